@@ -1,0 +1,111 @@
+"""The one save path for a person from any entrance: quick-add, import, business card, pasted
+signature. Company first: the contact joins an existing company and inherits its address, so a
+company's address is typed once. Idempotent: saving the same draft twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app import matching, normalize
+from app.domain import CompanyDraft, ContactDraft
+from app.errors import InvalidInput
+from app.services import companies, contacts, records
+from app.services.fields import to_wire
+from app.store import Tx
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    contact_id: str
+    company_id: str | None
+    action: str  # created | updated | unchanged
+    company_action: str | None  # created | linked | None (no company)
+
+
+@dataclass(frozen=True)
+class CompanySaveResult:
+    company_id: str
+    action: str  # created | updated | unchanged | linked
+
+
+def _same_address(a: str, b: str) -> bool:
+    return normalize.company_key(a) == normalize.company_key(b)
+
+
+def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None) -> CompanySaveResult:
+    """Create the company, or fill the empty fields of the one it matches."""
+    if not draft.name.strip():
+        raise InvalidInput("A company needs a name.")
+    match = matching.match_company(tx.session, draft, region or tx.region)
+    if match.decision != "same":
+        return CompanySaveResult(companies.create(tx, draft), "created")
+    rec = records.live(tx, "company", match.company_id)
+    fill = {f: getattr(draft, f) for f in ("address", "phone", "website", "note")
+            if getattr(draft, f) and not rec[f]}
+    if draft.tags:
+        fill["tags"] = rec["tags"] + draft.tags
+    changed = records.update(tx, "company", rec["id"], fill)
+    return CompanySaveResult(rec["id"], "updated" if changed else "linked")
+
+
+def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None) -> SaveResult:
+    region = region or tx.region
+    if not (draft.display_name() or draft.emails or draft.phones):
+        raise InvalidInput("A contact needs at least a name, an e-mail or a phone number.")
+    company_id, company_action, company_address = None, None, ""
+    if draft.company.strip():
+        website = draft.websites[0] if draft.websites else ""
+        result = save_company(tx, CompanyDraft(draft.company.strip(), address=draft.address,
+                                               website=website), region)
+        company_id = result.company_id
+        company_action = "created" if result.action == "created" else "linked"
+        company_address = records.live(tx, "company", company_id)["address"]
+    # the draft's address is the company's unless it differs from it
+    own_address = draft.address
+    if company_id and (not draft.address or _same_address(draft.address, company_address)):
+        own_address = ""
+
+    match = matching.match_contact(tx.session, draft, company_id, region)
+    if match.decision != "same":
+        values = contacts.draft_values(draft)
+        values.update(company_id=company_id, address=own_address)
+        cid = records.create(tx, "contact", values)
+        return SaveResult(cid, company_id, "created", company_action)
+
+    rec = records.live(tx, "contact", match.contact_id)
+    changes = records.update(tx, "contact", rec["id"],
+                             _fill(rec, draft, company_id, own_address, region))
+    return SaveResult(rec["id"], changes.get("company_id", rec["company_id"]),
+                      "updated" if changes else "unchanged", company_action)
+
+
+def _fill(rec: dict, draft: ContactDraft, company_id: str | None, own_address: str,
+          region: str) -> dict:
+    """Fields to change on an existing person: empty ones filled, new e-mails/phones added."""
+    values: dict = {}
+    incoming = contacts.draft_values(draft)
+    incoming["address"] = own_address
+    for f in ("name", "family_name", "given_name", "title", "department", "address", "note",
+              "birthday"):
+        if incoming[f] and not rec[f]:
+            values[f] = incoming[f]
+    if company_id and not rec["company_id"]:
+        values["company_id"] = company_id
+    emails = rec["emails"]
+    known = {normalize.normalize_email(e["address"]) for e in emails}
+    new = [e for e in to_wire("emails", draft.emails)
+           if normalize.normalize_email(e["address"]) not in known]
+    if new:
+        values["emails"] = emails + new
+    phones = rec["phones"]
+    known = {normalize.phone_search_digits(p["number"], region) for p in phones}
+    new = [p for p in to_wire("phones", draft.phones)
+           if normalize.phone_search_digits(p["number"], region) not in known]
+    if new:
+        values["phones"] = phones + new
+    for f in ("websites", "tags"):
+        merged = to_wire(f, rec[f] + incoming[f])
+        if merged != rec[f]:
+            values[f] = merged
+    return values

@@ -1,0 +1,65 @@
+"""Plain company records and the comparable features computed once per record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app import normalize as n
+
+
+@dataclass(frozen=True)
+class CompanyRecord:
+    """A company as the matcher sees it: from the store, an import, or the benchmark."""
+
+    id: str
+    name: str
+    address: str = ""
+    phone: str = ""
+    website: str = ""
+    email_domains: tuple[str, ...] = ()  # domains of its people's e-mail addresses
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(slots=True)
+class CompanyFeatures:
+    id: str
+    name: str
+    key: str  # normalize.company_key
+    canon: str  # words with abbreviations expanded, space-joined
+    sorted_canon: str
+    compact: str  # canon without spaces
+    words: tuple[str, ...]
+    latin: str  # cross-script spelling, no spaces ('huawei')
+    cjk: bool
+    core: str  # Chinese core name ('华为'), '' for other names
+    acronym: str
+    domains: frozenset[str]
+    phones: frozenset[str]
+    postcode: str
+    street: str
+    address: str  # normalize_address
+    city: str
+
+
+def features(rec: CompanyRecord, region: str = "US") -> CompanyFeatures:
+    raw_words = n.company_words(rec.name)
+    cjk = bool(raw_words) and n.is_cjk(raw_words[0][:1])
+    key = "".join(raw_words) if cjk else " ".join(raw_words)  # = normalize.company_key
+    words = n.canonical_words(raw_words)
+    canon = "".join(words) if cjk else " ".join(words)
+    core = n.cjk_core(rec.name, key) if cjk else ""
+    latin = n.to_latin(core or canon).replace(" ", "") if cjk or not canon.isascii() \
+        else canon.replace(" ", "")
+    domains = {n.company_domain(rec.website)} if rec.website else set()
+    domains.update(n.company_domain(d) for d in rec.email_domains)
+    domains.discard("")
+    phone = n.phone_e164(rec.phone, region) if rec.phone else ""
+    code, street, address = n.address_features(rec.address) if rec.address else ("", "", "")
+    return CompanyFeatures(
+        id=rec.id, name=rec.name, key=key, canon=canon,
+        sorted_canon=" ".join(sorted(words)), compact=canon.replace(" ", ""),
+        words=tuple(words), latin=latin, cjk=cjk, core=core, acronym=n.acronym(words),
+        domains=frozenset(domains), phones=frozenset({phone} if phone else ()),
+        postcode=code, street=street, address=address,
+        city=n.city(rec.address) if rec.address else "",
+    )

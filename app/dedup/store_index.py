@@ -1,0 +1,218 @@
+"""The matcher's in-memory index over one store's companies, kept in step with every write.
+
+Why in memory: matching one company against 100,000 must take milliseconds, with blocking keys
+(name words, transliteration, CJK bigrams …) that SQL indexes cannot express.
+
+How it stays fresh: writes go through raw SQL on the session's connection (services and sync
+alike), so each connection gets TEMP triggers (never stored in the user's file) that call back
+into Python with the company id an INSERT/UPDATE touched, including e-mail changes of its
+people. Ids touched inside a transaction that is still open are matched from a small per-
+connection overlay (so an import finds the companies it created a moment ago); at commit or
+rollback they are re-read into the shared index. Rows inserted by another process are picked up
+by rowid; edits made by another process while this one runs appear after a restart.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from app import normalize
+from app.dedup.blocking import CompanyIndex
+from app.dedup.features import CompanyFeatures, CompanyRecord, features
+from app.dedup.scoring import PairScore
+
+_FN = "satchel_dedup_touch"
+_TRIGGERS = {
+    "satchel_dedup_company_ins": "AFTER INSERT ON main.company BEGIN SELECT {fn}(NEW.id); END",
+    "satchel_dedup_company_upd": "AFTER UPDATE ON main.company BEGIN SELECT {fn}(NEW.id); END",
+    "satchel_dedup_email_ins": "AFTER INSERT ON main.contact_email BEGIN SELECT {fn}("
+                               "(SELECT company_id FROM main.contact WHERE id = NEW.contact_id)); END",
+    "satchel_dedup_email_del": "AFTER DELETE ON main.contact_email BEGIN SELECT {fn}("
+                               "(SELECT company_id FROM main.contact WHERE id = OLD.contact_id)); END",
+    "satchel_dedup_contact_upd": "AFTER UPDATE OF company_id, deleted, merged_into ON main.contact "
+                                 "BEGIN SELECT {fn}(OLD.company_id); SELECT {fn}(NEW.company_id); END",
+}
+
+
+class _Pending:
+    """Company ids written on one DBAPI connection in its open transaction."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.stale: set[str] = set()  # written since the overlay last read them
+        self.overlay = CompanyIndex()
+
+
+class StoreIndex:
+    def __init__(self, engine: Engine) -> None:
+        self.lock = threading.RLock()
+        self.index: CompanyIndex | None = None
+        self.dirty: set[str] = set()  # committed (or rolled back) writes not yet re-read
+        self.max_rowid = 0
+        self.region = "US"
+        self.pending: dict[int, _Pending] = defaultdict(_Pending)
+        event.listen(engine, "connect", self._on_connect)
+        event.listen(engine, "commit", self._on_end)
+        event.listen(engine, "rollback", self._on_end)
+        # idle pooled connections were opened before our hook: let the pool open new ones
+        engine.pool.dispose()
+
+    # -- triggers and transaction ends ---------------------------------------------------------
+    def _on_connect(self, dbapi_con: Any, _record: Any) -> None:
+        self._install(dbapi_con)
+
+    def _install(self, con: Any) -> None:
+        key = id(con)
+
+        def touch(company_id: str | None) -> None:
+            if company_id:
+                with self.lock:
+                    p = self.pending[key]
+                    p.ids.add(company_id)
+                    p.stale.add(company_id)
+
+        con.create_function(_FN, 1, touch)
+        for name, body in _TRIGGERS.items():
+            con.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {name} {body.format(fn=_FN)}")
+
+    def ensure_installed(self, con: Any) -> None:
+        # a TEMP trigger created inside a transaction that rolled back is gone again: check
+        found = con.execute("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' "
+                            "AND name LIKE 'satchel_dedup_%'").fetchone()[0]
+        if found != len(_TRIGGERS):
+            self._install(con)
+
+    def _on_end(self, conn: Any) -> None:
+        dbapi_con = conn.connection.driver_connection
+        with self.lock:
+            p = self.pending.pop(id(dbapi_con), None)
+            if p is not None:
+                self.dirty |= p.ids
+
+    # -- reading -----------------------------------------------------------------------------
+    def _load(self, con: Any, ids: list[str] | None = None, after_rowid: int | None = None
+              ) -> tuple[list[CompanyFeatures], list[str], int]:
+        """Features of live companies (all, these ids, or rows after a rowid); ids that are gone."""
+        sql = ("SELECT rowid, id, name, address, phone, website, deleted, merged_into "
+               "FROM company")
+        args: tuple = ()
+        if ids is not None:
+            sql += f" WHERE id IN ({','.join('?' * len(ids))})"
+            args = tuple(ids)
+        elif after_rowid is not None:
+            sql += " WHERE rowid > ?"
+            args = (after_rowid,)
+        rows = con.execute(sql, args).fetchall()
+        domains = _email_domains(con, None if ids is None and after_rowid is None
+                                 else [r[1] for r in rows])
+        live, gone, max_rowid = [], [], 0
+        for rowid, cid, name, address, phone, website, deleted, merged in rows:
+            max_rowid = max(max_rowid, rowid)
+            if deleted or merged:
+                gone.append(cid)
+                continue
+            live.append(features(CompanyRecord(cid, name or "", address or "", phone or "",
+                                               website or "", tuple(domains.get(cid, ()))),
+                                 self.region))
+        if ids is not None:
+            seen = {r[1] for r in rows}
+            gone.extend(i for i in ids if i not in seen)
+        return live, gone, max_rowid
+
+    def refresh(self, session: Session, region: str) -> tuple[CompanyIndex, CompanyIndex, set[str]]:
+        """The shared index (fresh) and this connection's overlay of uncommitted writes."""
+        con = session.connection().connection.driver_connection
+        self.ensure_installed(con)
+        with self.lock:
+            if self.index is None or region != self.region:
+                self.region = region
+                feats, _, self.max_rowid = self._load(con)
+                self.index = CompanyIndex(feats)
+                self.dirty.clear()
+            p = self.pending.get(id(con))
+            own = p.ids if p else set()
+            todo = list(self.dirty - own)
+            if todo:
+                self._apply(self.index, *self._load(con, todo)[:2])
+                self.dirty -= set(todo)
+            newest = con.execute("SELECT max(rowid) FROM company").fetchone()[0] or 0
+            if newest > self.max_rowid:  # rows inserted by another process
+                feats, gone, _ = self._load(con, after_rowid=self.max_rowid)
+                self._apply(self.index, feats, gone)
+                self.max_rowid = newest
+            if p is None:
+                return self.index, CompanyIndex(), set()
+            if p.stale:
+                stale = list(p.stale)
+                self._apply(p.overlay, *self._load(con, stale)[:2])
+                p.stale.clear()
+            return self.index, p.overlay, set(p.ids)
+
+    @staticmethod
+    def _apply(index: CompanyIndex, feats: list[CompanyFeatures], gone: list[str]) -> None:
+        for f in feats:
+            index.add(f)
+        for cid in gone:
+            index.remove(cid)
+
+
+def _email_domains(con: Any, company_ids: list[str] | None) -> dict[str, set[str]]:
+    """Company id → the company domains of its people's e-mail addresses (free-mail left out)."""
+    sql = ("SELECT c.company_id, e.address_norm FROM contact_email e "
+           "JOIN contact c ON c.id = e.contact_id WHERE NOT c.deleted AND c.merged_into IS NULL "
+           "AND c.company_id IS NOT NULL")
+    args: tuple = ()
+    if company_ids is not None:
+        if not company_ids:
+            return {}
+        sql += f" AND c.company_id IN ({','.join('?' * len(company_ids))})"
+        args = tuple(company_ids)
+    out: dict[str, set[str]] = defaultdict(set)
+    for cid, address in con.execute(sql, args):
+        domain = normalize.company_domain(normalize.email_domain(address or ""))
+        if domain:
+            out[cid].add(domain)
+    return out
+
+
+_INDEXES: weakref.WeakKeyDictionary[Engine, StoreIndex] = weakref.WeakKeyDictionary()
+_GLOBAL = threading.Lock()
+
+
+def store_index(session: Session) -> StoreIndex:
+    engine = session.get_bind()
+    engine = getattr(engine, "engine", engine)
+    with _GLOBAL:
+        idx = _INDEXES.get(engine)
+        if idx is None:
+            idx = _INDEXES[engine] = StoreIndex(engine)
+        return idx
+
+
+def match_features(session: Session, f: CompanyFeatures, region: str,
+                   exclude: set[str] | None = None) -> list[tuple[str, PairScore]]:
+    """Companies in the store that are "same" or "maybe" for these features, best first."""
+    idx = store_index(session)
+    main, overlay, own = idx.refresh(session, region)
+    with idx.lock:
+        found = dict(main.match(f, exclude=own | (exclude or set())))
+        found.update(overlay.match(f, exclude=exclude))
+    found.pop(f.id, None)
+    return sorted(found.items(), key=lambda t: (t[1].decision != "same", -t[1].score, t[0]))
+
+
+def all_features(session: Session, region: str) -> list[CompanyFeatures]:
+    """Every live company's features (for a full dedupe), from the fresh index."""
+    idx = store_index(session)
+    main, overlay, own = idx.refresh(session, region)
+    with idx.lock:
+        feats = {k: v for k, v in main.feats.items() if k not in own}
+        feats.update(overlay.feats)
+    return list(feats.values())

@@ -1,0 +1,61 @@
+"""Plain data that flows *into* the store from every entrance: quick-add, importers, business
+cards, pasted signatures. No database, no Qt: parsers produce drafts, `app.capture` saves them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+PHONE_KINDS = ("mobile", "work", "home", "fax", "other")
+EMAIL_KINDS = ("work", "home", "other")
+ACTIVITY_KINDS = ("note", "call", "meeting", "task")
+STAGES = ("lead", "qualified", "proposal", "negotiation", "won", "lost")
+
+
+@dataclass
+class Phone:
+    number: str  # as entered
+    kind: str = "work"
+
+
+@dataclass
+class Email:
+    address: str  # as entered
+    kind: str = "work"
+
+
+@dataclass
+class CompanyDraft:
+    name: str
+    address: str = ""
+    phone: str = ""
+    website: str = ""
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ContactDraft:
+    """A person as some source describes them. Empty string = unknown."""
+
+    name: str = ""
+    family_name: str = ""
+    given_name: str = ""
+    title: str = ""
+    department: str = ""
+    company: str = ""  # company name as written; matched to a Company on save
+    emails: list[Email] = field(default_factory=list)
+    phones: list[Phone] = field(default_factory=list)
+    websites: list[str] = field(default_factory=list)
+    address: str = ""  # on save: becomes the company's address if it has none, else the contact's
+    note: str = ""
+    birthday: dt.date | None = None
+    tags: list[str] = field(default_factory=list)
+    photo: bytes | None = None
+    photo_mime: str = ""
+
+    def display_name(self) -> str:
+        if self.name.strip():
+            return self.name.strip()
+        return " ".join(p.strip() for p in (self.given_name, self.family_name) if p.strip())

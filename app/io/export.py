@@ -1,0 +1,230 @@
+"""Export every live contact: vCard 3.0 / 4.0 (one UTF-8 file, photos included), Google CSV
+(UTF-8 with a BOM so Excel shows Chinese), Excel with a "Satchel ID" column (re-importing the
+edited sheet updates the same records). The file appears only when complete (temp + rename).
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from app.services import contacts
+from app.services.contacts import ContactView
+from app.store import Store
+
+FORMATS = {"vcf": "vCard 3.0", "vcf4": "vCard 4.0", "csv": "Google CSV", "xlsx": "Excel"}
+_V3_TEL = {"mobile": "CELL,VOICE", "work": "WORK,VOICE", "home": "HOME,VOICE", "fax": "WORK,FAX",
+           "other": "VOICE"}
+_V4_TEL = {"mobile": "cell", "work": "work,voice", "home": "home,voice", "fax": "work,fax",
+           "other": "voice"}
+_GOOGLE_PHONE = {"mobile": "Mobile", "work": "Work", "home": "Home", "fax": "Work Fax",
+                 "other": "Other"}
+_GOOGLE_EMAIL = {"work": "Work", "home": "Home", "other": "Other"}
+XLSX_HEADERS = ["Satchel ID", "Name", "Given Name", "Family Name", "Company", "Job Title",
+                "Department", "E-mail", "Email (home)", "Email (other)", "Phone", "Mobile",
+                "Home Phone", "Fax", "Other Phone", "Address", "Website", "Birthday", "Notes",
+                "Tags"]
+SEP = " ::: "  # several values in one cell, as Google writes them
+
+
+class ExportCancelled(Exception):
+    pass
+
+
+def _views(store: Store, cancel: Callable[[], bool] | None,
+           progress: Callable[[int], None] | None, photos: bool = False
+           ) -> Iterator[tuple[ContactView, tuple[bytes, str] | None]]:
+    with store.read() as s:
+        for n, cid in enumerate(contacts.ids(s), 1):
+            if cancel is not None and cancel():
+                raise ExportCancelled("Export cancelled: no file was written.")
+            v = contacts.get(s, cid)
+            if v is None:
+                continue
+            photo = contacts.attachment(s, cid, "photo") if photos and v.has_photo else None
+            yield v, photo
+            if progress is not None and n % 200 == 0:
+                progress(n)
+
+
+def export(store: Store, fmt: str, out: str | Path, *, cancel: Callable[[], bool] | None = None,
+           progress: Callable[[int], None] | None = None) -> int:
+    """Write all contacts to `out` in `fmt` (vcf, vcf4, csv, xlsx); returns how many."""
+    if fmt not in FORMATS:
+        raise ValueError(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
+    out = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=".satchel-export-", dir=out.parent or ".")
+    os.close(fd)
+    try:
+        if fmt in ("vcf", "vcf4"):
+            n = _vcards(store, tmp, 4 if fmt == "vcf4" else 3, cancel, progress)
+        elif fmt == "csv":
+            n = _google_csv(store, tmp, cancel, progress)
+        else:
+            n = _xlsx(store, tmp, cancel, progress)
+        os.replace(tmp, out)
+        return n
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# -- vCard ---------------------------------------------------------------------------------
+def _esc(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace("\r\n", "\n").replace("\n", "\\n")
+            .replace(";", "\\;").replace(",", "\\,"))
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets continue on the next with a leading space (never inside
+    a UTF-8 character)."""
+    raw = line.encode("utf-8")
+    if len(raw) <= 75:
+        return line + "\r\n"
+    out, cur, size = [], [], 0
+    limit = 75
+    for ch in line:
+        b = len(ch.encode("utf-8"))
+        if size + b > limit:
+            out.append("".join(cur))
+            cur, size, limit = [], 0, 74
+        cur.append(ch)
+        size += b
+    out.append("".join(cur))
+    return "\r\n ".join(out) + "\r\n"
+
+
+def vcard(v: ContactView, version: int = 3, photo: tuple[bytes, str] | None = None) -> str:
+    lines = ["BEGIN:VCARD", f"VERSION:{version}.0"]
+
+    def prop(name: str, value: str, params: str = "") -> None:
+        # Outlook reads a 3.0 card's non-ASCII text in the system code page unless told
+        cs = ";CHARSET=UTF-8" if version == 3 and not value.isascii() else ""
+        lines.append(f"{name}{params}{cs}:{value}")
+
+    prop("FN", _esc(v.name or v.company_name or (v.emails[0].address if v.emails else "")))
+    prop("N", f"{_esc(v.family_name)};{_esc(v.given_name)};;;")
+    if v.company_name or v.department:
+        org = [_esc(v.company_name)] + ([_esc(v.department)] if v.department else [])
+        prop("ORG", ";".join(org))
+    if v.title:
+        prop("TITLE", _esc(v.title))
+    for e in v.emails:
+        t = f";TYPE=INTERNET,{e.kind.upper()}" if version == 3 else f";TYPE={e.kind}"
+        prop("EMAIL", e.address, t)
+    for p in v.phones:
+        t = _V3_TEL.get(p.kind, "VOICE") if version == 3 else _V4_TEL.get(p.kind, "voice")
+        prop("TEL", p.number, f';TYPE={t}' if version == 3 else f';TYPE="{t}"')
+    if v.address:
+        prop("ADR", f";;{_esc(v.address)};;;;", ";TYPE=WORK" if version == 3 else ";TYPE=work")
+    for url in v.websites:
+        prop("URL", url)
+    if v.note:
+        prop("NOTE", _esc(v.note))
+    if v.tags:
+        prop("CATEGORIES", ",".join(_esc(t) for t in v.tags))
+    if v.birthday:
+        prop("BDAY", v.birthday.isoformat())
+    if photo:
+        data, mime = photo
+        b64 = base64.b64encode(data).decode("ascii")
+        if version == 3:
+            lines.append(f"PHOTO;ENCODING=b;TYPE={mime.split('/')[-1].upper()}:{b64}")
+        else:
+            lines.append(f"PHOTO:data:{mime};base64,{b64}")
+    lines.append(f"UID:urn:uuid:{v.id}")
+    lines.append("END:VCARD")
+    return "".join(_fold(x) for x in lines)
+
+
+def _vcards(store, tmp, version, cancel, progress) -> int:
+    n = 0
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        for v, photo in _views(store, cancel, progress, photos=True):
+            f.write(vcard(v, version, photo))
+            n += 1
+    return n
+
+
+# -- Google CSV ----------------------------------------------------------------------------
+def _google_headers() -> list[str]:
+    h = ["Name", "Given Name", "Additional Name", "Family Name", "Birthday", "Notes",
+         "Group Membership"]
+    for i in range(1, 4):
+        h += [f"E-mail {i} - Type", f"E-mail {i} - Value"]
+    for i in range(1, 6):
+        h += [f"Phone {i} - Type", f"Phone {i} - Value"]
+    h += ["Address 1 - Type", "Address 1 - Formatted", "Organization 1 - Type",
+          "Organization 1 - Name", "Organization 1 - Title", "Organization 1 - Department",
+          "Website 1 - Type", "Website 1 - Value"]
+    return h
+
+
+def _by_kind(items, kinds: dict[str, str], attr: str) -> list[str]:
+    cells: list[str] = []
+    for kind, label in kinds.items():
+        values = [getattr(x, attr) for x in items if x.kind == kind]
+        cells += [label if values else "", SEP.join(values)]
+    return cells
+
+
+def _google_csv(store, tmp, cancel, progress) -> int:
+    n = 0
+    with open(tmp, "w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel then reads UTF-8
+        w = csv.writer(f)
+        w.writerow(_google_headers())
+        for v, _ in _views(store, cancel, progress):
+            w.writerow([v.name, v.given_name, "", v.family_name,
+                        v.birthday.isoformat() if v.birthday else "", v.note,
+                        SEP.join(["* myContacts", *v.tags])]
+                       + _by_kind(v.emails, _GOOGLE_EMAIL, "address")
+                       + _by_kind(v.phones, _GOOGLE_PHONE, "number")
+                       + ["Work" if v.address else "", v.address, "", v.company_name, v.title,
+                          v.department, "Work" if v.websites else "", SEP.join(v.websites)])
+            n += 1
+    return n
+
+
+# -- Excel ---------------------------------------------------------------------------------
+def xlsx_row(v: ContactView) -> list:
+    def kind(items, k, attr):
+        return SEP.join(getattr(x, attr) for x in items if x.kind == k)
+
+    return [v.id, v.name, v.given_name, v.family_name, v.company_name, v.title, v.department,
+            kind(v.emails, "work", "address"), kind(v.emails, "home", "address"),
+            kind(v.emails, "other", "address"), kind(v.phones, "work", "number"),
+            kind(v.phones, "mobile", "number"), kind(v.phones, "home", "number"),
+            kind(v.phones, "fax", "number"), kind(v.phones, "other", "number"), v.address,
+            SEP.join(v.websites), v.birthday.isoformat() if v.birthday else "", v.note,
+            SEP.join(v.tags)]
+
+
+def _xlsx(store, tmp, cancel, progress) -> int:
+    import openpyxl
+
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("Contacts")
+    ws.append(XLSX_HEADERS)
+    n = 0
+    for v, _ in _views(store, cancel, progress):
+        # text cells: a phone like 0571... must not become a number
+        ws.append([_text(ws, x) for x in xlsx_row(v)])
+        n += 1
+    wb.save(tmp)
+    return n
+
+
+def _text(ws, value: str):
+    """Every cell is text (a phone like 0571… must not become a number); a value starting
+    with "=" must stay text, not become a formula."""
+    if value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"
+        return cell
+    return value

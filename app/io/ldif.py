@@ -1,0 +1,88 @@
+"""LDIF from Thunderbird/Mozilla address books: `attr: value`, `attr:: base64`, folded lines."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Iterator
+
+from app.domain import ContactDraft, Email, Phone
+from app.io.errors import FileUnreadable, RecordError
+from app.io.vcard import parse_date
+
+_PHONES = {"telephonenumber": "work", "mobile": "mobile", "homephone": "home",
+           "facsimiletelephonenumber": "fax", "pager": "other", "mozillahomephone": "home"}
+
+
+def looks_like_ldif(text: str) -> bool:
+    head = text[:4096].lstrip()
+    return head.lower().startswith(("dn:", "version:", "dn::")) or "\ndn:" in head[:2048]
+
+
+def _entries(text: str) -> Iterator[list[str]]:
+    cur: list[str] = []
+    for raw in text.splitlines():
+        if raw.startswith(" ") and cur:
+            cur[-1] += raw[1:]
+        elif not raw.strip():
+            if cur:
+                yield cur
+                cur = []
+        elif not raw.startswith("#"):
+            cur.append(raw)
+    if cur:
+        yield cur
+
+
+def read_ldif(text: str, path: str = "") -> Iterator[tuple[int, ContactDraft | RecordError]]:
+    if not looks_like_ldif(text):
+        raise FileUnreadable(f"{path}: this is not an LDIF file (no 'dn:' line).")
+    n = 0
+    for lines in _entries(text):
+        attrs: dict[str, list[str]] = {}
+        bad = ""
+        for line in lines:
+            key, sep, value = line.partition(":")
+            if not sep:
+                bad = f"line without ':' ({line[:40]})"
+                continue
+            if value.startswith(":"):
+                try:
+                    value = base64.b64decode(value[1:].strip(), validate=True).decode("utf-8")
+                except (binascii.Error, UnicodeDecodeError, ValueError):
+                    bad = f"attribute {key} is not valid base64 UTF-8"
+                    continue
+            elif value.startswith("<"):
+                continue  # a URL reference: nothing to read offline
+            attrs.setdefault(key.strip().lower(), []).append(value.strip())
+        if "version" in attrs and len(attrs) == 1:
+            continue  # the "version: 1" header
+        n += 1
+        classes = {c.lower() for c in attrs.get("objectclass", [])}
+        if "groupofnames" in classes or "mozillaabgroup" in classes:
+            continue  # a mailing list, not a person
+        yield n, _draft(attrs, bad)
+
+
+def _draft(a: dict[str, list[str]], bad: str) -> ContactDraft | RecordError:
+    one = {k: v[0] for k, v in a.items() if v}
+    d = ContactDraft(
+        name=one.get("cn", ""), given_name=one.get("givenname", ""),
+        family_name=one.get("sn", ""), title=one.get("title", ""),
+        department=one.get("ou", "") or one.get("department", ""),
+        company=one.get("o", "") or one.get("company", ""), note=one.get("description", ""))
+    for k in ("mail", "mozillasecondemail"):
+        d.emails += [Email(x) for x in a.get(k, []) if x]
+    for k, kind in _PHONES.items():
+        d.phones += [Phone(x, kind) for x in a.get(k, []) if x]
+    street = ", ".join(x for x in (one.get("street") or one.get("postaladdress", ""),
+                                   one.get("mozillapostaladdress2", "")) if x)
+    city = " ".join(x for x in (one.get("postalcode", ""), one.get("l", "")) if x)
+    d.address = ", ".join(x for x in (street, city, one.get("st", ""), one.get("c", "")) if x)
+    d.websites = [x for k in ("mozillaworkurl", "workurl", "labeleduri", "mozillahomeurl")
+                  for x in a.get(k, []) if x]
+    if {"birthyear", "birthmonth", "birthday"} <= one.keys():
+        d.birthday = parse_date(f"{one['birthyear']}-{one['birthmonth']:0>2}-{one['birthday']:0>2}")
+    if not (d.display_name() or d.emails or d.phones):
+        return RecordError(bad or "no name, e-mail or phone")
+    return d

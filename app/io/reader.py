@@ -1,0 +1,149 @@
+"""Open any address-book file: detect its format from its content, then stream its records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from app.domain import CompanyDraft, ContactDraft
+from app.io import decode, ldif, tabular, vcard
+from app.io.errors import FileUnreadable, RecordError
+from app.io.tabular import Contacted
+
+Record = ContactDraft | CompanyDraft | Contacted | RecordError
+csv.field_size_limit(decode.MAX_LINE)
+
+
+@dataclass
+class Source:
+    """One opened file: its format and (CSV/Excel) headers and mapping; `records` streams."""
+
+    path: str
+    format: str  # vcard | csv | xlsx | ldif
+    info: dict = field(default_factory=dict)
+    records: Iterator[tuple[int, Record]] = iter(())
+
+
+def sniff_delimiter(text: str) -> str:
+    sample = "\n".join(text[:20000].splitlines()[:30])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        first = sample.splitlines()[0] if sample else ""
+        return max(",;\t|", key=first.count)
+
+
+def open_source(path: str | Path, mapping: dict[str, str] | None = None,
+                remembered=None) -> Source:
+    """`remembered(header_key) -> mapping|None` supplies the mapping chosen for this header set
+    before. Raises FileUnreadable (with a user-facing message) for a file that cannot be read."""
+    try:
+        src = _open(path, mapping, remembered)
+    except FileUnreadable:
+        raise
+    except (ValueError, LookupError, csv.Error, OSError, EOFError) as exc:
+        raise FileUnreadable(_broken(path, exc)) from exc
+    src.records = _safe(src.records, str(path))
+    return src
+
+
+def _broken(path, exc: Exception) -> str:
+    return (f"{path} could not be read ({type(exc).__name__}: {str(exc)[:120]}). Nothing was "
+            "imported; check the file or export it again from your mail program.")
+
+
+def _safe(records, path: str):
+    """A reader bug on odd input must not escape as a traceback: the import stops cleanly
+    (its transaction rolls back) with a message."""
+    try:
+        yield from records
+    except FileUnreadable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any reader failure on this file means "unreadable"
+        raise FileUnreadable(_broken(path, exc)) from exc
+
+
+def _open(path, mapping, remembered) -> Source:
+    p = Path(path)
+    name = str(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise FileUnreadable(f"{name} does not exist.") from None
+    except IsADirectoryError:
+        raise FileUnreadable(f"{name} is a folder, not a file.") from None
+    except OSError as exc:
+        raise FileUnreadable(f"{name} could not be read ({exc.strerror}).") from None
+    if data.startswith(b"PK\x03\x04"):
+        return _xlsx(name, data, mapping, remembered)
+    decode.check_text(data, name)
+    if vcard.looks_like_vcard(vcard._wide(data)):
+        return Source(name, "vcard", {}, vcard.read_vcards(data, name))
+    text = decode.decode(data, name)
+    if ldif.looks_like_ldif(text):
+        return Source(name, "ldif", {}, ldif.read_ldif(text, name))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
+    return _table(name, "csv", rows, mapping, remembered)
+
+
+def sample_row(path: str | Path) -> list[str]:
+    """The first data row of a CSV/Excel file (to show beside its headers when mapping)."""
+    rows = _raw_rows(path)
+    data = [r for r in rows if any(tabular._cell(c) for c in r)]
+    return [tabular._cell(c) for c in data[1]] if len(data) > 1 else []
+
+
+def _raw_rows(path: str | Path, limit: int = 50) -> list[list]:
+    data = Path(path).read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        import openpyxl
+
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        rows = [list(r) for r in islice(wb.worksheets[0].iter_rows(values_only=True), limit)]
+        wb.close()
+        return rows
+    text = decode.decode(data, str(path))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    return list(islice(reader, limit))
+
+
+def _table(name: str, fmt: str, rows: list[list], mapping, remembered) -> Source:
+    from app.io import columns
+
+    headers = next(([tabular._cell(c) for c in r] for r in rows if any(tabular._cell(c) for c in r)), None)
+    if headers is None:
+        raise FileUnreadable(f"{name} has no header row: there is nothing to import.")
+    if len(headers) < 2 and fmt == "csv":
+        raise FileUnreadable(f"{name} is not an address book: it has a single column and no "
+                             "recognizable format. Choose a vCard, CSV, LDIF or Excel file.")
+    saved = remembered(columns.header_key(headers)) if remembered else None
+    info: dict = {}
+    it = tabular.read_rows(name, rows, mapping, saved, info)
+    first = next(it, None)  # runs the header check now, so errors come before any record
+    return Source(name, fmt, info, _chain(first, it))
+
+
+def _chain(first, rest):
+    if first is not None:
+        yield first
+    yield from rest
+
+
+def _xlsx(name: str, data: bytes, mapping, remembered) -> Source:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise FileUnreadable(f"{name} is a zip file but not an Excel workbook ({exc}).") from None
+    ws = wb.worksheets[0] if wb.worksheets else None
+    if ws is None:
+        raise FileUnreadable(f"{name} has no worksheet.")
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    wb.close()
+    return _table(name, "xlsx", rows, mapping, remembered)

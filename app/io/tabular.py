@@ -1,0 +1,191 @@
+"""Rows of a CSV or Excel sheet → drafts, through a column mapping (see app.io.columns)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from app.domain import CompanyDraft, ContactDraft, Email, Phone
+from app.io import columns
+from app.io.errors import RecordError, UnmappedColumns
+from app.io.vcard import parse_date
+
+_PHONE_KIND = {"phone": "work", "mobile": "mobile", "phone_home": "home", "fax": "fax",
+               "phone_other": "other"}
+_EMAIL_KIND = {"email": "work", "email_home": "home", "email_other": "other"}
+_MULTI = re.compile(r"\s*:::\s*")  # Google puts several values in one cell
+
+
+@dataclass
+class Contacted:
+    """A draft read from a row that carries a Satchel record id (a re-imported export)."""
+
+    draft: ContactDraft
+    record_id: str
+
+
+def resolve(path: str, headers: list[str], given: dict[str, str] | None,
+            remembered: dict[str, str] | None) -> dict[str, str]:
+    """The mapping to use: the guess, then what the rep chose before, then --map; or
+    UnmappedColumns listing what is still unknown."""
+    mapping, unknown = columns.guess(headers)
+    for extra in (remembered or {}, given or {}):
+        byname = {columns.norm_header(k): v for k, v in extra.items()}
+        for h in headers:
+            n = columns.norm_header(h)
+            if n in byname:
+                mapping[h] = byname[n]
+        unknown = [h for h in unknown if columns.norm_header(h) not in byname]
+    if unknown and not columns.client_name(headers):
+        raise UnmappedColumns(path, headers, unknown)
+    for h in unknown:
+        mapping[h] = columns.IGNORE  # a known client's extra columns
+    if not any(mapping.values()):
+        raise UnmappedColumns(path, headers, list(headers))
+    return mapping
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).replace("\r\n", "\n").strip()
+
+
+def _phone_kind(label: str) -> str:
+    label = label.lower()
+    for word, kind in (("fax", "fax"), ("mobile", "mobile"), ("cell", "mobile"),
+                       ("手机", "mobile"), ("home", "home"), ("work", "work")):
+        if word in label:
+            return kind
+    return "work" if not label else "other"
+
+
+def _email_kind(label: str) -> str:
+    label = label.lower()
+    return "home" if "home" in label else "other" if "other" in label else "work"
+
+
+def _join_address(parts: dict[str, str]) -> str:
+    code, city = parts.get("postcode", ""), parts.get("city", "")
+    city_line = " ".join(x for x in (code, city) if x)
+    return ", ".join(x for x in (parts.get("street", ""), city_line, parts.get("region", ""),
+                                 parts.get("country", "")) if x)
+
+
+def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
+                 companies: bool) -> ContactDraft | CompanyDraft | Contacted | RecordError:
+    vals: dict[str, list[str]] = {}
+    for h, v in zip(headers, row, strict=False):
+        f = mapping.get(h, "")
+        text = _cell(v)
+        if f and text:
+            vals.setdefault(f, []).append(text)
+    if not vals:
+        return RecordError("no value in any imported column")
+    one = {k: v[0] for k, v in vals.items()}
+    work: dict[str, str] = {}
+    home: dict[str, str] = {}
+    for part in ("street", "city", "region", "postcode", "country"):
+        if part in one:
+            work[part] = one[part]
+        if f"home_{part}" in one:
+            home[part] = one[f"home_{part}"]
+    address = one.get("address") or _join_address(work) or one.get("home_address") or _join_address(home)
+    tags = [t.strip() for cell in vals.get("tags", []) for t in re.split(r"[;,，、]|:::", cell)
+            if t.strip() and t.strip() != "* myContacts"]
+    if companies:
+        name = one.get("company") or one.get("name", "")
+        if not name:
+            return RecordError("no company name")
+        phone = one.get("phone") or one.get("fax", "")
+        return CompanyDraft(name=name, address=address, phone=phone,
+                            website=one.get("website", ""), note=one.get("note", ""), tags=tags)
+    d = ContactDraft(
+        name=one.get("name", ""), given_name=" ".join(x for x in (one.get("given_name"), one.get("middle_name")) if x),
+        family_name=one.get("family_name", ""), company=one.get("company", ""),
+        title=one.get("title", ""), department=one.get("department", ""), address=address,
+        note="\n".join(vals.get("note", [])), tags=tags)
+    if not d.name and (d.given_name or d.family_name) and _cjk(d.family_name + d.given_name):
+        d.name = d.family_name + d.given_name  # 张 + 伟 → 张伟, family first, no space
+    for f, kind in _EMAIL_KIND.items():
+        for cell in vals.get(f, []):
+            d.emails += [Email(a, kind) for a in _MULTI.split(cell) if a]
+    for f, kind in _PHONE_KIND.items():
+        for cell in vals.get(f, []):
+            d.phones += [Phone(p, kind) for p in _MULTI.split(cell) if p]
+    d.websites = [u for cell in vals.get("website", []) for u in _MULTI.split(cell) if u]
+    _google_numbered(one, d)
+    if "birthday" in one:
+        d.birthday = parse_date(one["birthday"])
+    elif {"birth_year", "birth_month", "birth_day"} <= one.keys():
+        d.birthday = parse_date(f"{one['birth_year']}-{one['birth_month']:0>2}-{one['birth_day']:0>2}")
+    if not (d.display_name() or d.emails or d.phones):
+        if d.company:
+            d.name = d.company
+        else:
+            return RecordError("no name, e-mail or phone")
+    if one.get("id"):
+        return Contacted(d, one["id"])
+    return d
+
+
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _google_numbered(one: dict[str, str], d: ContactDraft) -> None:
+    for key, value in sorted(one.items()):
+        if "#" not in key or "." in key:
+            continue
+        base = key.split("#")[0]
+        label = one.get(f"{key}.type", "")
+        items = [x for x in _MULTI.split(value) if x]
+        if base == "email":
+            d.emails += [Email(a, _email_kind(label)) for a in items]
+        elif base == "phone":
+            d.phones += [Phone(p, _phone_kind(label)) for p in items]
+        elif base == "website":
+            d.websites += items
+        elif base == "address" and not d.address:
+            d.address = items[0].replace("\n", ", ") if items else ""
+    for key in sorted(one):
+        if key.startswith("address#") and key.count(".") == 1 and not d.address:
+            num = key.split("#")[1].split(".")[0]
+            parts = {p: one.get(f"address#{num}.{p}", "") for p in
+                     ("street", "city", "region", "postcode", "country")}
+            d.address = _join_address(parts)
+
+
+def read_rows(path: str, rows: Iterable[list], given: dict[str, str] | None = None,
+              remembered: dict[str, str] | None = None, info: dict | None = None
+              ) -> Iterator[tuple[int, ContactDraft | CompanyDraft | Contacted | RecordError]]:
+    """First row = headers. Record numbers count data rows from 1 (blank rows count too)."""
+    it = iter(rows)
+    headers: list[str] | None = None
+    for first in it:
+        if any(_cell(c) for c in first):
+            headers = [_cell(c) for c in first]
+            break
+    if headers is None:
+        from app.io.errors import FileUnreadable
+
+        raise FileUnreadable(f"{path} has no header row: there is nothing to import.")
+    mapping = resolve(path, headers, given, remembered)
+    companies = columns.is_company_list(mapping)
+    if info is not None:
+        info.update(headers=headers, mapping=mapping, companies=companies,
+                    client=columns.client_name(headers), header_key=columns.header_key(headers))
+    n = 0
+    for row in it:
+        n += 1
+        if not any(_cell(c) for c in row):
+            continue  # blank lines between rows: counted, not reported
+        yield n, row_to_draft(mapping, headers, row, companies)

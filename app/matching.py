@@ -1,0 +1,88 @@
+"""The matcher seam: is this company / person already in the store?
+
+Every entrance (quick-add, import, business cards, sync) asks here, so improving the matcher
+improves them all. Decisions: "same" (link automatically), "maybe" (leave for the review queue),
+"new". Companies: the dedup matcher (app.dedup); people: same e-mail, same phone, or same
+name at the same company.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import normalize
+from app.dedup.features import CompanyRecord, features
+from app.dedup.store_index import match_features
+from app.domain import CompanyDraft, ContactDraft
+from app.models import Contact
+from app.services import contacts
+
+
+@dataclass(frozen=True)
+class CompanyMatch:
+    company_id: str | None
+    decision: str  # same | maybe | new
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ContactMatch:
+    contact_id: str | None
+    decision: str
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+
+NEW_COMPANY = CompanyMatch(None, "new")
+NEW_CONTACT = ContactMatch(None, "new")
+_DRAFT_ID = "draft"  # a draft has no id yet; never equal to a stored UUID
+
+
+def match_company(session: Session, draft: CompanyDraft, region: str | None = None) -> CompanyMatch:
+    """The dedup matcher (app.dedup): blocking keys over an in-memory index of the store,
+    scored on name, domain, phone and address. "maybe" carries the best candidate."""
+    if not normalize.company_key(draft.name):
+        return NEW_COMPANY
+    region = region or session.info.get("region") or "US"
+    f = features(CompanyRecord(_DRAFT_ID, draft.name, draft.address, draft.phone,
+                               draft.website), region)
+    found = match_features(session, f, region)
+    if not found:
+        return NEW_COMPANY
+    company_id, s = found[0]
+    decision = s.decision
+    if decision == "maybe" and s.name_sim >= 0.95 and s.distinctive and s.conflicts == ("address",):
+        # a person's card often shows a branch or home-office address: the same company name
+        # still links (the address then stays the person's own); a different phone or domain
+        # would not
+        decision = "same"
+    return CompanyMatch(company_id, decision, s.score, list(s.reasons))
+
+
+def match_contact(session: Session, draft: ContactDraft, company_id: str | None,
+                  region: str | None = None) -> ContactMatch:
+    for e in draft.emails:
+        found = contacts.find_by_email(session, e.address)
+        if found:
+            return ContactMatch(found[0], "same", 1.0, [f"same e-mail {normalize.normalize_email(e.address)}"])
+    for p in draft.phones:
+        found = contacts.find_by_phone(session, p.number, region)
+        if found:
+            return ContactMatch(found[0], "same", 1.0, [f"same phone {p.number}"])
+    name = normalize.fold(draft.display_name())
+    if name and (company_id or not (draft.emails or draft.phones)):
+        # same name at the same company; or, with nothing else to tell them apart, same name and
+        # no company on either side (so re-importing a name-only card is not a second person)
+        same_company = (Contact.company_id == company_id if company_id
+                        else Contact.company_id.is_(None))
+        found = session.scalars(select(Contact.id).where(
+            same_company, Contact.sort_name == name,
+            Contact.deleted.is_(False), Contact.merged_into.is_(None))).first()
+        if found:
+            reason = "same name at the same company" if company_id else "same name, no company"
+            return ContactMatch(found, "same", 0.9, [reason])
+    return NEW_CONTACT

@@ -1,0 +1,482 @@
+"""Normalizers shared by storage, search, matching and import: one place for each rule.
+
+Stored beside the text as entered: lower-case e-mail, E.164 phone, digits-only phone, company key.
+The deduplication matcher (app.dedup) builds its features from the functions here too:
+company names (case, width, accents, punctuation, legal forms, "&"/"and", leading "The"),
+registrable web/e-mail domains (free-mail never identifies a company), phones with extensions,
+addresses (street-type abbreviations, postcodes, Chinese address units).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+
+import phonenumbers
+import tldextract
+from cleanco import termdata
+from pypinyin import lazy_pinyin
+from unidecode import unidecode
+
+_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+_DIGITS = re.compile(r"\D+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+# -- text folding ------------------------------------------------------------------------------
+
+# Latin letters with diacritics → ASCII (é→e, ß→ss, ø→o); CJK and other scripts are left alone so
+# 華為 and 株式会社 keep their meaning. A translate table is built once: fast on 100,000 names.
+_LATIN_TO_ASCII = {
+    cp: unidecode(chr(cp)).lower()
+    for cp in itertools.chain(range(0x80, 0x250), range(0x1E00, 0x1F00))
+    if unicodedata.category(chr(cp)).startswith("L")
+}
+
+
+def fold(text: str) -> str:
+    """Case- and width-insensitive form: NFKC turns full-width ＡＢＣ１ into ABC1."""
+    return unicodedata.normalize("NFKC", text or "").casefold().strip()
+
+
+def fold_accents(text: str) -> str:
+    """`fold` plus Latin accents removed: 'Société Générale' → 'societe generale'."""
+    return fold(text).translate(_LATIN_TO_ASCII)
+
+
+def is_cjk(text: str) -> bool:
+    """True when the text contains Chinese, Japanese or Korean characters."""
+    return bool(_CJK.search(text or ""))
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def to_latin(text: str) -> str:
+    """A Latin spelling for cross-script comparison: 华为 → 'huawei', Газпром → 'gazprom'."""
+    text = fold_accents(text)
+    if _HAN.search(text):
+        text = " ".join(lazy_pinyin(text, errors=lambda s: [s]))
+    return unidecode(text).lower()
+
+
+# -- company names -----------------------------------------------------------------------------
+
+def _term_words(term: str) -> tuple[str, ...]:
+    """'S.A.R.L.' → ('sarl',); 'gmbh & co. kg' → ('gmbh', 'and', 'co', 'kg')."""
+    text = fold_accents(term).replace("&", " and ")
+    text = re.sub(r"\b(\w)\.(?=\w\.?)", r"\1", text)  # join dotted abbreviations
+    return tuple(w for w in _PUNCT.split(text) if w)
+
+
+# Legal forms: cleanco's multilingual term list (EN/DE/FR/ES/IT/NL and ~60 more countries) plus
+# the long spelled-out forms and a few it lacks. Matched as whole trailing words.
+_EXTRA_LEGAL = [
+    "gesellschaft mit beschränkter haftung", "aktiengesellschaft", "kommanditgesellschaft",
+    "offene handelsgesellschaft", "gmbh & co kg", "ag & co kg", "e.k.", "ek", "ug haftungsbeschränkt",
+    "société anonyme", "société à responsabilité limitée", "société par actions simplifiée",
+    "sociedad anónima", "sociedad limitada", "sociedad de responsabilidad limitada", "s.l.u.",
+    "società per azioni", "società a responsabilità limitata", "s.r.l.s.",
+    "besloten vennootschap", "naamloze vennootschap", "b.v.", "n.v.", "co ltd", "co. ltd.",
+    "company limited", "corp", "limited liability company", "public limited company", "pte ltd",
+    "pvt ltd", "private limited", "kabushiki kaisha", "k.k.", "yugen kaisha", "godo kaisha",
+    "holding", "holdings", "group",
+]
+_LEGAL_SEQS: frozenset[tuple[str, ...]] = frozenset(
+    words
+    for term in itertools.chain(itertools.chain.from_iterable(termdata.terms_by_type.values()),
+                                _EXTRA_LEGAL)
+    if (words := _term_words(term))
+)
+# Words cleanco lists that are too often part of a real name to strip ("private", "company" kept
+# in the spelled-out sequences above, where they are unambiguous).
+_LEGAL_SEQS = _LEGAL_SEQS - {("private",), ("company",), ("et",), ("pt",), ("da",), ("pp",),
+                             ("group",), ("holding",), ("holdings",)}
+_MAX_LEGAL_LEN = max(len(s) for s in _LEGAL_SEQS)
+_LEADING_LEGAL = {("pt",), ("cv",), ("ooo",), ("oao",), ("zao",)}
+
+# CJK legal forms (Chinese, Japanese, Korean), longest first; stripped at the end or the start.
+_CJK_LEGAL = sorted([
+    "股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团有限公司", "集團有限公司",
+    "集团股份有限公司", "股份公司", "控股有限公司", "分公司", "公司", "株式会社", "有限会社",
+    "有限會社", "合同会社", "合資会社", "合名会社", "(株)", "(有)", "㈱", "주식회사", "유한회사",
+    "集团公司", "集团", "集團",
+    "(주)", "㈜", "유한책임회사", "합자회사",
+], key=len, reverse=True)
+# Descriptive words of a Chinese registered name: 华为技术有限公司 → core 华为. Region prefixes too:
+# 深圳市腾讯计算机系统有限公司 → 腾讯计算机系统 → 腾讯.
+_CJK_DESCRIPTORS = sorted([
+    "技术", "科技", "集团", "控股", "网络", "电子", "信息", "软件", "通信", "贸易", "实业",
+    "国际", "发展", "投资", "咨询", "服务", "工程", "制造", "设备", "系统", "计算机", "电气",
+    "机械", "材料", "医药", "生物", "能源", "物流", "商贸", "企业", "管理", "股份", "工业",
+    "技術", "國際", "電子", "資訊", "網絡", "軟體", "貿易", "發展", "顧問",
+], key=len, reverse=True)
+_CJK_REGIONS = sorted([
+    "中国", "中國", "北京市", "北京", "上海市", "上海", "天津市", "天津", "重庆市", "重庆",
+    "深圳市", "深圳", "广州市", "广州", "杭州市", "杭州", "南京市", "南京", "苏州市", "苏州",
+    "成都市", "成都", "武汉市", "武汉", "西安市", "西安", "香港", "台湾", "台灣", "东莞市", "东莞",
+    "广东省", "广东", "浙江省", "浙江", "江苏省", "江苏", "日本", "韓国", "한국",
+], key=len, reverse=True)
+
+# Common word abbreviations in company names (no maintained library covers these).
+_WORD_ABBREV = {
+    "intl": "international", "int'l": "international", "inter": "international",
+    "mfg": "manufacturing", "tech": "technology", "technologies": "technology",
+    "techn": "technology", "sys": "systems", "system": "systems", "svcs": "services",
+    "svc": "services", "service": "services", "natl": "national", "assoc": "associates",
+    "bros": "brothers", "ctr": "center", "centre": "center", "grp": "group", "hldgs": "holdings",
+    "ind": "industries", "inds": "industries", "industry": "industries", "mgmt": "management",
+    "dept": "department", "dt": "deutsche", "dtsch": "deutsche", "univ": "university",
+    "labs": "laboratories", "lab": "laboratories", "eng": "engineering", "engg": "engineering",
+    "elec": "electric", "electronic": "electronics", "solution": "solutions", "sol": "solutions",
+    "st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "co-op": "cooperative",
+}
+_STOP_WORDS = {"the", "and", "der", "die", "das", "le", "la", "les", "el", "los", "il", "de"}
+
+
+def _strip_cjk_legal(text: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for form in _CJK_LEGAL:
+            if text.endswith(form) and len(text) > len(form):
+                text, changed = text[: -len(form)], True
+            elif text.startswith(form) and len(text) > len(form):
+                text, changed = text[len(form):], True
+    return text
+
+
+def company_words(name: str) -> list[str]:
+    """Name words without legal form, "&"/"and", leading "The", punctuation, case or accents.
+
+    'The Procter & Gamble Company, Inc.' → ['procter', 'gamble', 'company'];
+    'Société Générale S.A.' → ['societe', 'generale']; '华为技术有限公司' → ['华为技术'].
+    """
+    text = fold_accents(name)
+    text = re.sub(r"[（(][^）)]*[）)]", lambda m: " " if not is_cjk(m.group()) or
+                  m.group()[1:-1] not in ("株", "有", "주") else m.group(), text)
+    text = text.replace("&", " and ").replace("+", " and ")
+    text = re.sub(r"\b(\w)\.(?=\w\.?)", r"\1", text).replace("'", "")
+    if is_cjk(text):
+        text = _strip_cjk_legal(re.sub(r"\s+", "", text) if not re.search(r"[a-z]{2}", text)
+                                else text.strip())
+    words = [w for w in _PUNCT.split(text) if w]
+    words = [_strip_cjk_legal(w) if is_cjk(w) else w for w in words]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and tuple(words[:1]) in _LEADING_LEGAL:
+        words = words[1:]
+    stripped = True
+    while stripped and len(words) > 1:
+        stripped = False
+        for n in range(min(_MAX_LEGAL_LEN, len(words) - 1), 0, -1):
+            if tuple(words[-n:]) in _LEGAL_SEQS:
+                words, stripped = words[:-n], True
+                break
+        if not stripped and len(words) > 1 and words[-1] == "and":  # "Acme & Co." leftovers
+            words, stripped = words[:-1], True
+    words = [w for w in words if w not in _STOP_WORDS] or words
+    return words
+
+
+def company_key(name: str) -> str:
+    """Exact-match key for a company name: case, width, accents, punctuation, legal forms,
+    "&"/"and" and a leading "The" ignored. CJK names are joined without spaces."""
+    words = company_words(name)
+    if words and _is_cjk(words[0][:1]):
+        return "".join(words)
+    return " ".join(words)
+
+
+def canonical_words(words: list[str]) -> list[str]:
+    """Expand common abbreviations: 'intl' → 'international', 'mfg' → 'manufacturing'."""
+    return [_WORD_ABBREV.get(w, w) for w in words]
+
+
+def cjk_core(name: str, key: str | None = None) -> str:
+    """A Chinese name without region prefix, legal form or descriptive words:
+    '深圳市华为技术有限公司' → '华为'. Empty when the name is not CJK. `key`: its company_key."""
+    key = company_key(name) if key is None else key
+    if not key or not _HAN.search(key):
+        return ""
+    core = key
+    for region in _CJK_REGIONS:
+        if core.startswith(region) and len(core) > len(region) + 1:
+            core = core[len(region):]
+            break
+    changed = True
+    while changed:
+        changed = False
+        for word in _CJK_DESCRIPTORS:
+            if core.endswith(word) and len(core) > len(word) + 1:
+                core, changed = core[: -len(word)], True
+    return core
+
+
+def acronym(words: list[str]) -> str:
+    """Initials of a multi-word Latin name: ['international', 'business', 'machines'] → 'ibm'."""
+    if len(words) < 2 or any(not w.isascii() for w in words):
+        return ""
+    return "".join(w[0] for w in words if w not in _STOP_WORDS)
+
+
+# -- e-mail, web domains -----------------------------------------------------------------------
+
+def normalize_email(address: str) -> str:
+    return fold(address).strip("<>\"' ")
+
+
+def email_domain(address: str) -> str:
+    norm = normalize_email(address)
+    return norm.rsplit("@", 1)[1] if "@" in norm else ""
+
+
+def web_domain(url: str) -> str:
+    """'https://www.Acme.com/about' → 'acme.com' (scheme, www. and path dropped)."""
+    text = fold(url)
+    if "@" in text and "/" not in text:
+        text = text.rsplit("@", 1)[1]
+    text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text).split("/", 1)[0].split(":", 1)[0]
+    return text.removeprefix("www.").strip(".")
+
+
+# tldextract with the public suffix list bundled in the package: never fetched over the network.
+_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+# Mail providers whose domain says nothing about the company. The label list covers every
+# country suffix of the big providers (hotmail.de, yahoo.co.jp, gmx.at ...).
+_FREE_MAIL_LABELS = {
+    "gmail", "googlemail", "hotmail", "outlook", "live", "msn", "yahoo", "ymail", "rocketmail",
+    "aol", "gmx", "yandex", "icloud", "protonmail", "proton", "zoho", "mail", "email", "inbox",
+    "web", "t-online", "freenet", "orange", "wanadoo", "libero", "virgilio", "tiscali",
+    "alice", "laposte", "sfr", "free", "naver", "daum", "hanmail", "nate", "qq", "foxmail",
+    "163", "126", "yeah", "sina", "sohu", "139", "189", "aliyun", "21cn", "tom", "263",
+    "rediffmail", "seznam", "wp", "onet", "interia", "o2", "bluewin", "ziggo", "kpnmail",
+    "hetnet", "planet", "telenet", "skynet", "btinternet", "sky", "comcast", "verizon", "att",
+    "sbcglobal", "me", "mac", "hushmail", "tutanota", "fastmail", "mailbox", "posteo",
+}
+_FREE_MAIL_DOMAINS = {"me.com", "mac.com", "mail.ru", "bk.ru", "list.ru", "inbox.ru", "ya.ru",
+                      "sina.cn", "vip.qq.com", "vip.163.com", "vip.sina.com", "hotmail.co.uk"}
+
+
+@functools.lru_cache(maxsize=65536)
+def registrable_domain(text: str) -> str:
+    """The registrable domain of a URL, host or e-mail address: 'https://shop.acme.co.uk/x' and
+    'ann@mail.acme.co.uk' → 'acme.co.uk'. '' when there is none."""
+    host = web_domain(text)
+    if not host or "." not in host:
+        return ""
+    parts = _TLD.extract_str(host, include_psl_private_domains=False)
+    if not parts.domain or not parts.suffix:
+        return ""
+    return f"{parts.domain}.{parts.suffix}"
+
+
+def is_free_mail(domain: str) -> bool:
+    """True for gmail.com, outlook.com, qq.com, 163.com, web.de … in any country variant."""
+    reg = registrable_domain(domain) or fold(domain)
+    if reg in _FREE_MAIL_DOMAINS or fold(domain) in _FREE_MAIL_DOMAINS:
+        return True
+    return reg.split(".", 1)[0] in _FREE_MAIL_LABELS
+
+
+def company_domain(text: str) -> str:
+    """The domain that identifies a company from its website or an employee's e-mail address,
+    or '' for free-mail providers and unparseable text."""
+    reg = registrable_domain(text)
+    return "" if not reg or is_free_mail(reg) else reg
+
+
+# -- phones ------------------------------------------------------------------------------------
+
+def digits(text: str) -> str:
+    return _DIGITS.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_phone(text: str, region: str) -> phonenumbers.PhoneNumber | None:
+    """One parse per (number, region): storage, search and matching all ask for the same ones."""
+    try:
+        return phonenumbers.parse(text, region or None)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def phone_e164(text: str, region: str = "US") -> str:
+    """E.164 form ('+8613800138000'), or '' when the text is not a plausible number."""
+    text = unicodedata.normalize("NFKC", text or "")
+    if len(digits(text)) < 5:
+        return ""
+    num = _parse_phone(text, region)
+    if num is None or not phonenumbers.is_possible_number(num):
+        return ""
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phone_key(text: str, region: str = "US") -> str:
+    """E.164 with the extension kept: '+49 30 1234567 ext. 12' → '+49301234567;ext=12'."""
+    if not phone_e164(text, region):
+        return ""
+    num = _parse_phone(unicodedata.normalize("NFKC", text or ""), region)
+    e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+    return f"{e164};ext={num.extension}" if num.extension else e164
+
+
+def phone_search_digits(text: str, region: str = "US") -> str:
+    """Digits used by search and lookup: E.164 digits when parseable, else the bare digits."""
+    e164 = phone_e164(text, region)
+    return e164[1:] if e164 else digits(text)
+
+
+def national_digits(text: str, region: str = "US") -> str:
+    """The national significant number ('13800138000'), or the bare digits."""
+    num = _parse_phone(unicodedata.normalize("NFKC", text or ""), region)
+    return str(num.national_number) if num is not None else digits(text)
+
+# -- addresses ---------------------------------------------------------------------------------
+
+# Street types and address words → one short form (EN/DE/FR/ES/IT/NL).
+_STREET_WORDS = {
+    "street": "st", "str": "st", "strasse": "st", "straße": "st", "st": "st", "avenue": "ave",
+    "av": "ave", "ave": "ave", "avenida": "ave", "road": "rd", "rd": "rd", "boulevard": "blvd",
+    "blvd": "blvd", "drive": "dr", "dr": "dr", "lane": "ln", "ln": "ln", "place": "pl",
+    "pl": "pl", "platz": "pl", "plaza": "pl", "piazza": "pl", "square": "sq", "sq": "sq",
+    "court": "ct", "ct": "ct", "highway": "hwy", "hwy": "hwy", "parkway": "pkwy", "pkwy": "pkwy",
+    "suite": "ste", "ste": "ste", "floor": "fl", "fl": "fl", "building": "bldg", "bldg": "bldg",
+    "calle": "c", "c": "c", "via": "v", "viale": "vle", "vle": "vle", "rue": "r", "r": "r",
+    "straat": "st", "weg": "wg", "laan": "ln", "gasse": "g", "allee": "al", "chaussee": "ch",
+    "north": "n", "south": "s", "east": "e", "west": "w", "n": "n", "s": "s", "e": "e", "w": "w",
+    "room": "rm", "rm": "rm", "unit": "unit", "no": "", "nr": "", "number": "",
+}
+# German compounds: 'Hauptstraße' / 'Hauptstr.' → 'hauptst'; Dutch 'Kerkstraat' → 'kerkst'.
+_COMPOUND_SUFFIX = re.compile(r"(?<=\w)(strasse|straße|straat|str)$")
+_CN_NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CN_UNIT = r"(?:省|自治区|市|区|县|镇|乡|街道|路|大道|街|道|巷|弄|里|号|栋|幢|座|楼|层|室|单元)"
+_CN_PART = re.compile(r"[^\s省市区县镇乡路街道巷弄号栋幢座楼层室]+?" + _CN_UNIT)
+_POSTCODES = [
+    re.compile(r"\b([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})\b"),  # UK
+    re.compile(r"\b([a-z]\d[a-z])\s*(\d[a-z]\d)\b"),  # Canada
+    re.compile(r"\b(\d{3})-(\d{4})\b"),  # Japan
+    re.compile(r"\b(\d{5})-\d{4}\b"),  # US ZIP+4 → ZIP
+    re.compile(r"\b(\d{4})\s?([a-z]{2})\b(?=\s+[a-z])"),  # Netherlands '1012 AB Amsterdam'
+    re.compile(r"(?<![\d-])(\d{5,6})(?![\d-])"),  # DE/FR/IT/ES/US 5 digits, CN 6 digits
+    re.compile(r"(?:,|\b[a-z]{1,2}-)\s*(\d{4})\s+(?=[^\W\d])"),  # CH/AT/BE/DK '8001 Zürich'
+]
+
+
+def _postcode_match(text: str) -> re.Match | None:
+    for pattern in _POSTCODES:
+        m = pattern.search(text)
+        if m:
+            return m
+    return None
+
+
+def _address_text(address: str) -> str:
+    text = fold_accents(address)
+    if _HAN.search(text):
+        text = text.translate(_CN_NUMERALS)
+    return re.sub(r"(邮编|郵便番号|〒)[:：]?\s*", " ", text)
+
+
+def postcode(address: str) -> str:
+    """The postal code in an address, normalized ('SW1A 1AA' → 'sw1a1aa'), or ''."""
+    m = _postcode_match(_address_text(address))
+    return "".join(g for g in m.groups() if g) if m else ""
+
+
+def address_words(address: str) -> list[str]:
+    """Comparable words of an address: folded, accents removed, street types abbreviated,
+    postcode removed. Chinese addresses split into their units: '广东省深圳市龙岗区坂田华为基地'
+    → ['广东省', '深圳市', '龙岗区', '坂田华为基地']."""
+    text = _address_text(address)
+    m = _postcode_match(text)
+    if m:  # the postcode is compared on its own, not as address words
+        text = text[:m.start()] + " " + text[m.end():]
+    if _HAN.search(text):
+        text = re.sub(r"中国|中國", " ", text)
+        out: list[str] = []
+        for chunk in _PUNCT.split(text):
+            if not chunk:
+                continue
+            pos = 0
+            for m in _CN_PART.finditer(chunk):
+                out.append(m.group())
+                pos = m.end()
+            if chunk[pos:]:
+                out.append(chunk[pos:])
+        return out
+    words = []
+    for w in _PUNCT.split(text.replace("-", " ")):
+        if not w:
+            continue
+        w = _STREET_WORDS[w] if w in _STREET_WORDS else _COMPOUND_SUFFIX.sub(" st", w)
+        words.extend(x for x in w.split() if x)
+    return words
+
+
+def normalize_address(address: str) -> str:
+    """One comparable string for an address: 'Hauptstraße 1, 10115 Berlin' → 'haupt st 1 berlin'."""
+    return _join_address(address_words(address))
+
+
+def _join_address(words: list[str]) -> str:
+    return ("" if words and _HAN.search(words[0]) else " ").join(words)
+
+
+def address_features(address: str) -> tuple[str, str, str]:
+    """(postcode, street_key, normalize_address) in one pass, for the matcher."""
+    words = address_words(address)
+    return postcode(address), _street_from_words(words), _join_address(words)
+
+
+def street_key(address: str) -> str:
+    """Street and house number: 'Hauptstr. 1, 10115 Berlin' → 'haupt st 1';
+    '深圳市南山区科技园路1号' → '科技园路1号'. '' when not found."""
+    return _street_from_words(address_words(address))
+
+
+def _street_from_words(words: list[str]) -> str:
+    if words and _HAN.search(" ".join(words)):
+        for i, w in enumerate(words):
+            if re.search(r"(路|大道|街|道|巷|弄)$", w):
+                nxt = words[i + 1] if i + 1 < len(words) and words[i + 1].endswith("号") else ""
+                return w + nxt
+        return ""
+    for i, w in enumerate(words):
+        if w.isdigit() or re.fullmatch(r"\d+[a-z]?", w):
+            # number after the street ('hauptst 1') or before it ('1600 amphitheatre pkwy')
+            before = words[max(0, i - 2):i]
+            if before and not before[-1].isdigit():
+                return " ".join(before + [w])
+            after = words[i + 1:i + 3]
+            if after:
+                return " ".join([w] + after)
+    return ""
+
+
+def city(address: str) -> str:
+    """A best-effort city for labels: the 市 unit of a Chinese address, else the words beside the
+    postcode ('10115 Berlin', 'Mountain View, CA 94043'), else the last comma-separated part."""
+    text = unicodedata.normalize("NFKC", address or "").strip()
+    if not text:
+        return ""
+    if _HAN.search(text):
+        m = re.search(r"([^\s省,，\d]{2,4}?市)", text)
+        if m:
+            return m.group(1)
+    parts = [p.strip() for p in re.split(r"[,，\n]", text) if p.strip()]
+    for i, part in enumerate(parts):
+        m = _postcode_match(fold_accents(part))
+        if m is None:
+            continue
+        rest = (part[:m.start()] + " " + part[m.end():]).strip(" -")
+        rest = re.sub(r"^[A-Z]{1,2}-|\b[A-Z]{2}\b", "", rest).strip(" -")  # 'D-', state codes
+        if re.search(r"[^\W\d]", rest):
+            return rest
+        if i > 0:
+            return parts[i - 1]
+    return parts[-1] if len(parts) > 1 else ""

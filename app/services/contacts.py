@@ -1,0 +1,208 @@
+"""Contacts: create, update, delete, read; lookups by e-mail and phone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import false, func, select
+from sqlalchemy.orm import Session
+
+from app import normalize
+from app.domain import ContactDraft, Email, Phone
+from app.models import Attachment, Company, Contact, ContactEmail, ContactPhone
+from app.services import records
+from app.services.rows import dbapi, load
+from app.store import Tx
+
+
+@dataclass(frozen=True)
+class ContactView:
+    id: str
+    name: str
+    family_name: str
+    given_name: str
+    title: str
+    department: str
+    company_id: str | None
+    company_name: str
+    own_address: str
+    address: str  # effective: its own, else its company's
+    emails: list[Email]
+    phones: list[Phone]
+    websites: list[str]
+    note: str
+    birthday: dt.date | None
+    tags: list[str]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    has_photo: bool = False
+    has_card: bool = False
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d["company"] = d.pop("company_name")
+        for k in ("created_at", "updated_at"):
+            d[k] = d[k].isoformat()
+        d["birthday"] = self.birthday.isoformat() if self.birthday else None
+        return d
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """What a list row shows; cheap to load in pages."""
+
+    id: str
+    name: str
+    title: str
+    company_name: str
+    email: str
+    phone: str
+    extra: dict = field(default_factory=dict)
+
+
+def draft_values(draft: ContactDraft) -> dict:
+    return {
+        "name": draft.display_name(), "family_name": draft.family_name,
+        "given_name": draft.given_name, "title": draft.title, "department": draft.department,
+        "address": draft.address, "note": draft.note, "birthday": draft.birthday,
+        "emails": draft.emails, "phones": draft.phones, "websites": draft.websites,
+        "tags": draft.tags,
+    }
+
+
+def create(tx: Tx, draft: ContactDraft, company_id: str | None = None) -> str:
+    """Create exactly what the draft says (no matching: see app.capture for the smart path)."""
+    values = draft_values(draft)
+    values["company_id"] = company_id
+    return records.create(tx, "contact", values)
+
+
+def update(tx: Tx, contact_id: str, **fields) -> dict:
+    return records.update(tx, "contact", contact_id, fields)
+
+
+def delete(tx: Tx, contact_id: str) -> None:
+    records.delete(tx, "contact", contact_id)
+
+
+def get(session: Session, contact_id: str) -> ContactView | None:
+    rec = load(session, "contact", contact_id)
+    if rec is None or rec["deleted"] or rec["merged_into"]:
+        return None
+    company = load(session, "company", rec["company_id"])
+    kinds = {k for (k,) in dbapi(session).execute(
+        "SELECT kind FROM attachment WHERE owner_id = ?", (contact_id,))}
+    return ContactView(
+        id=rec["id"], name=rec["name"], family_name=rec["family_name"],
+        given_name=rec["given_name"], title=rec["title"], department=rec["department"],
+        company_id=rec["company_id"], company_name=company["name"] if company else "",
+        own_address=rec["address"], address=rec["address"] or (company["address"] if company else ""),
+        emails=[Email(e["address"], e["kind"]) for e in rec["emails"]],
+        phones=[Phone(p["number"], p["kind"]) for p in rec["phones"]],
+        websites=rec["websites"], note=rec["note"],
+        birthday=dt.date.fromisoformat(rec["birthday"]) if rec["birthday"] else None,
+        tags=rec["tags"], created_at=_ts(rec["created_at"]), updated_at=_ts(rec["updated_at"]),
+        has_photo="photo" in kinds, has_card="card" in kinds,
+    )
+
+
+def _ts(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def _live_ids():
+    # written exactly as the partial indexes of migration 0003 say (a literal `deleted = 0`,
+    # not `IS 0` or a bound parameter), so SQLite can answer from them in index order
+    return select(Contact.id).where(Contact.deleted == false(), Contact.merged_into.is_(None))
+
+
+def count(session: Session, company_id: str | None = None) -> int:
+    q = _live_ids()
+    if company_id:
+        q = q.where(Contact.company_id == company_id)
+    return session.scalar(select(func.count()).select_from(q.subquery())) or 0
+
+
+# read straight from the partial indexes of migration 0003, in their order (no sort)
+IDS_SQL = ("SELECT id FROM contact WHERE deleted = 0 AND merged_into IS NULL "
+           "ORDER BY sort_name, id")
+COMPANY_IDS_SQL = ("SELECT id FROM contact WHERE company_id = ? AND deleted = 0 "
+                   "AND merged_into IS NULL ORDER BY sort_name, id")
+
+
+def ids(session: Session, company_id: str | None = None) -> list[str]:
+    """Every live contact id in display order (alphabetical), read in index order."""
+    con = dbapi(session)
+    cur = con.execute(COMPANY_IDS_SQL, (company_id,)) if company_id else con.execute(IDS_SQL)
+    return [r for (r,) in cur]
+
+
+def rows(session: Session, contact_ids: list[str]) -> list[ContactRow]:
+    """List rows for these ids, in the same order (missing ids are left out)."""
+    if not contact_ids:
+        return []
+    first_email = (select(ContactEmail.address).where(ContactEmail.contact_id == Contact.id)
+                   .order_by(ContactEmail.position).limit(1).scalar_subquery())
+    first_phone = (select(ContactPhone.number).where(ContactPhone.contact_id == Contact.id)
+                   .order_by(ContactPhone.position).limit(1).scalar_subquery())
+    q = (select(Contact.id, Contact.name, Contact.title, Company.name, first_email, first_phone)
+         .outerjoin(Company, Company.id == Contact.company_id)
+         .where(Contact.id.in_(contact_ids)))
+    found = {r[0]: ContactRow(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5] or "")
+             for r in session.execute(q)}
+    return [found[i] for i in contact_ids if i in found]
+
+
+def find_by_email(session: Session, address: str) -> list[str]:
+    norm = normalize.normalize_email(address)
+    if not norm:
+        return []
+    q = (_live_ids().join(ContactEmail, ContactEmail.contact_id == Contact.id)
+         .where(ContactEmail.address_norm == norm).distinct())
+    return list(session.scalars(q))
+
+
+def find_by_phone(session: Session, number: str, region: str | None = None) -> list[str]:
+    """Contacts with this phone number, however either side wrote it."""
+    region = region or session.info.get("region", "US")
+    e164 = normalize.phone_e164(number, region)
+    national = normalize.national_digits(number, region)
+    if len(national) < 5:
+        return []
+    q = _live_ids().join(ContactPhone, ContactPhone.contact_id == Contact.id)
+    if e164:
+        found = list(session.scalars(q.where(ContactPhone.e164 == e164).distinct()))
+        if found:
+            return found
+    # no exact E.164 match: same last 7 digits and the rest agrees as a suffix
+    cands = session.execute(
+        q.add_columns(ContactPhone.number).where(ContactPhone.tail == national[-7:])
+    ).all()
+    out: list[str] = []
+    for cid, stored in cands:
+        theirs = normalize.national_digits(stored, region)
+        shorter, longer = sorted((theirs, national), key=len)
+        if len(shorter) >= 7 and longer.endswith(shorter) and cid not in out:
+            out.append(cid)
+    return out
+
+
+def attach(tx: Tx, contact_id: str, kind: str, data: bytes, mime: str) -> str:
+    """Keep a photo or the business card image with the contact (replaces the previous one)."""
+    from app.ids import new_id
+
+    records.live(tx, "contact", contact_id)
+    for old in tx.session.scalars(select(Attachment).where(
+            Attachment.owner_id == contact_id, Attachment.kind == kind)):
+        tx.session.delete(old)
+    att = Attachment(id=new_id(), owner_id=contact_id, kind=kind, mime=mime, data=data)
+    tx.session.add(att)
+    tx.touched.add("contact")
+    return att.id
+
+
+def attachment(session: Session, contact_id: str, kind: str) -> tuple[bytes, str] | None:
+    row = session.scalars(select(Attachment).where(
+        Attachment.owner_id == contact_id, Attachment.kind == kind)).first()
+    return (row.data, row.mime) if row else None

@@ -1,0 +1,122 @@
+"""Import benchmark: a 10,000-contact vCard file and a 10,000-row CSV into a store that already
+holds 100,000 contacts (bench.synth), each in a fresh process on a fresh copy of that store;
+beside it, vobject's bare parse of the same vCard file in one process. Prints JSON.
+
+    .venv/bin/python -m bench.bench_import [--contacts 10000] [--base 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import multiprocessing as mp
+import os
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from bench import synth
+
+
+def write_inputs(folder: Path, n: int) -> tuple[Path, Path]:
+    """Typical cards: name, company, title, two phones, e-mail, address, a note; a third of
+    them at companies the store already has."""
+    rnd = random.Random(7)
+    existing = synth.companies(20_000, 1)
+    people = synth.contacts(n, existing, seed=99)
+    vcf, csvp = folder / "in.vcf", folder / "in.csv"
+    with open(vcf, "w", encoding="utf-8", newline="") as f, \
+            open(csvp, "w", encoding="utf-8-sig", newline="") as g:
+        w = csv.writer(g)
+        w.writerow(["First Name", "Last Name", "Company", "Job Title", "Mobile Phone",
+                    "Business Phone", "E-mail Address", "Business Street", "Notes"])
+        for i, d in enumerate(people):
+            company = d.company if i % 3 == 0 else f"{d.company} Trading {i % 997}"
+            given, _, family = d.name.partition(" ")
+            email = f"bench{i}@{d.emails[0].address.split('@')[1]}"
+            work = f"+1 212 555 {i % 10000:04d}"
+            addr = f"{rnd.randint(1, 999)} Market Street"
+            f.write("BEGIN:VCARD\r\nVERSION:3.0\r\n"
+                    f"N:{family};{given};;;\r\nFN:{d.name}\r\nORG:{company};Sales\r\n"
+                    f"TITLE:{d.title}\r\nTEL;TYPE=CELL:{d.phones[0].number}\r\n"
+                    f"TEL;TYPE=WORK,VOICE:{work}\r\nEMAIL;TYPE=INTERNET,WORK:{email}\r\n"
+                    f"ADR;TYPE=WORK:;;{addr};Springfield;IL;62701;USA\r\n"
+                    f"NOTE:Met at trade fair {i}\r\nEND:VCARD\r\n")
+            w.writerow([given, family, company, d.title, d.phones[0].number, work,
+                        email.replace("bench", "csv"), addr, f"Row {i}"])
+    return vcf, csvp
+
+
+def _vobject_parse(path: str, q) -> None:
+    import vobject
+
+    text = Path(path).read_text(encoding="utf-8")
+    t0 = time.perf_counter()
+    n = sum(1 for _ in vobject.readComponents(text))
+    q.put({"cards": n, "seconds": round(time.perf_counter() - t0, 2),
+           "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)})
+
+
+def _import(db: str, path: str, warm: bool, q) -> None:
+    from app.io.apply import run_import
+    from app.store import Store
+
+    store = Store.open(db)
+    t_warm = 0.0
+    if warm:  # the desktop app has the matcher's company index built already
+        from app import matching
+        from app.domain import CompanyDraft
+        t = time.perf_counter()
+        with store.read() as s:
+            matching.match_company(s, CompanyDraft("warm-up"), store.region)
+        t_warm = time.perf_counter() - t
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    r = run_import(store, [path])
+    dt = time.perf_counter() - t0
+    store.close()
+    q.put({"seconds": round(dt, 2), "index_build_s": round(t_warm, 2),
+           "created": r.created, "updated": r.updated, "unchanged": r.unchanged,
+           "skipped": len(r.skipped), "records_per_s": round(len(r.records) / dt),
+           "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+           "rss_before_import_mb": round(rss0 / 1024)})
+
+
+def _run(target, *args) -> dict:
+    q = mp.get_context("spawn").Queue()
+    p = mp.get_context("spawn").Process(target=target, args=(*args, q))
+    p.start()
+    out = q.get()
+    p.join()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--contacts", type=int, default=10_000)
+    ap.add_argument("--base", type=int, default=100_000)
+    a = ap.parse_args()
+    base = synth.cached_db(a.base, a.base // 5)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        vcf, csvp = write_inputs(folder, a.contacts)
+        out: dict = {"machine": {"cpus": os.cpu_count()}, "base_contacts": a.base,
+                     "vcard_bytes": vcf.stat().st_size}
+        out["vobject_bare_parse"] = _run(_vobject_parse, str(vcf))
+        for name, path in (("vcard", vcf), ("csv", csvp)):
+            db = synth.copy_db(base, folder / f"{name}.sqlite3")
+            out[f"{name}_import_warm"] = _run(_import, str(db), str(path), True)
+            db = synth.copy_db(base, folder / f"{name}.sqlite3")
+            out[f"{name}_import_cold"] = _run(_import, str(db), str(path), False)
+        out["ratio_vcard_import_warm_to_vobject_parse"] = round(
+            out["vcard_import_warm"]["seconds"] / out["vobject_bare_parse"]["seconds"], 2)
+        out["ratio_vcard_import_cold_to_vobject_parse"] = round(
+            out["vcard_import_cold"]["seconds"] / out["vobject_bare_parse"]["seconds"], 2)
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

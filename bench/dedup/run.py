@@ -1,0 +1,97 @@
+"""Deduplication benchmark: quality on labelled data beside an exact-name baseline, and speed.
+
+    .venv/bin/python -m bench.dedup.run --n 10000            # quality (+ batch speed)
+    .venv/bin/python -m bench.dedup.run --n 100000 --speed   # 100,000: full dedupe, one-vs-all
+
+Prints JSON. Auto-links are "same" pairs; suggestions are "same" or "maybe" pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections import Counter, defaultdict
+
+from app import normalize
+from app.dedup.blocking import CompanyIndex, find_pairs
+from app.dedup.features import features
+from bench.dedup.generate import generate, true_pairs
+
+
+def _prf(found: set, truth: set) -> dict:
+    tp = len(found & truth)
+    return {"pairs": len(found), "precision": round(tp / len(found), 4) if found else 1.0,
+            "recall": round(tp / len(truth), 4) if truth else 1.0}
+
+
+def baseline(records) -> set[tuple[str, str]]:
+    groups = defaultdict(list)
+    for r in records:
+        key = normalize.company_key(r.name)
+        if key:
+            groups[key].append(r.id)
+    pairs = set()
+    for ids in groups.values():
+        ids.sort()
+        pairs.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+    return pairs
+
+
+def quality(n: int, seed: int) -> dict:
+    records = generate(n, seed)
+    truth = true_pairs(records)
+    t0 = time.perf_counter()
+    feats = [features(r, r.extra["region"]) for r in records]
+    t1 = time.perf_counter()
+    pairs = find_pairs(feats)
+    t2 = time.perf_counter()
+    same = {tuple(sorted((a, b))) for a, b, s in pairs if s.decision == "same"}
+    suggested = {tuple(sorted((a, b))) for a, b, _ in pairs}
+    base = baseline(records)
+    case = {r.id: r.extra["case"] for r in records}
+    missed = Counter(case[b] if case[a] == "original" else case[a] for a, b in truth - suggested)
+    wrong = Counter(f"{case[a]}+{case[b]}" for a, b in same - truth)
+    return {
+        "records": n, "true_pairs": len(truth),
+        "matcher": {"auto_link": _prf(same, truth), "suggestion": _prf(suggested, truth)},
+        "baseline_exact_name": {"auto_link": _prf(base, truth), "suggestion": _prf(base, truth)},
+        "missed_suggestions_by_case": dict(missed.most_common()),
+        "wrong_auto_links_by_case": dict(wrong.most_common()),
+        "seconds": {"features": round(t1 - t0, 2), "block_and_score": round(t2 - t1, 2),
+                    "full_dedupe": round(t2 - t0, 2)},
+    }
+
+
+def one_against_all(n: int, seed: int, queries: int = 500) -> dict:
+    records = generate(n + queries, seed)
+    base, probe = records[:n], records[n:]
+    t0 = time.perf_counter()
+    index = CompanyIndex(features(r, r.extra["region"]) for r in base)
+    build = time.perf_counter() - t0
+    times = []
+    for r in probe:
+        t = time.perf_counter()
+        index.match(features(r, r.extra["region"]))
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return {"companies": n, "queries": queries, "index_build_s": round(build, 2),
+            "ms_p50": round(statistics.median(times), 2),
+            "ms_p95": round(times[int(len(times) * 0.95) - 1], 2), "ms_max": round(times[-1], 2)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--speed", action="store_true", help="also time one-against-all")
+    args = ap.parse_args()
+    out = {"quality": quality(args.n, args.seed)}
+    if args.speed:
+        out["one_against_all"] = one_against_all(args.n, args.seed + 1)
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

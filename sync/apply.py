@@ -1,0 +1,252 @@
+"""Apply pulled changes to the local store: per-field last-writer-wins by HLC, through the same
+`write_field` the services use (so child e-mail/phone rows and derived columns follow) and the
+search index. Re-applying a page is harmless: a stamp not newer than the field's is skipped.
+
+A "stub" is a row that stands in for a record this replica may not see (a reference to another
+team's record, or a record that left our team): hidden (deleted) and with no field clocks, so
+any real value that arrives later applies. It is marked by STUB in its `clocks`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from app import search
+from app.models import ENTITIES, Conflict, Outbox
+from app.services import rows
+from app.services.fields import SYNC_FIELDS
+from sync.protocol import field_problem
+
+log = logging.getLogger(__name__)
+
+STUB = "~stub"
+REF_FIELDS = {"company_id": "company", "contact_id": "contact", "opportunity_id": "opportunity"}
+
+
+def node_of(stamp: str | None) -> str:
+    return stamp.split(".", 2)[2] if stamp and stamp.count(".") >= 2 else ""
+
+
+@dataclass
+class ApplyStats:
+    applied: int = 0
+    skipped: int = 0
+    removed: int = 0
+    conflicts: int = 0
+    records: set[tuple[str, str]] = field(default_factory=set)
+
+
+def _set_clocks(session: Session, entity: str, record_id: str, clocks: dict[str, str],
+                deleted: bool | None = None) -> None:
+    """Replace a row's clocks outright (rows.apply only merges; stubs need keys removed)."""
+    con = rows.dbapi(session)
+    if deleted is None:
+        con.execute(f"UPDATE {entity} SET clocks = ? WHERE id = ?",
+                    (json.dumps(clocks), record_id))
+    else:
+        con.execute(f"UPDATE {entity} SET clocks = ?, deleted = ? WHERE id = ?",
+                    (json.dumps(clocks), int(deleted), record_id))
+
+
+class _Page:
+    def __init__(self, session: Session, node: str) -> None:
+        self.s = session
+        self.node = node
+        self.recs: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self.present: set[tuple[str, str]] = set()  # known to exist (no need to load them)
+        self.pending: dict[tuple[str, str], dict[str, list[Outbox]]] = {}
+        self.stats = ApplyStats()
+        self.renamed_companies: set[str] = set()
+        self.after: dict[tuple[str, str], dict[str, Any]] = {}  # as written, for the index
+        self.con = rows.dbapi(session)
+
+    def prefetch_missing(self, keys: set[tuple[str, str]]) -> None:
+        """Note in one query per entity which records we do not have (most, on a first sync)."""
+        con = rows.dbapi(self.s)
+        by_entity: dict[str, list[str]] = defaultdict(list)
+        for e, r in keys:
+            by_entity[e].append(r)
+        for entity, ids in by_entity.items():
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                have = {r for (r,) in con.execute(
+                    f"SELECT id FROM {entity} WHERE id IN ({', '.join('?' * len(chunk))})",
+                    chunk)}
+                for r in chunk:
+                    if r in have:
+                        self.present.add((entity, r))
+                    else:
+                        self.recs[(entity, r)] = None
+
+    def rec(self, entity: str, record_id: str) -> dict[str, Any] | None:
+        key = (entity, record_id)
+        if key not in self.recs:
+            self.recs[key] = rows.load(self.s, entity, record_id)
+        return self.recs[key]
+
+    def ensure(self, entity: str, record_id: str) -> None:
+        """A referenced record must exist locally (foreign keys): a stub if we have none."""
+        key = (entity, record_id)
+        if key in self.present:
+            return
+        if self.rec(entity, record_id) is None:
+            rows.apply(self.s, entity, record_id, {"deleted": True}, {STUB: "1"}, None)
+            self.recs.pop(key, None)
+        self.present.add(key)
+
+    def load_pending(self, keys: set[tuple[str, str]]) -> None:
+        ids = list({rid for _, rid in keys})
+        for i in range(0, len(ids), 500):
+            for ob in self.s.scalars(select(Outbox).where(
+                    Outbox.record_id.in_(ids[i:i + 500])).order_by(Outbox.seq)):
+                per = self.pending.setdefault((ob.entity, ob.record_id), {})
+                for f in ob.changes:
+                    per.setdefault(f, []).append(ob)
+
+    def remove(self, entity: str, record_id: str) -> None:
+        """The record left our team: hide it, forget its clocks (it may come back whole)."""
+        if self.rec(entity, record_id) is None:
+            return
+        _set_clocks(self.s, entity, record_id, {STUB: "1"}, deleted=True)
+        self.recs.pop((entity, record_id), None)
+        self.after.pop((entity, record_id), None)
+        self.stats.removed += 1
+        self.stats.records.add((entity, record_id))
+
+    def apply_record(self, entity: str, record_id: str, changes: list[dict]) -> None:
+        # the newest stamp per field within the page
+        best: dict[str, dict] = {}
+        for ch in changes:
+            fname = ch["field"]
+            if fname not in SYNC_FIELDS[entity] or field_problem(fname, ch.get("value")):
+                log.warning("ignoring unusable change of %s.%s", entity, fname)
+                self.stats.skipped += 1
+            elif fname not in best or ch["hlc"] > best[fname]["hlc"]:
+                best[fname] = ch
+        rec = self.rec(entity, record_id)
+        clocks = dict(rec["clocks"]) if rec else {}
+        win = {f: ch for f, ch in best.items() if clocks.get(f) is None or ch["hlc"] > clocks[f]}
+        self.stats.skipped += len(changes) - len(win)
+        if not win:
+            return
+        for f, ch in win.items():
+            target = REF_FIELDS.get(f)
+            if target and isinstance(ch["value"], str):
+                self.ensure(target, ch["value"])
+            if rec is not None:
+                self._conflict(entity, rec, f, ch)
+        values = {f: ch["value"] for f, ch in win.items()}
+        stamps = {f: ch["hlc"] for f, ch in win.items()}
+        after = rows.apply(self.s, entity, record_id, values, stamps, rec, self.con)
+        if STUB in clocks:  # a stub comes alive with its first real value
+            merged = {k: v for k, v in {**clocks, **stamps}.items() if k != STUB}
+            _set_clocks(self.s, entity, record_id, merged,
+                        deleted=bool(values.get("deleted", False)))
+            after["clocks"] = merged
+            after["deleted"] = bool(values.get("deleted", False))
+        self.recs.pop((entity, record_id), None)
+        self.present.add((entity, record_id))
+        self.after[(entity, record_id)] = after
+        self.stats.applied += len(win)
+        self.stats.records.add((entity, record_id))
+        if entity == "company" and "name" in win:
+            self.renamed_companies.add(record_id)
+
+    def _conflict(self, entity: str, rec: dict, fname: str, ch: dict) -> None:
+        key = (entity, rec["id"])
+        local = rec["clocks"].get(fname)
+        obs = self.pending.get(key, {}).get(fname)
+        if obs:  # a local change not yet pushed loses: keep it in the conflict list, unsent
+            for ob in obs:
+                rest = {k: v for k, v in ob.changes.items() if k != fname}
+                if rest:
+                    ob.changes = rest
+                else:
+                    self.s.delete(ob)
+            del self.pending[key][fname]
+        elif not (ch.get("replaced_hlc") and local == ch["replaced_hlc"]
+                  and node_of(local) == self.node):
+            return  # not a concurrent value of ours
+        if local and self.s.scalar(select(Conflict.id).where(
+                Conflict.record_id == rec["id"], Conflict.field == fname,
+                Conflict.local_hlc == local)) is not None:
+            return  # already listed (e.g. when HQ answered our push "superseded")
+        self.s.add(Conflict(entity=entity, record_id=rec["id"], field=fname,
+                            local_value=rows.current(rec, fname), local_hlc=local or "",
+                            remote_value=ch["value"], remote_hlc=ch["hlc"]))
+        self.stats.conflicts += 1
+
+    def finish(self) -> None:
+        self.s.flush()  # conflicts and trimmed outbox rows
+        # one batch for the page: records as just written (no second read), and the people of
+        # renamed companies (their entries hold the company name)
+        items = [(e, r, self.after.get((e, r))) for e, r in self.stats.records]
+        for company_id in self.renamed_companies:
+            for (contact_id,) in self.con.execute(
+                    "SELECT id FROM contact WHERE company_id = ? AND NOT deleted",
+                    (company_id,)).fetchall():
+                if ("contact", contact_id) not in self.stats.records:
+                    items.append(("contact", contact_id, None))
+        search.reindex_many(self.s, items)
+
+
+def apply_changes(session: Session, changes: list[dict], node: str) -> ApplyStats:
+    """Apply one page of pulled changes inside the caller's transaction."""
+    # rows of one page may reference each other in any order: check keys at commit
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    page = _Page(session, node)
+    groups: dict[tuple[str, str], list[dict]] = {}
+    order: list[tuple[str, tuple[str, str], list[dict] | None]] = []
+    for ch in changes:
+        key = (ch["entity"], ch["record_id"])
+        if ch["entity"] not in ENTITIES:
+            log.warning("ignoring change of unknown entity %s", ch["entity"])
+            page.stats.skipped += 1
+        elif ch.get("kind") == "remove":
+            order.append(("remove", key, None))
+            groups.pop(key, None)  # later sets start a new group
+        else:
+            if key not in groups:
+                groups[key] = []
+                order.append(("set", key, groups[key]))
+            groups[key].append(ch)
+    keys = {key for _, key, _ in order}
+    page.load_pending(keys)
+    refs = {(REF_FIELDS[ch["field"]], ch["value"]) for ch in changes
+            if ch.get("field") in REF_FIELDS and isinstance(ch.get("value"), str)}
+    page.prefetch_missing(keys | refs)
+    with session.no_autoflush:
+        for kind, (entity, record_id), group in order:
+            if kind == "remove":
+                page.remove(entity, record_id)
+            else:
+                page.apply_record(entity, record_id, group)
+    page.finish()
+    return page.stats
+
+
+def stub_everything_settled(session: Session) -> int:
+    """Full replacement: every record without pending local changes becomes a stub, to be
+    filled again from HQ's complete state (records HQ no longer has stay hidden)."""
+    pending: dict[str, set[str]] = defaultdict(set)
+    for entity, rid in session.execute(select(Outbox.entity, Outbox.record_id)):
+        pending[entity].add(rid)
+    con = rows.dbapi(session)
+    n = 0
+    stubbed: list[tuple[str, str, None]] = []
+    for entity in ENTITIES:
+        for (rid,) in con.execute(f"SELECT id FROM {entity}").fetchall():
+            if rid in pending[entity]:
+                continue
+            _set_clocks(session, entity, rid, {STUB: "1"}, deleted=True)
+            stubbed.append((entity, rid, None))
+            n += 1
+    search.reindex_many(session, stubbed)  # every one of them leaves the index
+    return n

@@ -1,0 +1,141 @@
+"""Applying imports to a real SQLite store: idempotent, company-first, one transaction."""
+
+import pytest
+
+from app.io import apply
+from app.io.apply import Cancelled, run_import
+from app.io.errors import FileUnreadable
+from app.services import companies, contacts
+
+GOOD = ["outlook_21_gbk_qp.vcf", "apple_30.vcf", "google_30_bom.vcf", "android_21_qp.vcf",
+        "evolution_40.vcf", "big5_21.vcf", "broken.vcf", "google.csv", "outlook_en.csv",
+        "outlook_de.csv", "outlook_fr.csv", "outlook_zh_gbk.csv", "thunderbird.csv",
+        "icloud.csv", "generic_zh_utf16.tsv", "generic_big5.csv", "thunderbird.ldif"]
+
+
+def paths(fx, names=GOOD):
+    return [str(fx(n)) for n in names]
+
+
+def test_import_everything_then_again_changes_nothing(store, fx, dump):
+    first = run_import(store, paths(fx))
+    assert first.created >= 20 and len(first.skipped) == 3
+    assert {s["reason"] for s in first.skipped} >= {"card without END:VCARD (file cut short?)"}
+    before = dump(store)
+    second = run_import(store, paths(fx))
+    assert (second.created, second.updated) == (0, 0)
+    assert second.unchanged == first.created + first.updated
+    assert dump(store) == before
+
+
+def test_report_json_shape(store, fx):
+    r = run_import(store, paths(fx, ["broken.vcf"])).to_json()
+    assert set(r) == {"created", "updated", "unchanged", "skipped", "records"}
+    assert r["skipped"][0] == {"file": str(fx("broken.vcf")), "record": 2,
+                               "reason": "no name, e-mail, phone or company"}
+    assert [x["record"] for x in r["records"]] == [1, 2, 3, 4]
+    assert [x["action"] for x in r["records"]] == ["created", "skipped", "created", "skipped"]
+    assert set(r["records"][0]) == {"file", "record", "action", "id", "company_id"}
+
+
+def test_same_email_fills_and_adds_never_a_second_copy(store, fx, tmp_path):
+    run_import(store, paths(fx, ["apple_30.vcf"]))
+    more = tmp_path / "more.vcf"
+    more.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Johnny Appleseed\n"
+                    "EMAIL:JOHNNY@apple.com\nTEL;TYPE=HOME:+1 408 555 0177\nEND:VCARD\n")
+    r = run_import(store, [str(more)])
+    assert (r.created, r.updated) == (0, 1)
+    with store.read() as s:
+        [cid] = contacts.ids(s)
+        v = contacts.get(s, cid)
+    assert "+1 408 555 0177" in [p.number for p in v.phones]
+    assert len(v.emails) == 2
+
+
+def test_company_first_shared_and_address_inherited(store, fx):
+    run_import(store, paths(fx, ["generic_zh_utf16.tsv"]))
+    with store.read() as s:
+        ids = contacts.ids(s)
+        views = [contacts.get(s, i) for i in ids]
+    assert len({v.company_id for v in views}) == 1  # two people, one company
+    sun = next(v for v in views if v.name == "孙悦")
+    assert sun.address == "北京市海淀区清河中街68号" and sun.own_address == ""
+
+
+def test_account_list_imports_companies(store, fx):
+    r = run_import(store, paths(fx, ["accounts.csv"]))
+    assert r.created == 2
+    with store.read() as s:
+        assert contacts.count(s) == 0
+        names = {companies.get(s, x["id"]).name for x in r.records}
+    assert names == {"Globex Corporation", "Initech LLC"}
+    again = run_import(store, paths(fx, ["accounts.csv"]))
+    assert [x["action"] for x in again.records] == ["linked", "linked"]
+
+
+def test_photo_kept_and_not_rewritten(store, fx, dump):
+    r = run_import(store, paths(fx, ["apple_30.vcf"]))
+    with store.read() as s:
+        data, mime = contacts.attachment(s, r.records[0]["id"], "photo")
+    assert data.startswith(b"\x89PNG") and mime == "image/png"
+    before = dump(store)
+    assert run_import(store, paths(fx, ["apple_30.vcf"])).unchanged == 1
+    assert dump(store) == before
+
+
+def test_dry_run_counts_and_writes_nothing(store, fx, dump):
+    run_import(store, paths(fx, ["apple_30.vcf"]))
+    before = dump(store)
+    preview = apply.preview(store, paths(fx))
+    assert dump(store) == before
+    real = run_import(store, paths(fx))
+    assert preview.to_json()["skipped"] == real.to_json()["skipped"]
+    assert (preview.created, preview.updated, preview.unchanged) == (
+        real.created, real.updated, real.unchanged)
+
+
+def test_cancel_rolls_back(store, fx, dump):
+    run_import(store, paths(fx, ["apple_30.vcf"]))
+    before = dump(store)
+    calls = iter(range(1000))
+    with pytest.raises(Cancelled):
+        run_import(store, paths(fx), cancel=lambda: next(calls) >= 10)
+    assert dump(store) == before
+
+
+def test_failure_mid_import_rolls_back(store, fx, dump, monkeypatch):
+    before = dump(store)
+    real = apply.capture.save_contact
+    count = iter(range(1000))
+
+    def flaky(tx, draft, region=None):
+        if next(count) == 7:
+            raise RuntimeError("disk on fire")
+        return real(tx, draft, region)
+
+    monkeypatch.setattr(apply.capture, "save_contact", flaky)
+    with pytest.raises(RuntimeError):
+        run_import(store, paths(fx))
+    assert dump(store) == before
+
+
+def test_unreadable_file_stops_before_writing(store, fx, dump):
+    before = dump(store)
+    with pytest.raises(FileUnreadable) as err:
+        run_import(store, paths(fx, ["apple_30.vcf", "image.png", "empty.csv"]))
+    assert "PNG image" in str(err.value) and "empty" in str(err.value)
+    assert dump(store) == before
+
+
+def test_source_file_never_modified(store, fx):
+    p = fx("outlook_21_gbk_qp.vcf")
+    data = p.read_bytes()
+    run_import(store, [str(p)])
+    assert p.read_bytes() == data
+
+
+def test_mapping_remembered_per_header_set(store, fx):
+    run_import(store, paths(fx, ["unknown_headers.csv"]),
+               mapping={"Customer": "name", "Handphone": "mobile", "Shoe size": ""})
+    r = run_import(store, paths(fx, ["unknown_headers.csv"]))  # no --map this time
+    assert r.unchanged == 1

@@ -1,0 +1,92 @@
+"""Export, and round trips: export → import into a fresh database → the same contacts."""
+
+import codecs
+
+import openpyxl
+import pytest
+
+from app.io.apply import run_import
+from app.io.export import ExportCancelled, export
+from app.services import contacts
+from app.store import Store
+
+SOURCES = ["outlook_21_gbk_qp.vcf", "apple_30.vcf", "google_30_bom.vcf", "evolution_40.vcf",
+           "big5_21.vcf", "google.csv", "outlook_en.csv", "outlook_zh_gbk.csv",
+           "generic_zh_utf16.tsv", "thunderbird.ldif"]
+
+
+def people(store) -> dict:
+    with store.read() as s:
+        out = {}
+        for cid in contacts.ids(s):
+            v = contacts.get(s, cid)
+            photo = contacts.attachment(s, cid, "photo")
+            out[v.name] = (v.company_name, v.title, v.department, v.address, v.note, v.birthday,
+                           sorted((e.address, e.kind) for e in v.emails),
+                           sorted((p.number, p.kind) for p in v.phones),
+                           sorted(v.websites), sorted(v.tags), photo)
+        return out
+
+
+@pytest.fixture
+def filled(store, fx):
+    run_import(store, [str(fx(n)) for n in SOURCES])
+    return store
+
+
+@pytest.mark.parametrize("fmt", ["vcf", "vcf4", "csv", "xlsx"])
+def test_round_trip(filled, tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    n = export(filled, fmt, out)
+    assert n == len(people(filled))
+    fresh = Store.open(tmp_path / "fresh.sqlite3", region="CN")
+    try:
+        r = run_import(fresh, [str(out)])
+        assert r.created == n and not r.skipped
+        a, b = people(filled), people(fresh)
+        if fmt in ("csv", "xlsx"):  # photos travel in vCards only
+            a = {k: v[:-1] for k, v in a.items()}
+            b = {k: v[:-1] for k, v in b.items()}
+        assert b == a
+        assert run_import(fresh, [str(out)]).created == 0
+    finally:
+        fresh.close()
+
+
+def test_vcard_for_outlook_and_csv_for_excel(filled, tmp_path):
+    export(filled, "vcf", tmp_path / "a.vcf")
+    text = (tmp_path / "a.vcf").read_bytes().decode("utf-8")
+    assert "FN;CHARSET=UTF-8:张伟" in text and "PHOTO;ENCODING=b;TYPE=PNG:" in text
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    export(filled, "csv", tmp_path / "a.csv")
+    assert (tmp_path / "a.csv").read_bytes().startswith(codecs.BOM_UTF8)
+
+
+def test_edited_xlsx_updates_the_same_records(filled, tmp_path, dump):
+    out = tmp_path / "book.xlsx"
+    export(filled, "xlsx", out)
+    # unedited: nothing changes
+    before = dump(filled)
+    assert run_import(filled, [str(out)]).updated == 0
+    assert dump(filled) == before
+    wb = openpyxl.load_workbook(out)
+    ws = wb.active
+    header = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "张伟")
+    row[header.index("Job Title")].value = "销售总监"
+    row[header.index("Mobile")].value = "139 1111 2222"
+    cid = row[0].value
+    wb.save(out)
+    r = run_import(filled, [str(out)])
+    assert (r.created, r.updated) == (0, 1)
+    with filled.read() as s:
+        v = contacts.get(s, cid)
+    assert v.title == "销售总监"
+    assert [p.number for p in v.phones if p.kind == "mobile"] == ["139 1111 2222"]
+
+
+def test_cancelled_export_writes_no_file(filled, tmp_path):
+    out = tmp_path / "x.vcf"
+    with pytest.raises(ExportCancelled):
+        export(filled, "vcf", out, cancel=lambda: True)
+    assert not out.exists() and list(tmp_path.glob(".satchel-export-*")) == []

@@ -1,0 +1,248 @@
+"""Readers against one fixture per client and oddity (bytes as those clients write them)."""
+
+import codecs
+import datetime as dt
+
+import pytest
+
+from app.domain import CompanyDraft, ContactDraft
+from app.io import columns, decode
+from app.io.errors import FileUnreadable, RecordError, UnmappedColumns
+from app.io.reader import open_source, sniff_delimiter
+
+
+def records(path, **kw):
+    src = open_source(path, **kw)
+    return src, list(src.records)
+
+
+def test_outlook_21_gbk_charset_and_quoted_printable(fx):
+    _, recs = records(fx("outlook_21_gbk_qp.vcf"))
+    zhang, juergen = recs[0][1], recs[1][1]
+    assert zhang.name == "张伟" and zhang.company == "华为技术有限公司"
+    assert zhang.department == "销售部" and zhang.title == "销售经理"
+    assert zhang.note == "Met at the fair\nSecond line of the note"  # QP soft break joined
+    assert zhang.address == "坂田华为基地, 518129 深圳, 广东, 中国"
+    assert [(p.number, p.kind) for p in zhang.phones] == [
+        ("+86 755 2878 0808", "work"), ("138-0013-8000", "mobile")]
+    # the same file holds a cp1252 N and a QP UTF-8 FN
+    assert juergen.name == "Jürgen Müller" and juergen.family_name == "Müller"
+
+
+def test_apple_30_groups_types_photo_categories(fx):
+    _, [(n, d)] = records(fx("apple_30.vcf"))
+    assert n == 1 and d.name == "Johnny Appleseed"
+    assert d.department == "Retail / Stores"
+    assert [(e.address, e.kind) for e in d.emails] == [
+        ("johnny@apple.com", "work"), ("johnny.home@icloud.com", "home")]
+    assert [p.kind for p in d.phones] == ["mobile", "fax"]
+    assert d.note == "Likes cider, apples\nand pears"
+    assert d.tags == ["VIP", "Fruit"] and d.birthday == dt.date(1975, 3, 4)
+    assert d.photo.startswith(b"\x89PNG") and d.photo_mime == "image/png"
+
+
+def test_google_bom_and_folded_lines(fx):
+    _, recs = records(fx("google_30_bom.vcf"))
+    assert recs[0][1].note.endswith("longer than seventy-five octets.")
+    assert recs[1][1].name == "李娜" and recs[1][1].company == "阿里巴巴集团"
+
+
+def test_android_qp_utf8(fx):
+    _, [(_, d)] = records(fx("android_21_qp.vcf"))
+    assert d.name == "王芳" and [p.kind for p in d.phones] == ["mobile", "home"]
+
+
+def test_vcard40_data_uri_photo_and_uri_tel(fx):
+    _, [(_, d)] = records(fx("evolution_40.vcf"))
+    assert d.name == "Émilie Dubois" and d.company == "Société Générale"
+    assert d.phones[0].number == "+33-1-42-14-20-00"
+    assert d.photo.startswith(b"\x89PNG") and d.birthday == dt.date(1980, 5, 12)
+
+
+def test_big5_file_without_charset(fx):
+    _, recs = records(fx("big5_21.vcf"))
+    assert [r.name for _, r in recs] == ["陳大文", "林美玲"]
+    assert recs[0][1].company == "台灣積體電路製造股份有限公司"
+
+
+def test_malformed_cards_are_reported_and_the_rest_read(fx):
+    _, recs = records(fx("broken.vcf"))
+    assert [n for n, _ in recs] == [1, 2, 3, 4]
+    assert isinstance(recs[1][1], RecordError) and isinstance(recs[3][1], RecordError)
+    assert "END:VCARD" in recs[3][1].reason
+    assert [r.name for _, r in recs if isinstance(r, ContactDraft)] == ["Good One", "Good Two"]
+
+
+@pytest.mark.parametrize("name,client,expect", [
+    ("google.csv", "Google", ("Ada", "Lovelace", "Analytical Engines Ltd", "CTO")),
+    ("outlook_en.csv", "Outlook", ("John", "Smith", "Acme Corporation", "Account Manager")),
+    ("outlook_de.csv", "Outlook (Deutsch)", ("Jürgen", "Weiß", "Müller & Söhne GmbH", "Verkaufsleiter")),
+    ("outlook_fr.csv", "Outlook (Français)", ("Hélène", "Lefèvre", "Crédit Agricole S.A.", "Responsable achats")),
+    ("outlook_zh_gbk.csv", "Outlook (中文)", ("强", "刘", "京东集团", "采购总监")),
+    ("thunderbird.csv", "Thunderbird", ("Linus", "Berg", "Mozilla Test AB", "Engineer")),
+    ("icloud.csv", "", ("Tim", "Cook", "Apple Inc.", "CEO")),
+])
+def test_csv_clients(fx, name, client, expect):
+    src, recs = records(fx(name))
+    d = recs[0][1]
+    assert src.info["client"] == client
+    assert (d.given_name, d.family_name, d.company, d.title) == expect
+    assert d.emails and d.phones
+
+
+def test_outlook_salutation_is_not_the_job_title(fx):
+    src, recs = records(fx("outlook_en.csv"))
+    assert src.info["mapping"]["Title"] == ""
+    d = recs[0][1]
+    assert d.address == "100 Main St, 62701 Springfield, IL, United States"
+    assert d.tags == ["Customers", "Midwest"] and d.birthday == dt.date(1970, 1, 2)
+    assert {p.kind for p in d.phones} == {"work", "mobile", "fax"}
+
+
+def test_german_street_header_with_eszett(fx):
+    _, recs = records(fx("outlook_de.csv"))
+    assert recs[0][1].address.startswith("Königstraße 12")
+
+
+def test_google_multi_values_and_labels(fx):
+    _, recs = records(fx("google.csv"))
+    ada, wang = recs[0][1], recs[1][1]
+    assert [(e.address, e.kind) for e in ada.emails] == [
+        ("ada@engines.co.uk", "work"), ("ada@home.example", "home")]
+    assert ada.tags == ["Pioneers"]  # Google's "* myContacts" system group dropped
+    assert wang.name == "王芳" and len(wang.phones) == 2  # "a ::: b" in one cell
+
+
+def test_chinese_headers_utf16_tab_separated(fx):
+    src, recs = records(fx("generic_zh_utf16.tsv"))
+    assert src.info["mapping"]["手机"] == "mobile"
+    d = recs[0][1]
+    assert (d.name, d.company, d.title) == ("赵敏", "小米科技有限责任公司", "市场总监")
+    assert d.address == "北京市海淀区清河中街68号"
+
+
+def test_big5_csv(fx):
+    _, [(_, d)] = records(fx("generic_big5.csv"))
+    assert d.name == "黃志明" and d.title == "經理"
+
+
+def test_account_list_gives_companies(fx):
+    src, recs = records(fx("accounts.csv"))
+    assert src.info["companies"]
+    assert all(isinstance(r, CompanyDraft) for _, r in recs)
+    assert recs[1][1].name == "Initech LLC" and recs[1][1].website == "initech.example"
+
+
+def test_unrecognized_headers_are_listed_and_can_be_mapped(fx):
+    with pytest.raises(UnmappedColumns) as err:
+        open_source(fx("unknown_headers.csv"))
+    assert err.value.unknown == ["Customer", "Handphone", "Shoe size"]
+    assert "Handphone" in str(err.value)
+    _, [(_, d)] = records(fx("unknown_headers.csv"),
+                          mapping={"Customer": "name", "Handphone": "mobile", "Shoe size": ""})
+    assert d.name == "Pat Example" and d.phones[0].kind == "mobile"
+
+
+def test_remembered_mapping_is_used(fx):
+    key = columns.header_key(["Customer", "Handphone", "Shoe size"])
+    saved = {key: {"Customer": "name", "Handphone": "mobile", "Shoe size": ""}}
+    _, [(_, d)] = records(fx("unknown_headers.csv"), remembered=saved.get)
+    assert d.name == "Pat Example"
+
+
+def test_ldif_base64_folding_groups_and_bad_entry(fx):
+    _, recs = records(fx("thunderbird.ldif"))
+    olaf = recs[0][1]
+    assert olaf.name == "Olaf Øster" and olaf.company == "Fjord Fisk AS"
+    assert olaf.note.endswith("second line in the file.")
+    assert recs[1][1].company == "百度"
+    assert [n for n, _ in recs] == [1, 2, 4]  # 3 is a mailing list, not a person
+    assert isinstance(recs[2][1], RecordError)
+
+
+def test_xlsx_with_chinese_headers(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "公司", "职位", "手机", "邮箱"])
+    ws.append(["钱伟", "美的集团", "区域经理", 13712345678, "qian.wei@midea.com"])
+    wb.save(tmp_path / "list.xlsx")
+    src, [(_, d)] = records(tmp_path / "list.xlsx")
+    assert src.format == "xlsx"
+    assert (d.name, d.company, d.phones[0].number) == ("钱伟", "美的集团", "13712345678")
+
+
+@pytest.mark.parametrize("name,words", [
+    ("image.png", "PNG image"), ("empty.csv", "empty"), ("binary.vcf", "binary"),
+])
+def test_not_an_address_book(fx, name, words):
+    with pytest.raises(FileUnreadable, match=words):
+        open_source(fx(name))
+
+
+def test_absurdly_long_line(tmp_path):
+    p = tmp_path / "long.csv"
+    p.write_bytes(b"a," * 600_000 + b"\n")
+    with pytest.raises(FileUnreadable, match="line of"):
+        open_source(p)
+
+
+def test_missing_file_and_fake_xlsx(tmp_path):
+    with pytest.raises(FileUnreadable, match="does not exist"):
+        open_source(tmp_path / "nope.vcf")
+    (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04garbage")
+    with pytest.raises(FileUnreadable, match="not an Excel"):
+        open_source(tmp_path / "x.xlsx")
+
+
+@pytest.mark.parametrize("data,enc", [
+    ("Müller".encode("cp1252") * 20, "cp1252"),
+    (codecs.BOM_UTF8 + "张伟".encode(), "utf-8-sig"),
+    ("name,公司\n".encode("utf-16-le"), "utf-16-le"),
+    ("姓名,公司,职位,手机号码,电子邮箱地址\n张伟,华为技术有限公司,销售经理\n".encode("gbk") * 3, "gb18030"),
+])
+def test_encoding_detection(data, enc):
+    assert decode.sniff_encoding(data) == enc
+
+
+@pytest.mark.parametrize("text,sep", [("a;b;c\n1;2;3\n", ";"), ("a\tb\n1\t2\n", "\t"),
+                                      ('a,b\n"x, y",2\n', ",")])
+def test_delimiter_detection(text, sep):
+    assert sniff_delimiter(text) == sep
+
+
+def _card(tmp_path, data: bytes):
+    p = tmp_path / "c.vcf"
+    p.write_bytes(data)
+    return [r for _, r in open_source(p).records]
+
+
+def test_shift_jis_and_iso8859_charsets_url_photo_and_x_props(tmp_path):
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:" + "山田;太郎".encode("shift_jis")
+            + b"\r\nORG;CHARSET=ISO-8859-2:" + "Łódź Sp. z o.o.".encode("iso8859_2")
+            + b"\r\nPHOTO;VALUE=URL:http://example.com/a.jpg\r\nX-CUSTOM;FOO=1:whatever\r\n"
+            b"TEL;PREF:+81 3 1234 5678\r\nEND:VCARD\r\n")
+    [d] = _card(tmp_path, data)
+    assert (d.family_name, d.given_name, d.company) == ("山田", "太郎", "Łódź Sp. z o.o.")
+    assert d.photo is None and d.phones[0].number == "+81 3 1234 5678"
+
+
+def test_nested_agent_card_goes_to_vobject(tmp_path):
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Boss Person\r\nEMAIL:boss@corp.example\r\n"
+            b"AGENT:\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nFN:Assistant\r\nEND:VCARD\r\n"
+            b"END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Next One\r\nEND:VCARD\r\n")
+    recs = _card(tmp_path, data)
+    assert len(recs) == 2 and recs[1].name == "Next One"
+    assert isinstance(recs[0], RecordError) or recs[0].name == "Boss Person"
+
+
+def test_utf16_vcard_and_mixed_encodings(tmp_path):
+    text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:周杰伦\r\nTEL:+886 2 1234 5678\r\nEND:VCARD\r\n"
+    [d] = _card(tmp_path, codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    assert d.name == "周杰伦"
+    # one UTF-8 card, one GBK card without CHARSET in the same file
+    mixed = (text.encode("utf-8") + "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:刘德华有限公司销售经理\r\n"
+             "TEL:+852 2345 6789\r\nEND:VCARD\r\n".encode("gbk"))
+    a, b = _card(tmp_path, mixed)
+    assert a.name == "周杰伦" and b.name == "刘德华有限公司销售经理"

@@ -1,0 +1,73 @@
+"""Company-first capture: a contact joins its company and inherits the address; idempotent."""
+
+from sqlalchemy import func, select
+
+from app import capture
+from app.domain import CompanyDraft, ContactDraft, Email, Phone
+from app.models import Company, Contact, Outbox
+from app.services import contacts
+
+
+def test_contact_joins_existing_company_by_normalized_name(store):
+    with store.write() as tx:
+        co = capture.save_company(tx, CompanyDraft("ACME GmbH", address="Hauptstr. 1, 10115 Berlin"))
+    for written in ("Acme", "acme gmbh", "ＡＣＭＥ　ＧｍｂＨ", "Acme, GmbH."):
+        with store.write() as tx:
+            res = capture.save_contact(tx, ContactDraft(name=f"P {written}", company=written))
+        assert (res.company_id, res.company_action) == (co.company_id, "linked")
+        with store.read() as s:
+            view = contacts.get(s, res.contact_id)
+            assert view.address == "Hauptstr. 1, 10115 Berlin" and view.own_address == ""
+
+
+def test_chinese_legal_form_is_ignored(store):
+    with store.write() as tx:
+        co = capture.save_company(tx, CompanyDraft("华为技术有限公司", address="深圳市龙岗区坂田"))
+        res = capture.save_contact(tx, ContactDraft(name="王伟", company="华为技术"))
+    assert res.company_id == co.company_id
+
+
+def test_new_company_takes_the_drafts_address(store):
+    with store.write() as tx:
+        res = capture.save_contact(tx, ContactDraft(name="Ann", company="Nordwind AG",
+                                                    address="Seestr. 5, Zürich"))
+    assert res.company_action == "created"
+    with store.read() as s:
+        assert s.get(Company, res.company_id).address == "Seestr. 5, Zürich"
+        assert contacts.get(s, res.contact_id).own_address == ""
+
+
+def test_differing_address_stays_the_contacts_own(store):
+    with store.write() as tx:
+        capture.save_company(tx, CompanyDraft("Acme", address="HQ street 1"))
+        res = capture.save_contact(tx, ContactDraft(name="Remote Rep", company="Acme",
+                                                    address="Home office 9"))
+    with store.read() as s:
+        assert contacts.get(s, res.contact_id).own_address == "Home office 9"
+
+
+def test_same_person_is_never_saved_twice(store):
+    draft = ContactDraft(name="Zhang Wei", company="Sino Parts Ltd", title="",
+                         emails=[Email("zhang@sinoparts.cn")],
+                         phones=[Phone("+86 138 0013 8000", "mobile")])
+    with store.write() as tx:
+        first = capture.save_contact(tx, draft)
+    with store.read() as s:
+        n_out = s.scalar(select(func.count()).select_from(Outbox))
+    with store.write() as tx:
+        again = capture.save_contact(tx, draft)
+    assert (again.contact_id, again.action) == (first.contact_id, "unchanged")
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Outbox)) == n_out  # idempotent
+    # same phone written differently + a new e-mail + a title: fills, adds, never copies
+    with store.write() as tx:
+        third = capture.save_contact(tx, ContactDraft(
+            name="张伟", title="Sales Director", phones=[Phone("13800138000")],
+            emails=[Email("zw@gmail.com")]))
+    assert (third.contact_id, third.action) == (first.contact_id, "updated")
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Contact)) == 1
+        view = contacts.get(s, first.contact_id)
+        assert view.name == "Zhang Wei" and view.title == "Sales Director"
+        assert [e.address for e in view.emails] == ["zhang@sinoparts.cn", "zw@gmail.com"]
+        assert len(view.phones) == 1

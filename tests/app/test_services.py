@@ -1,0 +1,111 @@
+"""Services: every kind of write, its outbox entry, tombstones, views."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from app.domain import CompanyDraft, ContactDraft, Email, Phone
+from app.errors import InvalidInput, NotFound
+from app.hlc import Stamp
+from app.models import Company, Contact, Outbox
+from app.services import activities, companies, contacts, opportunities
+
+
+def outbox(store):
+    with store.read() as s:
+        return [(o.entity, o.record_id, o.changes, o.hlc) for o in s.scalars(select(Outbox).order_by(Outbox.seq))]
+
+
+def test_create_records_fields_with_increasing_stamps(store):
+    with store.write() as tx:
+        co = companies.create(tx, CompanyDraft("Acme GmbH", address="Hauptstr. 1, Berlin"))
+        ct = contacts.create(tx, ContactDraft(name="Jane Doe", emails=[Email("Jane@Acme.de")],
+                                              phones=[Phone("+49 30 1234567", "mobile")]), co)
+    entries = outbox(store)
+    assert [(e[0], e[1]) for e in entries] == [("company", co), ("contact", ct)]
+    assert entries[0][2] == {"name": "Acme GmbH", "address": "Hauptstr. 1, Berlin"}
+    assert entries[1][2]["emails"] == [{"address": "Jane@Acme.de", "kind": "work"}]
+    assert entries[1][2]["phones"] == [{"number": "+49 30 1234567", "kind": "mobile"}]
+    assert entries[1][2]["company_id"] == co
+    stamps = [Stamp.decode(e[3]) for e in entries]
+    assert stamps[0] < stamps[1] and stamps[0].node == store.node_id
+    with store.read() as s:
+        row = s.get(Contact, ct)
+        assert set(row.clocks) == set(entries[1][2])  # per-field clocks stamped
+        assert row.emails[0].address_norm == "jane@acme.de"
+        assert row.phones[0].e164 == "+49301234567"
+
+
+def test_update_records_only_changed_fields(store):
+    with store.write() as tx:
+        cid = contacts.create(tx, ContactDraft(name="Li Na", title="Buyer"))
+    with store.write() as tx:
+        changed = contacts.update(tx, cid, title="Head of Purchasing", name="Li Na")
+    assert changed == {"title": "Head of Purchasing"}
+    assert outbox(store)[-1][2] == {"title": "Head of Purchasing"}
+    with store.write() as tx:
+        assert contacts.update(tx, cid, title="Head of Purchasing") == {}
+    assert len(outbox(store)) == 2  # a no-op update records nothing
+
+
+def test_delete_is_a_tombstone_that_syncs(store):
+    with store.write() as tx:
+        co = companies.create(tx, CompanyDraft("Gone Ltd"))
+        cid = contacts.create(tx, ContactDraft(name="Kept Person"), co)
+    with store.write() as tx:
+        companies.delete(tx, co)
+    with store.read() as s:
+        assert s.get(Company, co).deleted is True  # the row stays for sync
+        assert companies.get(s, co) is None
+        assert contacts.get(s, cid).company_id is None  # the person stays
+    entities = [(e[0], e[2]) for e in outbox(store)[-2:]]
+    assert ("company", {"deleted": True}) in entities
+    assert ("contact", {"company_id": None}) in entities
+    with pytest.raises(NotFound), store.write() as tx:
+        companies.update(tx, co, name="Back")
+
+
+def test_opportunity_and_activity_writes(store):
+    with store.write() as tx:
+        co = companies.create(tx, CompanyDraft("深圳华强"))
+        oid = opportunities.create(tx, "LED 屏幕", co, amount=250000, currency="cny",
+                                   stage="proposal", close_date=dt.date(2026, 12, 31))
+        nid = activities.create(tx, "note", body="今天拜访了客户")
+        tid = activities.create(tx, "task", subject="Send quote", due_date=dt.date.today(),
+                                company_id=co)
+    with store.read() as s:
+        o = opportunities.get(s, oid)
+        assert (o.currency, o.amount, o.company_name) == ("CNY", 250000.0, "深圳华强")
+        tasks, notes = activities.for_day(s, dt.date.today())
+        assert [t.id for t in tasks] == [tid] and [n.id for n in notes] == [nid]
+    kinds = {e[0]: e[2] for e in outbox(store)}
+    assert kinds["opportunity"]["close_date"] == "2026-12-31"
+    assert kinds["activity"]["subject"] == "Send quote"
+    with store.write() as tx:
+        activities.update(tx, tid, done=True)
+    with store.read() as s:
+        assert activities.for_day(s, dt.date.today())[0] == []
+
+
+def test_bad_input_is_refused_with_a_message(store):
+    with pytest.raises(InvalidInput, match="stage"), store.write() as tx:
+        opportunities.create(tx, "X", stage="maybe")
+    with pytest.raises(InvalidInput, match="empty note"), store.write() as tx:
+        activities.create(tx, "note", body="   ")
+    with pytest.raises(InvalidInput, match="No company"), store.write() as tx:
+        contacts.create(tx, ContactDraft(name="A"), "no-such-company")
+    assert outbox(store) == []
+
+
+def test_contact_list_rows_in_pages(store):
+    with store.write() as tx:
+        co = companies.create(tx, CompanyDraft("Acme"))
+        for name in ["Zoe", "adam", "Ｂｏｂ", "王芳"]:
+            contacts.create(tx, ContactDraft(name=name, emails=[Email(f"{len(name)}@x.org")]), co)
+    with store.read() as s:
+        ids = contacts.ids(s)
+        names = [r.name for r in contacts.rows(s, ids)]
+        assert names == ["adam", "Ｂｏｂ", "Zoe", "王芳"]  # case- and width-insensitive order
+        assert contacts.rows(s, ids[1:2])[0].company_name == "Acme"
+        assert contacts.count(s) == 4 and companies.list_all(s)[0].contact_count == 4

@@ -1,0 +1,120 @@
+"""Quick-add (Ctrl+N): the company field autocompletes, a known company's address is filled
+in and inherited, Enter saves through app.capture."""
+
+from PySide6.QtCore import Qt
+
+from app import capture
+from app.domain import CompanyDraft
+from app.services import contacts
+from ui.dialogs.quick_add import QuickAddDialog
+
+ADDRESS = "12 Harbour Street, Bristol BS1 4QA, United Kingdom"
+
+
+def _company(store, name="Northwind Traders Ltd", address=ADDRESS) -> str:
+    with store.write() as tx:
+        return capture.save_company(tx, CompanyDraft(name, address=address)).company_id
+
+
+def test_quick_add_at_existing_company_inherits_its_address(qtbot, styled_app, store):
+    company_id = _company(store)
+    dialog = QuickAddDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "Emma Thompson")
+    qtbot.keyClicks(dialog.company, "NORTHWIND TRADERS")  # other case, no legal form
+    qtbot.waitUntil(lambda: dialog.address.text() == ADDRESS)
+    assert dialog.company_hint.isVisible()
+    assert "Northwind Traders Ltd" in dialog.company_hint.text()
+    qtbot.keyClicks(dialog.phone, "+44 7700 900123")
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Return)  # Enter saves
+    assert dialog.result() == dialog.DialogCode.Accepted
+    res = dialog.result_
+    assert res.company_id == company_id and res.company_action == "linked"
+    with store.read() as s:
+        c = contacts.get(s, res.contact_id)
+    assert c.own_address == ""  # not copied: inherited
+    assert c.address == ADDRESS
+    assert c.company_name == "Northwind Traders Ltd"
+
+
+def test_company_field_suggests_known_companies_while_typing(qtbot, styled_app, store):
+    _company(store)
+    _company(store, "Northwind Logistics", "elsewhere")
+    _company(store, "Acme Robotics GmbH", "Stuttgart")
+    dialog = QuickAddDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.company.setFocus()
+    qtbot.keyClicks(dialog.company, "north")
+    model = dialog.company.completer().model()
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    names = {model.index(i, 0).data() for i in range(model.rowCount())}
+    assert names == {"Northwind Traders Ltd", "Northwind Logistics"}
+
+
+def test_new_company_name_says_it_will_be_created_and_clears_filled_address(
+        qtbot, styled_app, store):
+    _company(store)
+    dialog = QuickAddDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.company, "Northwind Traders Ltd")
+    qtbot.waitUntil(lambda: dialog.address.text() == ADDRESS)
+    qtbot.keyClicks(dialog.company, " Asia")  # now a different company
+    assert dialog.address.text() == ""
+    assert "New company" in dialog.company_hint.text()
+
+
+def test_escape_cancels_and_saves_nothing(qtbot, styled_app, store):
+    dialog = QuickAddDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "Nobody")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert dialog.result() == dialog.DialogCode.Rejected
+    with store.read() as s:
+        assert contacts.count(s) == 0
+
+
+def test_empty_contact_shows_the_reason_and_stays_open(qtbot, styled_app, store):
+    dialog = QuickAddDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert "needs at least a name" in dialog.error.text()
+
+
+def test_focus_order_follows_the_form(qtbot, styled_app, store):
+    dialog = QuickAddDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    order, widget = [], dialog.name
+    while len(order) < 5:
+        widget = widget.nextInFocusChain()
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(widget)
+    assert order == [dialog.company, dialog.title_, dialog.phone, dialog.email, dialog.address]
+
+
+def test_ctrl_n_opens_quick_add_and_the_detail_shows_the_inherited_address(
+        qtbot, main_window, store, monkeypatch):
+    _company(store)
+    main_window._update_first_run()
+    import ui.dialogs.quick_add as quick_add
+
+    def fake_exec(self):
+        self.name.setText("Oliver Bennett")
+        self.company.setText("Northwind Traders")
+        self.save()
+        return self.result()
+
+    monkeypatch.setattr(quick_add.QuickAddDialog, "exec", fake_exec)
+    qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    view = main_window.contacts
+    qtbot.waitUntil(lambda: view.isVisible() and view.detail.record_id is not None)
+    html = view.detail.browser.toPlainText()
+    assert "Oliver Bennett" in html
+    assert ADDRESS in html
+    assert "Company address (from Northwind Traders Ltd)" in html

@@ -1,0 +1,271 @@
+"""The import dialog: map columns (unknown CSV/Excel headers) → preview (what will be new,
+updated, unchanged, skipped and why; nothing written yet) → import (progress, Cancel) →
+report (per-record outcome)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.io import columns
+from app.io.apply import ImportReport
+from app.io.errors import UnmappedColumns
+from app.store import Store
+from ui.importing.worker import ImportWorker
+
+
+class ImportDialog(QDialog):
+    def __init__(self, parent: QWidget | None, store: Store, paths: Sequence[str]) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.paths = [str(p) for p in paths]
+        self.mapping: dict[str, str] = {}
+        self.preview: ImportReport | None = None
+        self.report: ImportReport | None = None
+        self.state = "start"  # previewing | mapping | preview | importing | done | failed
+        self.setWindowTitle(self.tr("Import address book"))
+        self.resize(760, 520)
+
+        self.worker = ImportWorker(store, self)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.unmapped.connect(self._on_unmapped)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.cancelled.connect(self._on_cancelled)
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counts = QLabel()
+        self.counts.setObjectName("importCounts")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.table = QTableWidget(0, 5)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.map_table = QTableWidget(0, 3)
+        self.map_table.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("First value"), self.tr("Satchel field")])
+        self.map_table.verticalHeader().setVisible(False)
+        self.map_table.horizontalHeader().setStretchLastSection(True)
+
+        main = QWidget()
+        lay = QVBoxLayout(main)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.counts)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.table)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(main)
+        self.pages.addWidget(self.map_table)
+
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.go_button = QPushButton(self.tr("Import"))
+        self.go_button.setDefault(True)
+        self.go_button.clicked.connect(self.go)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.go_button)
+
+        root = QVBoxLayout(self)
+        root.addWidget(self.heading)
+        root.addWidget(self.pages, 1)
+        root.addLayout(buttons)
+        self._start_preview()
+
+    # -- steps ---------------------------------------------------------------------------
+    def _start_preview(self) -> None:
+        self.state = "previewing"
+        self.pages.setCurrentIndex(0)
+        self.heading.setText(self.tr("Reading {0}…").format(self._files()))
+        self.counts.setText("")
+        self.table.setRowCount(0)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.go_button.setEnabled(False)
+        self.worker.start(self.paths, dry_run=True, mapping=self.mapping or None)
+
+    def go(self) -> None:
+        if self.state == "preview":
+            self._start_import()
+        elif self.state == "mapping":
+            self._take_mapping()
+            self._start_preview()
+        else:
+            self.accept()
+
+    def _start_import(self) -> None:
+        self.state = "importing"
+        total = len(self.preview.records) if self.preview else 0
+        self.heading.setText(self.tr("Importing {0}…").format(self._files()))
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.go_button.setEnabled(False)
+        self.worker.start(self.paths, dry_run=False, mapping=self.mapping or None)
+
+    def cancel(self) -> None:
+        if self.worker.running:
+            self.heading.setText(self.tr("Cancelling… nothing will be changed."))
+            self.cancel_button.setEnabled(False)
+            self.worker.cancel()
+        else:
+            self.reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.worker.running:
+            self.worker.cancel()
+            self.worker.wait()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        if self.worker.running:
+            self.worker.cancel()
+            self.worker.wait()
+        super().reject()
+
+    # -- worker results ------------------------------------------------------------------
+    def _on_progress(self, done: int) -> None:
+        if self.state == "importing":
+            self.progress.setValue(min(done, self.progress.maximum()))
+
+    def _on_finished(self, report: ImportReport) -> None:
+        self.cancel_button.setEnabled(True)
+        self.progress.hide()
+        if report.dry_run:
+            self.preview = report
+            self.state = "preview"
+            self.heading.setText(self.tr(
+                "Nothing has been written yet. This is what importing {0} will do:").format(
+                self._files()))
+            self._show(report, only_skipped=False)
+            self.go_button.setText(self.tr("Import"))
+            self.go_button.setEnabled(report.created + report.updated > 0 or
+                                      bool(report.records))
+        else:
+            self.report = report
+            self.state = "done"
+            self.heading.setText(self.tr("Import finished."))
+            self._show(report, only_skipped=False)
+            self.go_button.setText(self.tr("Close"))
+            self.go_button.setEnabled(True)
+            self.cancel_button.hide()
+
+    def _on_unmapped(self, exc: UnmappedColumns) -> None:
+        self.state = "mapping"
+        self.progress.hide()
+        self.heading.setText(self.tr(
+            "{0}: Satchel does not recognize some columns. Choose what each column holds "
+            "(this choice is remembered for files with the same columns).").format(
+            Path(exc.path).name))
+        guessed, _ = columns.guess(exc.headers)
+        self._headers = exc.headers
+        self.map_table.setRowCount(len(exc.headers))
+        first = _first_values(exc.path, len(exc.headers))
+        for row, h in enumerate(exc.headers):
+            self.map_table.setItem(row, 0, QTableWidgetItem(h))
+            self.map_table.setItem(row, 1, QTableWidgetItem(first[row] if row < len(first) else ""))
+            combo = QComboBox()
+            combo.addItem(self.tr("(ignore)"), "")
+            for f in columns.FIELDS:
+                combo.addItem(f.replace("_", " "), f)
+            want = self.mapping.get(h, guessed.get(h, ""))
+            combo.setCurrentIndex(max(0, combo.findData(want)))
+            self.map_table.setCellWidget(row, 2, combo)
+        self.map_table.resizeColumnsToContents()
+        self.pages.setCurrentIndex(1)
+        self.go_button.setText(self.tr("Continue"))
+        self.go_button.setEnabled(True)
+
+    def _take_mapping(self) -> None:
+        for row, h in enumerate(self._headers):
+            self.mapping[h] = self.map_table.cellWidget(row, 2).currentData()
+
+    def _on_failed(self, message: str) -> None:
+        self.state = "failed"
+        self.progress.hide()
+        self.heading.setText(message)
+        self.go_button.setText(self.tr("Close"))
+        self.go_button.setEnabled(True)
+        self.cancel_button.hide()
+
+    def _on_cancelled(self) -> None:
+        self.cancel_button.setEnabled(True)
+        self.progress.hide()
+        if self.state == "importing":
+            self.state = "preview"
+            self.heading.setText(self.tr("Import cancelled: nothing was changed. "
+                                         "You can start it again."))
+            self.go_button.setEnabled(True)
+        else:
+            self.reject()
+
+    # -- showing a report ----------------------------------------------------------------
+    def _show(self, r: ImportReport, only_skipped: bool) -> None:
+        self.counts.setText(self.tr(
+            "<b>{0}</b> new · <b>{1}</b> updated · <b>{2}</b> unchanged · <b>{3}</b> skipped")
+            .format(r.created, r.updated, r.unchanged, len(r.skipped)))
+        reasons = {(s["file"], s["record"]): s["reason"] for s in r.skipped}
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Record"), self.tr("Name"), self.tr("Outcome"),
+             self.tr("Reason")])
+        rows = [(i, x) for i, x in enumerate(r.records)
+                if not only_skipped or x["action"] == "skipped"]
+        # skipped first: they are what the rep must look at
+        rows.sort(key=lambda t: (t[1]["action"] != "skipped", t[0]))
+        self.table.setRowCount(len(rows))
+        words = {"created": self.tr("new"), "updated": self.tr("updated"),
+                 "unchanged": self.tr("unchanged"), "linked": self.tr("linked"),
+                 "skipped": self.tr("skipped")}
+        for row, (i, x) in enumerate(rows):
+            label = r.labels[i] if i < len(r.labels) else ""
+            values = [Path(x["file"]).name, str(x["record"]), label,
+                      words.get(x["action"], x["action"]),
+                      reasons.get((x["file"], x["record"]), "")]
+            for col, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                item.setToolTip(v)  # long reasons are elided in the cell
+                self.table.setItem(row, col, item)
+
+    def _files(self) -> str:
+        names = [Path(p).name for p in self.paths]
+        return names[0] if len(names) == 1 else self.tr("{0} files").format(len(names))
+
+
+def _first_values(path: str, n: int) -> list[str]:
+    """The first data row, so the rep sees what a column holds (best effort)."""
+    try:
+        from app.io.reader import sample_row
+
+        return sample_row(path)[:n]
+    except Exception:  # noqa: BLE001 - only a hint in the mapping table
+        return []
+
+
+def open_import_dialog(parent: QWidget | None, store: Store, paths: Sequence[str]) -> QDialog:
+    """File → Import and files dropped on the window: shows the dialog (non-modal) and
+    returns it; the preview starts at once."""
+    dialog = ImportDialog(parent, store, paths)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

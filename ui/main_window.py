@@ -1,0 +1,296 @@
+"""The main window: sidebar, views, menus. Views and dialogs live in their own modules; this
+class only wires them together and refreshes them from the one store hook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.errors import ServiceError
+from app.services import views_overview
+from app.store import Store
+from ui import external
+from ui.search_popup import SearchPopup
+from ui.store_bridge import StoreBridge
+from ui.style import icon
+from ui.views.activities import ActivitiesView
+from ui.views.first_run import FirstRunView
+from ui.views.pipeline import OpportunitiesView
+from ui.views.records import CompaniesView, ContactsView
+from ui.views.today import TodayView
+from ui.worker import run_in_thread
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".webp"}
+ADDRESS_BOOK_FILTER = "*.vcf *.vcard *.csv *.ldif *.ldi *.xlsx *.xls"
+STATUS_DELAY_MS = 200
+IMAGE_FILTER = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle("Satchel")
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self.bridge = StoreBridge(store, self)
+        self.today = TodayView(store)
+        self.contacts = ContactsView(store)
+        self.companies = CompaniesView(store)
+        self.opportunities = OpportunitiesView(store)
+        self.activities = ActivitiesView(store)
+        self.views = [self.today, self.contacts, self.companies, self.opportunities,
+                      self.activities]
+        names = [self.tr("Today"), self.tr("Contacts"), self.tr("Companies"),
+                 self.tr("Opportunities"), self.tr("Activities")]
+        icons = ["today", "contacts", "companies", "opportunities", "activities"]
+
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        for view, name, icon_name in zip(self.views, names, icons, strict=True):
+            self.sidebar.addItem(QListWidgetItem(icon(icon_name), name))
+            self.stack.addWidget(view)
+            self.bridge.changed.connect(view.on_store_changed)
+            if hasattr(view, "open_record"):
+                view.open_record.connect(self.open_record)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.contacts.new_requested.connect(self.quick_add)
+        self.companies.new_requested.connect(self.new_company)
+
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.first_run = FirstRunView()
+        self.first_run.import_requested.connect(self.import_files)
+        self.first_run.scan_requested.connect(self.scan_cards)
+        self.first_run.sample_requested.connect(self.load_sample)
+        self.root = QStackedWidget()
+        self.root.addWidget(body)
+        self.root.addWidget(self.first_run)
+        self.setCentralWidget(self.root)
+
+        self.search_popup = SearchPopup(store, self)
+        self.search_popup.open_record.connect(self.open_record)
+        self._build_menus()
+        self.statusBar().setSizeGripEnabled(False)
+        self.sync_status = None
+        # the sync widget pulls in the network stack: add it once the window is on screen
+        QTimer.singleShot(STATUS_DELAY_MS, self._add_sync_status)
+        self.bridge.changed.connect(self._update_first_run)
+        self._update_first_run()
+        self.sidebar.setCurrentRow(0)
+
+    # -- set-up --------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&File"))
+        self.quick_add_action = self._action(m, self.tr("&New contact…"), self.quick_add,
+                                             QKeySequence.StandardKey.New)
+        self._action(m, self.tr("New &company…"), self.new_company, "Ctrl+Shift+N")
+        self._action(m, self.tr("New &opportunity…"),
+                     self.opportunities.new_opportunity, "Ctrl+Shift+O")
+        m.addSeparator()
+        self._action(m, self.tr("&Import address book…"), self.import_files, "Ctrl+I")
+        self._action(m, self.tr("&Scan business cards…"), self.scan_cards, "Ctrl+Shift+S")
+        self._action(m, self.tr("Load &sample data"), self.load_sample)
+        m.addSeparator()
+        self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        m = bar.addMenu(self.tr("&Go"))
+        self.search_action = self._action(m, self.tr("&Search…"), self.show_search, "Ctrl+K")
+        self.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        m.addSeparator()
+        for i, name in enumerate([self.tr("&Today"), self.tr("&Contacts"),
+                                  self.tr("C&ompanies"), self.tr("O&pportunities"),
+                                  self.tr("&Activities")]):
+            self._action(m, name, lambda i=i: self.show_view(i), f"Ctrl+{i + 1}")
+
+        m = bar.addMenu(self.tr("&Tools"))
+        self._action(m, self.tr("Find &duplicates…"), self.find_duplicates, "Ctrl+Shift+D")
+        m.addSeparator()
+        self._action(m, self.tr("S&ync settings…"), self.sync_settings)
+        self._action(m, self.tr("Sync &conflicts…"), self.sync_conflicts)
+
+        m = bar.addMenu(self.tr("&Help"))
+        self._action(m, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self._action(m, self.tr("&About Satchel"), self.show_about)
+
+    def _add_sync_status(self) -> None:
+        bar = self.statusBar()
+        widget_class = external.feature("ui.sync", "SyncStatusWidget")
+        if widget_class is not None and self.sync_status is None:
+            try:
+                self.sync_status = widget_class(self.store, self)
+                bar.addPermanentWidget(self.sync_status)
+            except Exception as exc:  # their widget must not keep the app from starting
+                bar.showMessage(self.tr("Sync status unavailable: {0}").format(exc))
+
+    # -- navigation ----------------------------------------------------------------------
+    def show_view(self, index: int) -> None:
+        self.root.setCurrentIndex(0)
+        self.sidebar.setCurrentRow(index)
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        targets = {"contact": self.contacts, "company": self.companies,
+                   "opportunity": self.opportunities, "activity": self.activities}
+        view = targets.get(kind)
+        if view is None:
+            return
+        self.show_view(self.views.index(view))
+        if not view.select(record_id):
+            self.statusBar().showMessage(self.tr("That record no longer exists."), 4000)
+
+    def show_search(self) -> None:
+        self.search_popup.popup(self)
+
+    def _update_first_run(self, _entities: set[str] | None = None) -> None:
+        with self.store.read() as s:
+            empty = views_overview.is_empty(s)
+        self.root.setCurrentWidget(self.first_run if empty else self.root.widget(0))
+        if not empty and self.stack.currentWidget() is self.today:
+            self.today.on_store_changed({"activity"})
+
+    # -- capture -------------------------------------------------------------------------
+    def quick_add(self) -> None:
+        from ui.dialogs.quick_add import QuickAddDialog
+
+        dialog = QuickAddDialog(self.store, self)
+        if dialog.exec() and dialog.result_:
+            res = dialog.result_
+            messages = {"created": self.tr("Contact saved."),
+                        "updated": self.tr("Already known: the existing contact was updated."),
+                        "unchanged": self.tr("Already known: nothing new to add.")}
+            text = messages[res.action]
+            if res.company_action == "linked":
+                text += " " + self.tr("Joined an existing company.")
+            self.statusBar().showMessage(text, 6000)
+            self.open_record("contact", res.contact_id)
+
+    def new_company(self) -> None:
+        from ui.dialogs.company import CompanyDialog
+
+        dialog = CompanyDialog(self.store, self)
+        if dialog.exec() and dialog.saved_id:
+            self.open_record("company", dialog.saved_id)
+
+    def import_files(self, paths: list[str] | None = None) -> None:
+        if external.feature("ui.importing", "open_import_dialog") is None:
+            external.call(self, "ui.importing", "open_import_dialog", self.tr("Import"))
+            return
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Import address book"), str(Path.home()),
+                self.tr("Address books ({0});;All files (*)").format(ADDRESS_BOOK_FILTER))
+        if paths:
+            external.call(self, "ui.importing", "open_import_dialog", self.tr("Import"),
+                          self.store, list(paths))
+
+    def scan_cards(self, paths: list[str] | None = None) -> None:
+        if external.feature("ui.cards", "open_scan_dialog") is None:
+            external.call(self, "ui.cards", "open_scan_dialog", self.tr("Business cards"))
+            return
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Scan business cards"), str(Path.home()),
+                self.tr("Images ({0});;All files (*)").format(IMAGE_FILTER))
+        if paths:
+            external.call(self, "ui.cards", "open_scan_dialog", self.tr("Business cards"),
+                          self.store, list(paths))
+
+    def load_sample(self) -> None:
+        from app.sample import LOADED_KEY, load_sample
+
+        if self.store.get_meta(LOADED_KEY):
+            QMessageBox.information(self, self.tr("Sample data"), self.tr(
+                "The sample data is already in this database."))
+            return
+        try:
+            result = run_in_thread(load_sample, self.store)
+        except (OSError, ValueError, ServiceError) as exc:
+            QMessageBox.warning(self, self.tr("Sample data"), self.tr(
+                "The sample data could not be loaded ({0}). Nothing was changed.").format(exc))
+            return
+        self.statusBar().showMessage(self.tr(
+            "Sample data loaded: {0} companies, {1} contacts, {2} opportunities.").format(
+            result.companies, result.contacts, result.opportunities), 8000)
+        self.show_view(0)
+
+    # -- tools ---------------------------------------------------------------------------
+    def find_duplicates(self) -> None:
+        external.call(self, "ui.dedup", "open_review_dialog", self.tr("Find duplicates"),
+                      self.store)
+
+    def sync_settings(self) -> None:
+        external.call(self, "ui.sync", "open_sync_settings", self.tr("Sync settings"),
+                      self.store)
+
+    def sync_conflicts(self) -> None:
+        external.call(self, "ui.sync", "open_conflicts_dialog", self.tr("Sync conflicts"),
+                      self.store)
+
+    def show_shortcuts(self) -> None:
+        rows = [("Ctrl+K", self.tr("Search everything; paste a phone number to see who calls")),
+                ("Ctrl+N", self.tr("New contact")),
+                ("Ctrl+Shift+N", self.tr("New company")),
+                ("Ctrl+Shift+O", self.tr("New opportunity")),
+                ("Ctrl+1 … Ctrl+5", self.tr("Today, Contacts, Companies, Opportunities, "
+                                            "Activities")),
+                ("Ctrl+I", self.tr("Import an address book")),
+                ("Ctrl+Shift+S", self.tr("Scan business cards")),
+                ("Ctrl+Shift+D", self.tr("Find duplicates")),
+                ("Enter", self.tr("Open or edit the selected row"))]
+        html = "<table cellpadding='4'>" + "".join(
+            f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Satchel"), self.tr(
+            "<b>Satchel</b><br>The offline-first sales assistant.<br>Database: {0}").format(
+            self.store.path))
+
+    # -- drag and drop: address books → import, images → business cards ------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        images = [p for p in paths if Path(p).suffix.lower() in IMAGE_SUFFIXES]
+        books = [p for p in paths if p not in images]
+        event.acceptProposedAction()
+        if books:
+            self.import_files(books)
+        if images:
+            self.scan_cards(images)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.today.note.toPlainText() != self.today._saved_text:
+            self.today.save_note()
+        self.bridge.close()
+        super().closeEvent(event)

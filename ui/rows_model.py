@@ -1,0 +1,69 @@
+"""A table model over a short list of row objects loaded at once (pipeline, recent activity)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ui.lazy_model import ID_ROLE, Column, Index
+
+MUTED = QBrush(QColor("#9ca3af"))
+
+
+class RowsTableModel(QAbstractTableModel):
+    def __init__(self, columns: list[Column], parent: QObject | None = None,
+                 muted: Callable[[Any], bool] | None = None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self._muted = muted  # rows drawn in grey (closed deals, done tasks)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_object(self, row: int) -> Any:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def id_at(self, row: int) -> str | None:
+        item = self.row_object(row)
+        return item.id if item is not None else None
+
+    def row_of(self, record_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].title
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(self.columns[section].align)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        col = self.columns[index.column()]
+        if role == ID_ROLE:
+            return item.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.value(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return col.value(item) if col.tooltip else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(col.align)
+        if role == Qt.ItemDataRole.ForegroundRole and self._muted and self._muted(item):
+            return MUTED
+        return None

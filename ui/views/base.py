@@ -1,0 +1,125 @@
+"""What every view shares: refresh from the store hook (only when visible; a hidden view
+refreshes when next shown), a header, a table set up for long lists, an empty state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
+
+from app.store import Store
+
+
+class View(QWidget):
+    ENTITIES: frozenset[str] = frozenset({"company", "contact", "opportunity", "activity"})
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._dirty = True
+
+    def on_store_changed(self, entities: set[str]) -> None:
+        if not entities & self.ENTITIES:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self._dirty = False
+
+
+def header(title: str, parent: QWidget) -> tuple[QHBoxLayout, QLabel]:
+    """A view title with a muted count/summary label beside it; add buttons to the layout."""
+    row = QHBoxLayout()
+    row.setSpacing(12)
+    label = QLabel(title, parent, objectName="viewTitle")
+    summary = QLabel(parent, objectName="muted")
+    row.addWidget(label, 0, Qt.AlignmentFlag.AlignBaseline)
+    row.addWidget(summary, 0, Qt.AlignmentFlag.AlignBaseline)
+    row.addStretch(1)
+    return row, summary
+
+
+class FitTable(QTableView):
+    """Columns share the visible width by fixed fractions (the last one takes the rest), so a
+    list never needs a horizontal scroll bar; long text is elided, the tooltip has it all."""
+
+    def __init__(self, fractions: list[float], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fractions = fractions
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width = self.viewport().width()
+        for i, f in enumerate(self.fractions):
+            self.setColumnWidth(i, max(60, int(width * f)))
+
+
+def make_table(model: QAbstractItemModel, parent: QWidget,
+               fractions: list[float]) -> QTableView:
+    """A table for long lists: uniform fixed row height (cheap scrolling), elided text.
+    `fractions`: share of the width for each column but the last."""
+    table = FitTable(fractions, parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    vh = table.verticalHeader()
+    vh.hide()
+    vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vh.setDefaultSectionSize(max(28, table.fontMetrics().height() + 12))
+    hh = table.horizontalHeader()
+    hh.setHighlightSections(False)
+    hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    hh.setStretchLastSection(True)
+    hh.setMinimumSectionSize(60)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return table
+
+
+def on_delete_key(table: QTableView, slot) -> None:
+    """The Delete key on a focused table calls `slot` (which asks before deleting)."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table, slot)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    answer = QMessageBox.question(parent, title, question)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class EmptyStack(QStackedWidget):
+    """A widget that shows a helpful sentence instead of itself when there is nothing in it."""
+
+    def __init__(self, content: QWidget, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.message = QLabel(text, self, objectName="emptyState", wordWrap=True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(content)
+        self.addWidget(self.message)
+
+    def set_empty(self, empty: bool) -> None:
+        self.setCurrentWidget(self.message if empty else self.content)
