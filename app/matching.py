@@ -60,6 +60,12 @@ def match_company(session: Session, draft: CompanyDraft, region: str | None = No
         # still links (the address then stays the person's own); a different phone or domain
         # would not
         decision = "same"
+    elif decision == "maybe" and s.name_sim >= 1.0 and not s.conflicts \
+            and sum(other.name_sim >= 1.0 for _, other in found) == 1:
+        # a short name such as 华为 is not distinctive among many companies, but when the store
+        # holds exactly one company of that name and nothing speaks against it, the rep means
+        # that one: typing it again must never make a second company (company-first rule)
+        decision = "same"
     return CompanyMatch(company_id, decision, s.score, list(s.reasons))
 
 
