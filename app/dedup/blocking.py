@@ -10,7 +10,7 @@ fast rapidfuzz pre-filter (index), so cost grows near-linearly.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from rapidfuzz import fuzz, process
 
@@ -123,19 +123,28 @@ def candidate_pairs(feats: list[CompanyFeatures]) -> set[tuple[int, int]]:
 
 
 def find_pairs(feats: list[CompanyFeatures],
-               skip: set[tuple[str, str]] | None = None) -> list[tuple[str, str, PairScore]]:
+               skip: set[tuple[str, str]] | None = None,
+               progress: Callable[[int, int], object] | None = None
+               ) -> list[tuple[str, str, PairScore]]:
     """Every pair that is "same" or "maybe", best first. `skip` holds (a_id, b_id) pairs the rep
-    said are not the same (either order)."""
+    said are not the same (either order). `progress(done, total)` is called now and then while
+    pairs are scored (it may raise to stop)."""
     out = []
     skip = skip or set()
     names = Counter(f.compact for f in feats)
-    for i, j in candidate_pairs(feats):
+    pairs = candidate_pairs(feats)
+    total = len(pairs)
+    for done, (i, j) in enumerate(pairs):
+        if progress is not None and done % 2000 == 0:
+            progress(done, total)
         a, b = feats[i], feats[j]
         if (a.id, b.id) in skip or (b.id, a.id) in skip:
             continue
         s = score_pair(a, b, names[a.compact] if a.compact == b.compact else 2)
         if s.decision != NEW:
             out.append((a.id, b.id, s))
+    if progress is not None:
+        progress(total, total)
     out.sort(key=lambda t: (t[2].decision != "same", -t[2].score, t[0], t[1]))
     return out
 
