@@ -19,7 +19,7 @@ from app.errors import ServiceError
 from app.store import Store, StoreError, default_user_db
 
 COMMAND_MODULES = ["cli.core_commands", "cli.sync_cmd", "cli.import_export", "cli.merge_cmd",
-                   "cli.scan"]
+                   "cli.scan", "cli.dedupe_cmd"]
 
 
 class UserError(Exception):
