@@ -1,0 +1,90 @@
+"""OCR off the UI thread, ahead of the rep: a Python thread drives ocr.pipeline.scan_files (one
+Tesseract per worker process, OMP_THREAD_LIMIT=1, one process per core) and hands each card
+back as a queued Qt signal, with its company/contact match already looked up (the first match
+builds the matcher's index, which must not freeze the window on a large store)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from app.store import Store
+from ocr.types import CardError, CardResult
+
+log = logging.getLogger(__name__)
+WORKERS = max(1, min(os.cpu_count() or 1, 4))  # parallelism across cards, not inside one
+
+
+@dataclass
+class Item:
+    """One entry of the batch: a card read from a file, or a file that could not be read."""
+
+    file: str
+    card: CardResult | None = None
+    error: str = ""
+    match: object = None  # ui.cards.matches.Matches, filled by the worker
+    fields: dict | None = None  # the rep's edits (kept when going Back)
+    status: str = ""  # saved | skipped | ""
+    contact_id: str | None = None
+
+
+class ScanWorker(QObject):
+    item_ready = Signal(object)  # Item, in input order
+    file_done = Signal(int)  # files read so far
+    finished = Signal()  # everything read (or cancelled)
+
+    def __init__(self, store: Store, lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.lang = lang
+        self.cancel_event = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, files: Sequence[str], workers: int = WORKERS) -> None:
+        self._thread = threading.Thread(target=self._run, args=(list(files), workers),
+                                        name="satchel-cards", daemon=True)
+        self._thread.start()
+
+    def cancel(self, wait: float = 10.0) -> None:
+        """Stop reading: pending files are dropped, the worker processes end."""
+        self.cancel_event.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(wait)
+
+    def _run(self, files: list[str], workers: int) -> None:
+        from ocr.pipeline import scan_files
+        from ui.cards.matches import find_matches
+
+        seen: set[str] = set()
+        try:
+            for res in scan_files(files, lang=self.lang, region=self.store.region,
+                                  workers=workers, cancel=self.cancel_event):
+                if self.cancel_event.is_set():
+                    break
+                if isinstance(res, CardError):
+                    item = Item(res.file, error=res.error)
+                else:
+                    item = Item(res.file, card=res)
+                    try:
+                        item.match = find_matches(self.store, res.to_draft())
+                    except Exception:  # noqa: BLE001 - the dialog matches again on edit
+                        log.exception("matching %s failed", res.file)
+                if res.file not in seen:
+                    seen.add(res.file)
+                    self.file_done.emit(len(seen))
+                self.item_ready.emit(item)
+        except Exception as exc:  # noqa: BLE001 - say so in the dialog; the cards read stay
+            log.exception("card scanning stopped")
+            self.item_ready.emit(Item("", error=f"Reading the cards stopped because of an "
+                                               f"unexpected error ({exc})."))
+        finally:
+            self.finished.emit()
