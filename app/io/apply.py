@@ -18,7 +18,7 @@ from sqlalchemy import select
 from app import capture, matching, normalize
 from app.domain import CompanyDraft, ContactDraft
 from app.errors import ServiceError
-from app.io import columns
+from app.io import columns, photos
 from app.io.errors import FileUnreadable, RecordError
 from app.io.reader import Source, open_source
 from app.io.tabular import Contacted
@@ -93,6 +93,7 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
     Cancelled (nothing written)."""
     sources = open_all(store, paths, mapping)
     report = ImportReport(dry_run=dry_run)
+    web = _Web(None if dry_run else photos.WebPhotos)
     try:
         with store.write() as tx:
             # a first write opens the SQLite transaction, so the per-record savepoints below
@@ -103,20 +104,73 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
                 for n, rec in src.records:
                     if cancel is not None and cancel():
                         raise Cancelled("Import cancelled: nothing was written.")
-                    _one(tx, src.path, n, rec, report)
+                    _one(tx, src.path, n, rec, report, web)
                     done += 1
                     if progress is not None and done % 50 == 0:
                         progress(done)
                 # what the rep mapped by hand is kept for this header set; guesses are not
                 if remember and mapping and src.info.get("header_key"):
                     _remember(tx, src.info["header_key"], src.info["mapping"])
+            _attach_web_photos(tx, web.fetcher, report, cancel)
             if progress is not None:
                 progress(done)
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
+    finally:
+        if web.fetcher is not None:
+            web.fetcher.close()
     return report
+
+
+class _Web:
+    """The web-photo fetcher, started on the first card that needs it (never in a dry run)."""
+
+    def __init__(self, make) -> None:
+        self.make = make
+        self.fetcher: photos.WebPhotos | None = None
+
+    def submit(self, index: int, contact_id: str, url: str) -> None:
+        if self.make is None:
+            return
+        if self.fetcher is None:
+            self.fetcher = self.make()
+        self.fetcher.submit(index, contact_id, url)
+
+
+def _attach_web_photos(tx: Tx, fetcher: photos.WebPhotos | None, report: ImportReport,
+                       cancel: Callable[[], bool] | None) -> None:
+    """The fetched photos join the same transaction; a contact that gains one is "updated"."""
+    if fetcher is None:
+        return
+    con = rows.dbapi(tx.session)
+    for index, contact_id, fut in fetcher.pending:
+        while True:
+            if cancel is not None and cancel():
+                raise Cancelled("Import cancelled: nothing was written.")
+            try:
+                got = fut.result(timeout=0.2)
+                break
+            except TimeoutError:
+                continue
+        rec = report.records[index] if index < len(report.records) else None
+        if not got or rec is None or rec["id"] != contact_id:
+            continue
+        con.execute("SAVEPOINT satchel_import_photo")
+        try:
+            changed = _photo(tx, contact_id, got[0], got[1])
+            tx.session.flush()
+            con.execute("RELEASE satchel_import_photo")
+        except (ServiceError, ValueError):
+            con.execute("ROLLBACK TO satchel_import_photo")
+            con.execute("RELEASE satchel_import_photo")
+            tx.session.expunge_all()
+            continue
+        if changed and rec["action"] == "unchanged":
+            rec["action"] = "updated"
+            report.unchanged -= 1
+            report.updated += 1
 
 
 def preview(store: Store, paths: Sequence[str | Path], **kw) -> ImportReport:
@@ -132,7 +186,7 @@ def _remember(tx: Tx, key: str, mapping: dict[str, str]) -> None:
     tx.session.flush()
 
 
-def _one(tx: Tx, path: str, n: int, rec, report: ImportReport) -> None:
+def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None = None) -> None:
     if isinstance(rec, RecordError):
         _skip(report, path, n, rec.reason)
         return
@@ -147,6 +201,9 @@ def _one(tx: Tx, path: str, n: int, rec, report: ImportReport) -> None:
             action, rid, cid = _by_id(tx, rec)
         else:
             action, rid, cid = _contact(tx, rec)
+            url = getattr(rec, "photo_url", "")
+            if url and web is not None and not rec.photo and not _has_photo(tx, rid):
+                web.submit(len(report.records), rid, url)
         tx.session.flush()  # ORM rows (a photo) belong inside this record's savepoint
         con.execute("RELEASE satchel_import_record")
     except (ServiceError, ValueError) as exc:
@@ -223,6 +280,11 @@ def _contact(tx: Tx, draft: ContactDraft) -> tuple[str, str, str | None]:
             and action == "unchanged":
         action = "updated"
     return action, res.contact_id, res.company_id
+
+
+def _has_photo(tx: Tx, contact_id: str) -> bool:
+    return tx.session.scalars(select(Attachment.id).where(
+        Attachment.owner_id == contact_id, Attachment.kind == "photo")).first() is not None
 
 
 def _photo(tx: Tx, contact_id: str, data: bytes, mime: str) -> bool:

@@ -5,6 +5,7 @@ rep's mail client writes (GBK/GB18030, Big5, Shift_JIS, cp1252), guessed by char
 from __future__ import annotations
 
 import codecs
+from functools import lru_cache
 
 from charset_normalizer import from_bytes
 
@@ -15,9 +16,27 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# the legacy encodings address books really come in; a closed list keeps guesses sane
-LEGACY = ["gb18030", "big5", "shift_jis", "cp1252", "iso8859_2", "cp1251", "euc_kr"]
+# the legacy encodings address books really come in, in order of preference on a tie; a closed
+# list keeps guesses sane (EUC-KR last: GBK text is valid EUC-KR and would read as Hangul)
+LEGACY = ["gb18030", "big5", "shift_jis", "cp1252", "iso8859_2", "iso8859_15", "cp1251",
+          "euc_kr"]
+_CJK = {"gb18030", "big5", "shift_jis", "euc_kr"}
 MAX_LINE = 1_000_000  # a "line" longer than this is not an address book
+_SAMPLE = 64_000
+_OK_PUNCT = set("\u00a0\u00a3\u00a7\u00a9\u00ab\u00ae\u00b0\u00b7\u00bb\u00d7\u20ac\u201a"
+                "\u201e\u2026\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2122")
+
+
+def _decodes(data: bytes, enc: str) -> str | None:
+    """The text if `data` is valid in `enc`; a multi-byte character cut at the end is fine."""
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3:
+            return data[:exc.start].decode(enc)
+        return None
+    except LookupError:
+        return None
 
 
 def sniff_encoding(data: bytes) -> str:
@@ -33,25 +52,77 @@ def sniff_encoding(data: bytes) -> str:
             return "utf-16-le"
         if even > len(head) // 4 and odd == 0:
             return "utf-16-be"
-    try:
-        data.decode("utf-8")
+    if _decodes(data, "utf-8") is not None:
         return "utf-8"
-    except UnicodeDecodeError:
-        pass
     return guess_legacy(data)
 
 
-def guess_legacy(data: bytes) -> str:
-    best = from_bytes(data[:200_000], cp_isolation=LEGACY).best()
-    if best is not None:
-        return best.encoding
-    for name in LEGACY:  # nothing convincing: the first that decodes at all
+@lru_cache(maxsize=20_000)
+def _common_han(ch: str) -> bool:
+    """A CJK ideograph people write every day: in GB2312, Big5 level 1 or JIS level 1. Bytes
+    read in the wrong CJK code page mostly land on rare characters, symbols or kana instead."""
+    for enc, lo, hi in (("gb2312", 0xB0, 0xF7), ("big5", 0xA4, 0xC6), ("shift_jis", 0x88, 0x98)):
         try:
-            data.decode(name)
-            return name
-        except UnicodeDecodeError:
+            b = ch.encode(enc)
+        except UnicodeEncodeError:
             continue
-    return "cp1252"
+        if len(b) == 2 and lo <= b[0] <= hi:
+            return True
+    return False
+
+
+def _bad_share(text: str, enc: str) -> float:
+    """How much of the non-ASCII text looks wrong when read as `enc` (0 = all plausible)."""
+    bad = total = run = 0
+    prev = " "
+    for i, ch in enumerate(text):
+        o = ord(ch)
+        if o < 128:
+            run, prev = 0, ch
+            continue
+        total += 1
+        if enc in _CJK:
+            if 0x4E00 <= o <= 0x9FFF:
+                good = _common_han(ch)
+                nxt = text[i + 1] if i + 1 < len(text) else " "
+                if prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
+                    good = False  # "Gr\u5f1fter": an ideograph inside a Latin word
+            elif 0x3040 <= o <= 0x30FF:
+                good = enc == "shift_jis"  # kana
+            elif 0xAC00 <= o <= 0xD7A3:
+                good = enc == "euc_kr"  # Hangul
+            else:
+                good = 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or ch in _OK_PUNCT
+        elif ch.isalpha():
+            cyr = 0x400 <= o <= 0x4FF
+            good = o < 0x250 or cyr
+            if cyr and prev.isascii() and prev.isalpha():
+                good = False  # "M\u044cller": Cyrillic inside a Latin word
+            run = run + 1 if not cyr else 0
+            if run > 2:
+                good = False  # "\u00d5\u00c5\u00ce": CJK bytes read as Latin letters
+        else:
+            good = ch in _OK_PUNCT
+            run = 0
+        bad += not good
+        prev = ch
+    return bad / total if total else 0.0
+
+
+def guess_legacy(data: bytes) -> str:
+    """The legacy code page that reads these (non-UTF-8) bytes most plausibly. Statistical
+    detectors guess wrong on the short files address books often are (a GBK header line read
+    as EUC-KR, "M\u00fcller" as cp1251), so each candidate is scored on what its text looks like."""
+    sample = data[:_SAMPLE]
+    scored = []
+    for rank, enc in enumerate(LEGACY):
+        text = _decodes(sample, enc)
+        if text is not None:
+            scored.append((_bad_share(text, enc), rank, enc))
+    if scored:
+        return min(scored)[2]
+    best = from_bytes(sample, cp_isolation=LEGACY).best()
+    return best.encoding if best is not None else "cp1252"
 
 
 def check_text(data: bytes, path: str) -> None:

@@ -16,11 +16,22 @@ import datetime as dt
 import quopri
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from app.domain import ContactDraft, Email, Phone
+from app.domain import CompanyDraft, ContactDraft, Email, Phone
+from app.io import photos
 from app.io.errors import FileUnreadable, RecordError
 
-Record = ContactDraft | RecordError
+
+@dataclass
+class CardDraft(ContactDraft):
+    """A person from a card whose photo is on the web: the import fetches it (the preview
+    does not)."""
+
+    photo_url: str = ""
+
+
+Record = ContactDraft | CompanyDraft | RecordError
 _BEGIN = re.compile(rb"^BEGIN\s*:\s*VCARD\s*$", re.I)
 _END = re.compile(rb"^END\s*:\s*VCARD\s*$", re.I)
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
@@ -290,36 +301,54 @@ def _address(parts: list[str]) -> str:
     return ", ".join(x for x in (street, ext, pobox, city_line, region, country) if x)
 
 
-def _photo(params: dict[str, list[str]], raw: bytes) -> tuple[bytes, str] | None:
+def _photo(params: dict[str, list[str]], raw: bytes) -> tuple[bytes, str] | str | None:
+    """(data, mime) for an inline or local photo, the URL for a web photo, else None."""
     enc = {e.upper() for e in params.get("ENCODING", [])}
     raw = raw.strip()
     if raw[:5].lower() == b"data:":
         head, _, body = raw.partition(b",")
         mime = head[5:].split(b";")[0].decode("ascii", "replace") or "image/jpeg"
         if b";base64" in head.lower():
-            return base64.b64decode(body, validate=False), mime
+            return base64.b64decode(re.sub(rb"\s+", b"", body), validate=False), mime
         return None
     if enc & {"B", "BASE64"}:
         kind = next((t for t in _types(params) if t not in ("PREF",)), "JPEG").lower()
         mime = kind if "/" in kind else f"image/{kind}"
         return base64.b64decode(re.sub(rb"\s+", b"", raw), validate=False), mime
-    return None  # a URL: nothing to keep offline
+    uri = raw.decode("utf-8", "replace").strip()
+    if uri.lower().startswith("file:"):
+        return photos.read_local(uri)  # Evolution keeps photos in files beside the book
+    if photos.is_web(uri):
+        return uri
+    return None
 
 
-def _fast(lines: list[bytes], fallback: str) -> ContactDraft:
-    d = ContactDraft()
-    addresses: list[tuple[int, str]] = []
+def _extra_address(params: dict[str, list[str]], text: str) -> str:
+    t = _types(params)
+    label = "Home address" if "HOME" in t else "Work address" if "WORK" in t else "Address"
+    return f"{label}: {text}"
+
+
+def _fast(lines: list[bytes], fallback: str) -> ContactDraft | CompanyDraft:
+    d = CardDraft()
+    addresses: list[tuple[int, str, str]] = []
     titles: list[str] = []
+    org_card = False
     for line in _unfold(lines):
         if line[:6].upper() == b"BEGIN:":
             raise _Unusual  # nested card
         name, params, raw = _parse_line(line)
+        if name == "KIND" or name == "X-ABSHOWAS":  # 4.0 / Apple: a card for a company
+            org_card = org_card or raw.strip().lower() in (b"org", b"organization", b"company")
+            continue
         if name in ("VERSION", "PRODID", "UID", "REV", "LABEL") or name.startswith("X-"):
             continue
         if name in ("PHOTO", "LOGO"):
-            if name == "PHOTO" and d.photo is None:
+            if name == "PHOTO" and d.photo is None and not d.photo_url:
                 got = _photo(params, raw)
-                if got:
+                if isinstance(got, str):
+                    d.photo_url = got
+                elif got:
                     d.photo, d.photo_mime = got
             continue
         value = _decode_value(params, raw, fallback)
@@ -347,8 +376,8 @@ def _fast(lines: list[bytes], fallback: str) -> ContactDraft:
             text = _address([_unescape(p) for p in _split_escaped(value, ";")])
             if text:
                 t = _types(params)
-                rank = 0 if "PREF" in t or "pref" in params else 1 if "WORK" in t else 2
-                addresses.append((rank, text))
+                rank = 0 if "PREF" in t or "PREF" in params else 1 if "WORK" in t else 2
+                addresses.append((rank, text, _extra_address(params, text)))
         elif name == "URL":
             url = _unescape(value).strip()
             if url:
@@ -362,16 +391,33 @@ def _fast(lines: list[bytes], fallback: str) -> ContactDraft:
         elif name == "AGENT":
             raise _Unusual
     if addresses:
-        d.address = min(addresses, key=lambda a: a[0])[1]
+        # the contact has one address: the preferred (or work) one; the others are kept in
+        # the note rather than lost
+        main = min(addresses, key=lambda a: a[0])
+        d.address = main[1]
+        extra = [a[2] for a in addresses if a is not main and a[1] != main[1]]
+        if extra:
+            d.note = "\n".join(x for x in (d.note, *extra) if x)
     if titles:
         d.title = titles[0]
         if len(titles) > 1 and titles[1] != titles[0]:
             d.note = "\n".join(x for x in (d.note, f"Role: {titles[1]}") if x)
     if not (d.display_name() or d.emails or d.phones or d.company):
         raise _Empty("no name, e-mail, phone or company")
+    if d.company and not (d.family_name or d.given_name) and \
+            d.name.strip().casefold() == d.company.strip().casefold():
+        org_card = True  # Outlook's company entry: FN is the company, no N
+    if d.company and (org_card or not (d.display_name() or d.emails)):
+        return _company(d)  # a card for a company alone
     if not d.display_name() and d.company and not (d.emails or d.phones):
-        d.name = d.company  # a card for a company alone
+        d.name = d.company
     return d
+
+
+def _company(d: ContactDraft) -> CompanyDraft:
+    return CompanyDraft(name=d.company, address=d.address,
+                        phone=d.phones[0].number if d.phones else "",
+                        website=d.websites[0] if d.websites else "", note=d.note, tags=d.tags)
 
 
 def _with_vobject(lines: list[bytes], fallback: str) -> Record:
@@ -382,6 +428,16 @@ def _with_vobject(lines: list[bytes], fallback: str) -> Record:
         card = vobject.readOne(text, allowQP=True, ignoreUnreadable=True)
     except Exception as exc:  # vobject raises many kinds; any of them means "unreadable card"
         return RecordError(f"unreadable card ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})")
+    # what vobject understood, in the grammar the fast path reads (nested cards dropped)
+    try:
+        for nested in [*card.contents.get("agent", []), *card.contents.get("vcard", [])]:
+            card.remove(nested)
+        text = card.serialize()
+        return _fast(text.encode("utf-8").split(b"\r\n")[1:-2], "utf-8")
+    except _Empty as exc:
+        return RecordError(str(exc))
+    except Exception:  # noqa: BLE001 - vobject cannot write it back: keep the basic fields
+        pass
     d = ContactDraft()
     c = card.contents
     if "fn" in c:

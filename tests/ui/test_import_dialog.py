@@ -39,14 +39,14 @@ def test_drop_preview_import_report(qtbot, main_window, store):
     ARTIFACTS.mkdir(exist_ok=True)
     dialog.grab().save(str(ARTIFACTS / "import_preview.png"))
     assert "<b>6</b> new" in dialog.counts.text() and "<b>2</b> skipped" in dialog.counts.text()
-    assert dialog.table.item(0, 3).text() == "skipped"  # skipped rows first, with reasons
+    assert dialog.table.item(0, 2).text() == "skipped"  # skipped rows first, with reasons
     assert "END:VCARD" in dialog.table.item(1, 4).text() or "END:VCARD" in dialog.table.item(0, 4).text()
 
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
     assert _count(store) == 6
     assert dialog.report.created == 6 and len(dialog.report.skipped) == 2
-    names = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    names = {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())}
     assert {"张伟", "Jürgen Müller"} <= names
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "import_report.png"

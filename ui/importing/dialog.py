@@ -40,7 +40,7 @@ class ImportDialog(QDialog):
         self.report: ImportReport | None = None
         self.state = "start"  # previewing | mapping | preview | importing | done | failed
         self.setWindowTitle(self.tr("Import address book"))
-        self.resize(760, 520)
+        self.resize(880, 540)
 
         self.worker = ImportWorker(store, self)
         self.worker.progress.connect(self._on_progress)
@@ -57,14 +57,23 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Record"), self.tr("Outcome"), self.tr("Name"),
+             self.tr("Reason")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.hide()  # shown with the first report: no empty grid while reading
         self.map_table = QTableWidget(0, 3)
         self.map_table.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("First value"), self.tr("Satchel field")])
         self.map_table.verticalHeader().setVisible(False)
+        self.map_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.map_table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.map_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.map_table.horizontalHeader().setStretchLastSection(True)
 
         main = QWidget()
@@ -72,7 +81,8 @@ class ImportDialog(QDialog):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.counts)
         lay.addWidget(self.progress)
-        lay.addWidget(self.table)
+        lay.addWidget(self.table, 1)
+        lay.addStretch(0)
         self.pages = QStackedWidget()
         self.pages.addWidget(main)
         self.pages.addWidget(self.map_table)
@@ -100,6 +110,7 @@ class ImportDialog(QDialog):
         self.heading.setText(self.tr("Reading {0}…").format(self._files()))
         self.counts.setText("")
         self.table.setRowCount(0)
+        self.table.hide()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.go_button.setEnabled(False)
@@ -204,6 +215,8 @@ class ImportDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self.state = "failed"
         self.progress.hide()
+        self.table.hide()
+        self.counts.setText("")
         self.heading.setText(message)
         self.go_button.setText(self.tr("Close"))
         self.go_button.setEnabled(True)
@@ -226,26 +239,40 @@ class ImportDialog(QDialog):
             "<b>{0}</b> new · <b>{1}</b> updated · <b>{2}</b> unchanged · <b>{3}</b> skipped")
             .format(r.created, r.updated, r.unchanged, len(r.skipped)))
         reasons = {(s["file"], s["record"]): s["reason"] for s in r.skipped}
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("File"), self.tr("Record"), self.tr("Name"), self.tr("Outcome"),
-             self.tr("Reason")])
         rows = [(i, x) for i, x in enumerate(r.records)
                 if not only_skipped or x["action"] == "skipped"]
+        if not rows:
+            self.table.hide()
+            self.counts.setText(self.counts.text() + "<br>" + self.tr(
+                "The file holds no contacts or companies."))
+            return
         # skipped first: they are what the rep must look at
         rows.sort(key=lambda t: (t[1]["action"] != "skipped", t[0]))
         self.table.setRowCount(len(rows))
         words = {"created": self.tr("new"), "updated": self.tr("updated"),
                  "unchanged": self.tr("unchanged"), "linked": self.tr("linked"),
                  "skipped": self.tr("skipped")}
+        grey = self.palette().placeholderText()
         for row, (i, x) in enumerate(rows):
             label = r.labels[i] if i < len(r.labels) else ""
-            values = [Path(x["file"]).name, str(x["record"]), label,
-                      words.get(x["action"], x["action"]),
+            values = [Path(x["file"]).name, str(x["record"]),
+                      words.get(x["action"], x["action"]), label or self.tr("(no name)"),
                       reasons.get((x["file"], x["record"]), "")]
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)
-                item.setToolTip(v)  # long reasons are elided in the cell
+                item.setToolTip(v)  # long names and reasons are elided in the cell
+                if col == 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if col == 3 and not label:
+                    item.setForeground(grey)
                 self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        # a long name must not push the reason out of sight: cap the name column
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, min(header.sectionSize(0), 200))
+        header.resizeSection(3, min(header.sectionSize(3), 240))
+        self.table.setCurrentItem(None)
+        self.table.show()
 
     def _files(self) -> str:
         names = [Path(p).name for p in self.paths]
