@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, self.tr("&Import address book…"), self.import_files, "Ctrl+I")
         self._action(m, self.tr("&Scan business cards…"), self.scan_cards, "Ctrl+Shift+S")
+        self._action(m, self.tr("Scan a &folder of business cards…"), self.scan_folder)
         self._action(m, self.tr("Load &sample data"), self.load_sample)
         m.addSeparator()
         self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -223,6 +224,12 @@ class MainWindow(QMainWindow):
             external.call(self, "ui.cards", "open_scan_dialog", self.tr("Business cards"),
                           self.store, list(paths))
 
+    def scan_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Scan a folder of business cards"),
+                                                  str(Path.home()))
+        if folder:
+            self.scan_cards([folder])
+
     def load_sample(self) -> None:
         from app.sample import LOADED_KEY, load_sample
 
@@ -281,7 +288,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        images = [p for p in paths if Path(p).suffix.lower() in IMAGE_SUFFIXES]
+        images = [p for p in paths if Path(p).suffix.lower() in IMAGE_SUFFIXES or Path(p).is_dir()]
         books = [p for p in paths if p not in images]
         event.acceptProposedAction()
         if books:

@@ -194,3 +194,18 @@ def test_review_screenshot(qtbot, styled_app, store, tmp_path, name, lines):
     ARTIFACTS.mkdir(exist_ok=True)
     assert dlg.grab().save(str(ARTIFACTS / f"cards_review_{name}.png"))
     dlg.close()
+
+
+def test_folder_menu_opens_the_batch_on_the_folder(qtbot, main_window, cards, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(cards))
+    action = next(a for a in main_window.menuBar().actions()[0].menu().actions()
+                  if "folder" in a.text())
+    action.trigger()
+    dlg = main_window.findChild(ScanDialog)
+    assert [Path(f).name for f in dlg.files] == ["a_jane.jpg", "b_broken.jpg", "c_chen.png",
+                                                 "d_tom.png"]
+    dlg.close()  # at once, while the workers start: nothing is left running
+    assert not dlg.worker.running
+    assert multiprocessing.active_children() == []
