@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -87,7 +87,8 @@ def _open(path, mapping, remembered) -> Source:
     text = decode.decode(data, name)
     if ldif.looks_like_ldif(text):
         return Source(name, "ldif", {}, ldif.read_ldif(text, name))
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
+    # rows stream from the text: a 10,000-row file is never held as a list of lists as well
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     return _table(name, "csv", rows, mapping, remembered)
 
 
@@ -112,20 +113,22 @@ def _raw_rows(path: str | Path, limit: int = 50) -> list[list]:
     return list(islice(reader, limit))
 
 
-def _table(name: str, fmt: str, rows: list[list], mapping, remembered) -> Source:
+def _table(name: str, fmt: str, rows: Iterable[list], mapping, remembered) -> Source:
     from app.io import columns
 
-    headers = next(([tabular._cell(c) for c in r] for r in rows if any(tabular._cell(c) for c in r)), None)
-    if headers is None:
+    it = iter(rows)
+    head = next(((i, r) for i, r in enumerate(it) if any(tabular._cell(c) for c in r)), None)
+    if head is None:
         raise FileUnreadable(f"{name} has no header row: there is nothing to import.")
+    headers = [tabular._cell(c) for c in head[1]]
     if len(headers) < 2 and fmt == "csv":
         raise FileUnreadable(f"{name} is not an address book: it has a single column and no "
                              "recognizable format. Choose a vCard, CSV, LDIF or Excel file.")
     saved = remembered(columns.header_key(headers)) if remembered else None
     info: dict = {}
-    it = tabular.read_rows(name, rows, mapping, saved, info)
-    first = next(it, None)  # runs the header check now, so errors come before any record
-    return Source(name, fmt, info, _chain(first, it))
+    records = tabular.read_rows(name, _chain(head[1], it), mapping, saved, info)
+    first = next(records, None)  # runs the header check now, so errors come before any record
+    return Source(name, fmt, info, _chain(first, records))
 
 
 def _chain(first, rest):
@@ -144,6 +147,13 @@ def _xlsx(name: str, data: bytes, mapping, remembered) -> Source:
     ws = wb.worksheets[0] if wb.worksheets else None
     if ws is None:
         raise FileUnreadable(f"{name} has no worksheet.")
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    wb.close()
-    return _table(name, "xlsx", rows, mapping, remembered)
+    return _table(name, "xlsx", _sheet_rows(wb, ws), mapping, remembered)
+
+
+def _sheet_rows(wb, ws) -> Iterator[list]:
+    """Rows read as the import goes (openpyxl's read-only mode streams the sheet)."""
+    try:
+        for r in ws.iter_rows(values_only=True):
+            yield list(r)
+    finally:
+        wb.close()
