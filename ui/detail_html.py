@@ -13,6 +13,8 @@ from app.services.opportunities import OpportunityView
 from app.services.views_companies import PersonRow
 from ui.format import amount_text, date_text, esc, kind_text, phone_kind_names, stage_text
 
+CARD_WIDTH = 320  # the business card image, in the pane (the pane scales it smoothly to this)
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Detail", text)
@@ -98,7 +100,8 @@ def contact_html(c: ContactView, opps: list[OpportunityView],
         (esc(tr("Note")), _multiline(c.note)),
     ]
     card_title, no_name = tr("Business card"), tr("(no name)")
-    card = (f'<h3>{esc(card_title)}</h3><img src="{card_url}" width="320">'
+    # the image in its own paragraph: inline after the heading it would share the heading's line
+    card = (f'<h3>{esc(card_title)}</h3><p><img src="{card_url}" width="{CARD_WIDTH}"></p>'
             if card_url else "")
     return (f"<style>{CSS}</style><h1>{esc(c.name) or esc(no_name)}</h1>"
             f'<p class="muted" style="margin-top:0">{sub}</p>'

@@ -119,6 +119,11 @@ class DetailPane(QWidget):
         if card:
             image = QImage.fromData(card[0])
             if not image.isNull():
+                # scaled here, smoothly: the text browser's own scaling drops thin strokes
+                ratio = self.devicePixelRatioF()
+                image = image.scaledToWidth(round(detail_html.CARD_WIDTH * ratio),
+                                            Qt.TransformationMode.SmoothTransformation)
+                image.setDevicePixelRatio(ratio)
                 card_url = f"card://{c.id}"
                 self.browser.document().addResource(
                     QTextDocument.ResourceType.ImageResource, QUrl(card_url), image)

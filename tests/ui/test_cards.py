@@ -174,6 +174,9 @@ def test_scan_button_opens_the_batch_and_detail_shows_the_card(qtbot, main_windo
     image = browser.document().resource(browser.document().ResourceType.ImageResource,
                                         f"card://{cid}")
     assert image is not None and not image.isNull()
+    qtbot.wait(60)
+    ARTIFACTS.mkdir(exist_ok=True)
+    main_window.grab().save(str(ARTIFACTS / "cards_detail.png"))
 
 
 @pytest.mark.parametrize("name, lines", [("en", render.EN_CARD), ("cn", [
