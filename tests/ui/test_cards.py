@@ -179,6 +179,32 @@ def test_scan_button_opens_the_batch_and_detail_shows_the_card(qtbot, main_windo
     main_window.grab().save(str(ARTIFACTS / "cards_detail.png"))
 
 
+def test_join_a_similar_company_the_matcher_was_unsure_of(qtbot, store, tmp_path):
+    from app.services import companies
+    from ocr.pipeline import scan_file
+    from ui.cards import ReviewWidget
+
+    with store.write() as tx:  # same name, but another web domain: the matcher says "maybe"
+        acme = capture.save_company(tx, CompanyDraft(
+            "ACME Widgets Inc.", address="Hauptstr. 1, 10115 Berlin",
+            website="acme.de")).company_id
+    lines = [*render.EN_CARD, ("www.acmewidgets.com", 28, False)]
+    card = scan_file(_png(render.card(lines), tmp_path / "jane.png"))[0]
+    review = ReviewWidget(store)
+    qtbot.addWidget(review)
+    review.load(card)
+    assert review.matches.company.decision == "maybe"
+    assert "similar company" in review.match_label.text()
+    assert not review.use_company.isHidden()
+    qtbot.mouseClick(review.use_company, Qt.MouseButton.LeftButton)
+    assert "Joins the existing company" in review.match_label.text()
+    saved = review.save()
+    assert (saved.company_id, saved.company_action) == (acme, "linked")
+    with store.read() as s:
+        assert companies.count(s) == 1
+        assert contacts.get(s, saved.contact_id).company_id == acme
+
+
 @pytest.mark.parametrize("name, lines", [("en", render.EN_CARD), ("cn", [
     ("欧阳娜娜", 60, True), ("华东区高级销售经理", 34, False), ("市场部", 30, False),
     ("北京京东世纪贸易有限公司", 38, True), ("地址：北京市经济技术开发区科创十一街18号", 26, False),

@@ -209,7 +209,7 @@ class ScanDialog(QDialog):
             self.error_label.setText(item.error)
         else:
             page = self.PAGE_REVIEW
-            self.review.load(item.card, item.fields, item.match)
+            self.review.load(item.card, item.fields)
         self.pages.setCurrentIndex(page)
         self.save_button.setEnabled(page == self.PAGE_REVIEW)
         self.skip_button.setEnabled(page in (self.PAGE_REVIEW, self.PAGE_ERROR))

@@ -26,13 +26,19 @@ class Matches:
     contact_name: str
 
 
-def find_matches(store: Store, draft: ContactDraft) -> Matches:
-    """The same questions save_contact asks, without writing anything."""
+def find_matches(store: Store, draft: ContactDraft, chosen_company: str | None = None
+                 ) -> Matches:
+    """The same questions save_contact asks, without writing anything. `chosen_company`: the
+    company the rep picked where the matcher was unsure."""
     with store.read() as s:
         region = store.region
         co = matching.NEW_COMPANY
         company_name = ""
-        if draft.company.strip():
+        if chosen_company:
+            co = matching.CompanyMatch(chosen_company, "same", 1.0, ["chosen by you"])
+            view = companies.get(s, chosen_company)
+            company_name = view.name if view else ""
+        elif draft.company.strip():
             website = draft.websites[0] if draft.websites else ""
             co = matching.match_company(s, CompanyDraft(draft.company.strip(),
                                                         address=draft.address,

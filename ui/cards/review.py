@@ -4,6 +4,8 @@ one save path, and keeps the card image with the contact (as `satchel scan --sav
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import capture
-from app.services import contacts
+from app import capture, normalize
+from app.services import contacts, records
 from app.store import Store
 from ocr.types import CardResult, FieldValue, draft_from_fields
 from ui.cards.card_view import CardView
@@ -26,15 +28,35 @@ from ui.cards.matches import Matches, describe, find_matches
 MATCH_DELAY_MS = 300  # re-match after the rep stops typing
 
 
-def save_card(store: Store, card: CardResult, fields: dict[str, list[FieldValue]]
-              ) -> capture.SaveResult:
-    """Raises app.errors.ServiceError (InvalidInput ...) with a message for the rep."""
+def save_card(store: Store, card: CardResult, fields: dict[str, list[FieldValue]],
+              company_id: str | None = None) -> capture.SaveResult:
+    """Raises app.errors.ServiceError (InvalidInput ...) with a message for the rep.
+    `company_id`: an existing company the rep chose where the matcher was unsure ("maybe");
+    the person is saved without the typed company and then joined to that one."""
     draft = draft_from_fields(fields)
     with store.write() as tx:
-        saved = capture.save_contact(tx, draft)
+        if company_id:
+            saved = capture.save_contact(tx, replace(draft, company=""))
+            saved = _join(tx, saved, company_id)
+        else:
+            saved = capture.save_contact(tx, draft)
         if card.image_png:
             contacts.attach(tx, saved.contact_id, "card", card.image_png, "image/png")
     return saved
+
+
+def _join(tx, saved: capture.SaveResult, company_id: str) -> capture.SaveResult:
+    rec = records.live(tx, "contact", saved.contact_id)
+    if rec["company_id"]:  # an existing person keeps the company they have
+        return saved
+    company = records.live(tx, "company", company_id)
+    values: dict = {"company_id": company_id}
+    if rec["address"] and normalize.company_key(rec["address"]) == normalize.company_key(
+            company["address"]):
+        values["address"] = ""  # the company's address, shown from the company (as capture does)
+    records.update(tx, "contact", rec["id"], values)
+    action = "created" if saved.action == "created" else "updated"
+    return capture.SaveResult(rec["id"], company_id, action, "linked")
 
 
 class ReviewWidget(QWidget):
@@ -45,6 +67,7 @@ class ReviewWidget(QWidget):
         self.store = store
         self.card: CardResult | None = None
         self.matches: Matches | None = None
+        self.chosen_company: tuple[str, str] | None = None  # (id, name) picked by the rep
         self.view = CardView(self)
         self.form = FieldForm(store, self)
         self.match_label = QLabel(self, objectName="cardMatch", wordWrap=True)
@@ -89,18 +112,17 @@ class ReviewWidget(QWidget):
         self.form.changed.connect(self._on_changed)
         self.form.focused.connect(self.view.highlight)
 
-    def load(self, card: CardResult, fields: dict[str, list[FieldValue]] | None = None,
-             matches: Matches | None = None) -> None:
-        """Show a card; `fields` are the rep's earlier edits (after Back), `matches` the
-        worker's look-up (saves one on the UI thread)."""
+    def load(self, card: CardResult, fields: dict[str, list[FieldValue]] | None = None
+             ) -> None:
+        """Show a card; `fields` are the rep's earlier edits (after Back)."""
         self.card = card
+        self.chosen_company = None
         self.form.load(fields if fields is not None else card.fields)
         self.view.set_card(card.image_png, self.form.boxes())
         self._timer.stop()
-        if matches is not None and fields is None:
-            self._show(matches)
-        else:
-            self.rematch()
+        # the worker's look-up warmed the matcher's index; ask again: a card saved meanwhile
+        # may be this card's company
+        self.rematch()
 
     def fields(self) -> dict[str, list[FieldValue]]:
         return self.form.fields()
@@ -115,7 +137,10 @@ class ReviewWidget(QWidget):
         if self.card is None:
             return
         draft = draft_from_fields(self.form.fields())
-        self._show(find_matches(self.store, draft))
+        chosen = self.chosen_company
+        if chosen and self.form.company.text().strip() != chosen[1]:
+            chosen = self.chosen_company = None  # the rep typed another company
+        self._show(find_matches(self.store, draft, chosen[0] if chosen else None))
 
     def _show(self, m: Matches) -> None:
         self.matches = m
@@ -123,16 +148,21 @@ class ReviewWidget(QWidget):
         similar = m.company.decision == "maybe" and bool(m.company_name)
         self.use_company.setVisible(similar)
         if similar:
-            self.use_company.setText(self.tr("Use “{0}”").format(m.company_name))
+            self.use_company.setText(self.tr("Join “{0}” instead").format(m.company_name))
         self.matched.emit(m)
 
     def _use_existing_company(self) -> None:
-        if self.matches and self.matches.company_name:
-            # the exact name of the one stored company links on save (app.matching)
-            self.form.company.setText(self.matches.company_name)
+        m = self.matches
+        if m and m.company.company_id and m.company_name:
+            self.chosen_company = (m.company.company_id, m.company_name)
+            self.form.company.setText(m.company_name)
             self.form._edited("company")
             self.rematch()
 
     def save(self) -> capture.SaveResult:
         assert self.card is not None
-        return save_card(self.store, self.card, self.form.fields())
+        chosen = self.chosen_company
+        if chosen and self.form.company.text().strip() != chosen[1]:
+            chosen = None
+        return save_card(self.store, self.card, self.form.fields(),
+                         chosen[0] if chosen else None)

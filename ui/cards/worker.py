@@ -27,7 +27,7 @@ class Item:
     file: str
     card: CardResult | None = None
     error: str = ""
-    match: object = None  # ui.cards.matches.Matches, filled by the worker
+    match: object = None  # ui.cards.matches.Matches when read (warms the matcher's index)
     fields: dict | None = None  # the rep's edits (kept when going Back)
     status: str = ""  # saved | skipped | ""
     contact_id: str | None = None
