@@ -105,3 +105,66 @@ def test_unreadable_file_says_so(qtbot, styled_app, store):
     qtbot.waitUntil(lambda: dialog.state == "failed", timeout=20000)
     assert "PNG image" in dialog.heading.text()
     assert dialog.go_button.text() == "Close"
+
+
+def test_file_menu_import_opens_the_dialog(qtbot, main_window, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    # only the platform's file picker is replaced: it is a native modal window
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: ([str(FIX / "thunderbird_40.vcf")], ""))
+    file_menu = main_window.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if a.text().startswith("&Import"))
+    action.trigger()
+    dialog = _dialog(main_window)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    assert "<b>1</b> new" in dialog.counts.text()
+    dialog.reject()
+
+
+def test_chinese_gbk_csv_and_vcard_preview_reads_well(qtbot, styled_app, store, tmp_path):
+    csv_path = tmp_path / "客户名单.csv"
+    csv_path.write_bytes(
+        ("姓名,公司,职位,手机,邮箱\r\n"
+         "欧阳娜娜,北京字节跳动科技有限公司上海分公司市场营销与品牌传播事业部,高级市场营销经理,"
+         "13800001111,ouyang@bytedance.example\r\n张伟,华为技术有限公司,销售经理,13900002222,\r\n"
+         ",,,,\r\n").encode("gbk"))
+    vcf = tmp_path / "通讯录.vcf"
+    vcf.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:爱新觉罗·溥仪的一个非常非常长的名字用于测试界面\r\n"
+                   "TEL:+86 10 1234 5678\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\n"
+                   "X-ONLY:nothing\r\nEND:VCARD\r\n", encoding="utf-8")
+    dialog = open_import_dialog(None, store, [str(csv_path), str(vcf)])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    names = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+    assert names[0] == "(no name)"  # the skipped card first, marked, not blank
+    assert {"欧阳娜娜", "张伟"} <= set(names)
+    header = dialog.table.horizontalHeader()
+    assert header.sectionSize(3) <= 240  # a long name is elided (tooltip) …
+    assert dialog.table.item(0, 4).text().startswith("no name")
+    assert header.sectionViewportPosition(4) + 150 <= dialog.table.viewport().width()  # … reason shows
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "import_preview_chinese.png"))
+    dialog.reject()
+
+
+def test_window_stays_responsive_during_import(qtbot, main_window, store, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    big = tmp_path / "big.vcf"
+    big.write_text("".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nEMAIL:p{i}@load.example\r\n"
+        f"ORG:Load Co {i % 50}\r\nEND:VCARD\r\n" for i in range(1500)), encoding="utf-8")
+    main_window.import_files([str(big)])
+    dialog = _dialog(main_window)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=60000)
+    ticks = []
+    timer = QTimer(interval=5)
+    timer.timeout.connect(lambda: ticks.append(dialog.state) if dialog.state == "importing" else None)
+    timer.start()
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=60000)
+    timer.stop()
+    assert ticks, "the UI thread ran its timers while the worker imported"
+    assert dialog.report.created == 1500 and _count(store) == 1500
+    dialog.accept()

@@ -14,15 +14,36 @@ from app.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = ["outlook_21_gbk_qp.vcf", "apple_30.vcf", "evolution_40.vcf", "big5_21.vcf",
+         "ios_30.vcf", "outlook_21_company.vcf", "outlook_zh_gbk.csv",
          "google.csv", "outlook_de.csv", "generic_zh_utf16.tsv", "accounts.csv",
          "thunderbird.ldif", "broken.vcf"]
 EXAMPLES = int(os.environ.get("SATCHEL_FUZZ_EXAMPLES", "60"))
 
 
+def _xlsx_seed() -> bytes:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["Satchel ID", "姓名", "公司", "手机", "邮箱"])
+    wb.active.append(["", "钱伟", "美的集团", "13712345678", "qian.wei@midea.example"])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _seed(name: str) -> bytes:
+    return _xlsx_seed() if name == "list.xlsx" else (FIXTURES / name).read_bytes()
+
+
+SEEDS.append("list.xlsx")
+
+
 @st.composite
 def mutated(draw):
     name = draw(st.sampled_from(SEEDS))
-    data = bytearray((FIXTURES / name).read_bytes())
+    data = bytearray(_seed(name))
     for _ in range(draw(st.integers(1, 6))):
         op = draw(st.sampled_from(["flip", "insert", "delete", "truncate", "dup"]))
         if not data:
@@ -70,6 +91,48 @@ def test_fuzz_every_importer(tmp_path_factory):
         assert report.created + report.updated + report.unchanged + len(report.skipped) == \
             len(report.records)
         assert p.read_bytes() == data  # source never modified
+
+    try:
+        run()
+    finally:
+        store.close()
+
+
+def _counts(store):
+    from sqlalchemy import text
+
+    with store.read() as s:
+        return tuple(s.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+                     for t in ("contact", "company", "outbox", "attachment", "contact_email",
+                               "contact_phone", "import_mapping"))
+
+
+def test_garbage_gives_a_clear_error_and_changes_nothing(tmp_path_factory):
+    """Bytes that are no address book at all, under every extension an importer answers to."""
+    root = tmp_path_factory.mktemp("garbage")
+    store = Store.open(root / "g.sqlite3", region="CN")
+    junk = st.one_of(
+        st.binary(min_size=0, max_size=3000),
+        st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.sampled_from([b"", b"\r\n\r\n", b"BEGIN:VCARD", b"dn:", b"PK\x03\x04" + bytes(40),
+                         b"\x00" * 100, b"a" * 2_000_000, b"BEGIN:VCARD\r\n" * 50]))
+
+    @settings(max_examples=max(20, EXAMPLES // 2), derandomize=True, deadline=None,
+              database=None, suppress_health_check=list(HealthCheck))
+    @given(junk, st.sampled_from([".vcf", ".csv", ".ldif", ".xlsx", ".txt"]))
+    def run(data, ext):
+        p = root / ("junk" + ext)
+        p.write_bytes(data)
+        before = _counts(store)
+        try:
+            report = run_import(store, [str(p)])
+        except FileUnreadable as exc:
+            assert str(exc).strip() and "Traceback" not in str(exc)
+            assert _counts(store) == before
+            return
+        # text that happened to parse: every record is accounted for, no half-written rows
+        assert report.created + report.updated + report.unchanged + len(report.skipped) == \
+            len(report.records)
 
     try:
         run()
