@@ -56,6 +56,11 @@ def _dialog(qtbot, store, paths, **kw) -> ScanDialog:
     return dlg
 
 
+def _shot(widget, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert widget.grab().save(str(ARTIFACTS / f"{name}.png"))
+
+
 def _wait_page(qtbot, dlg: ScanDialog, page: int) -> None:
     qtbot.waitUntil(lambda: dlg.pages.currentIndex() == page, timeout=OCR_WAIT_MS)
 
@@ -96,6 +101,7 @@ def test_batch_review_save_skip_back(qtbot, store, cards):
     # card 2: the damaged file says what is wrong, and the batch goes on
     _wait_page(qtbot, dlg, dlg.PAGE_ERROR)
     assert "b_broken.jpg" in dlg.error_label.text()
+    _shot(dlg, "cards_error")
     assert not dlg.save_button.isEnabled()
     qtbot.mouseClick(dlg.skip_button, Qt.MouseButton.LeftButton)
 
@@ -128,6 +134,7 @@ def test_batch_review_save_skip_back(qtbot, store, cards):
     assert all("% confidence: please check" in w.toolTip() for w in low)
     assert "background: #fef3c7" in form.styleSheet()
     assert any(is_low for _box, is_low in dlg.review.view.boxes["phones"])
+    _shot(dlg, "cards_review_low_confidence")
     qtbot.keyClicks(phone.edit, "8")  # the rep fixes it: no longer amber
     assert not phone.edit.property("lowConfidence")
     assert phone.edit not in form.low_confidence_editors()
@@ -162,6 +169,9 @@ def test_scan_button_opens_the_batch_and_detail_shows_the_card(qtbot, main_windo
     dlg = main_window.findChild(ScanDialog)
     assert dlg is not None and dlg.isVisible()
     _wait_page(qtbot, dlg, dlg.PAGE_REVIEW)
+    qtbot.keyClicks(dlg.review.form.department, "Sales")
+    dlg.worker.finished.emit()  # reading ends while the rep types: the typing stays
+    assert dlg.review.form.department.text() == "Sales"
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     _wait_page(qtbot, dlg, dlg.PAGE_DONE)
     cid = dlg.items[0].contact_id
@@ -175,8 +185,7 @@ def test_scan_button_opens_the_batch_and_detail_shows_the_card(qtbot, main_windo
                                         f"card://{cid}")
     assert image is not None and not image.isNull()
     qtbot.wait(60)
-    ARTIFACTS.mkdir(exist_ok=True)
-    main_window.grab().save(str(ARTIFACTS / "cards_detail.png"))
+    _shot(main_window, "cards_detail")
 
 
 def test_join_a_similar_company_the_matcher_was_unsure_of(qtbot, store, tmp_path):
@@ -218,10 +227,8 @@ def test_review_screenshot(qtbot, styled_app, store, tmp_path, name, lines):
     dlg = _dialog(qtbot, store, [path])
     dlg.resize(1080, 640)
     _wait_page(qtbot, dlg, dlg.PAGE_REVIEW)
-    dlg.review.form.name.setFocus()
     qtbot.wait(80)
-    ARTIFACTS.mkdir(exist_ok=True)
-    assert dlg.grab().save(str(ARTIFACTS / f"cards_review_{name}.png"))
+    _shot(dlg, f"cards_review_{name}")
     dlg.close()
 
 

@@ -127,7 +127,10 @@ class ScanDialog(QDialog):
         self.reading = False
         if not self.worker.cancel_event.is_set():
             self.progress.setValue(self.progress.maximum())
-        self._show()
+        if self.current is None:  # the rep was waiting: now it is the summary
+            self._show()
+        else:  # never reload the card being edited (the rep's typing would be lost)
+            self._update_heading()
 
     # -- navigation ----------------------------------------------------------------------
     @property
