@@ -172,7 +172,7 @@ def test_background_sync_runs_when_due_without_blocking(qtbot, store, hq):
     with store.write() as tx:
         contacts.create(tx, ContactDraft(name="Background"))
     win, widget = _window(qtbot, store)
-    widget._last_attempt = 0.0  # long ago: a sync is due
+    widget._last_attempt = None  # never tried: a sync is due
     with qtbot.waitSignal(widget.synced, timeout=30_000):
         widget._tick()
         # the tick returned at once; the sync runs in the worker

@@ -28,7 +28,9 @@ class SyncStatusWidget(QWidget):
         self.runner = runner or SyncRunner(store, self)
         self._state = ""  # "" | syncing | offline | auth | update | error
         self._message = ""
-        self._last_attempt = 0.0
+        # None: never tried in this run (monotonic time starts at boot, so 0.0 would not be
+        # "long ago" on a machine up for less than one interval)
+        self._last_attempt: float | None = None
 
         self.label = QLabel(self)
         self.label.setObjectName("syncStatus")
@@ -93,7 +95,7 @@ class SyncStatusWidget(QWidget):
             due = min(due, 120)  # retry soon when the network comes back
         if self._state in ("auth", "update"):
             return  # needs the user: a new token or a new version
-        if time.monotonic() - self._last_attempt >= due:
+        if self._last_attempt is None or time.monotonic() - self._last_attempt >= due:
             self._last_attempt = time.monotonic()
             self.runner.start()
 
