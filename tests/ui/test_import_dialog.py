@@ -168,3 +168,14 @@ def test_window_stays_responsive_during_import(qtbot, main_window, store, tmp_pa
     assert ticks, "the UI thread ran its timers while the worker imported"
     assert dialog.report.created == 1500 and _count(store) == 1500
     dialog.accept()
+
+
+def test_file_without_records_says_so(qtbot, styled_app, store, tmp_path):
+    p = tmp_path / "headers_only.csv"
+    p.write_text("Name,E-mail Address,Company\r\n", encoding="utf-8")
+    dialog = open_import_dialog(None, store, [str(p)])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    assert "no contacts or companies" in dialog.counts.text()
+    assert dialog.table.isHidden() and not dialog.go_button.isEnabled()
+    dialog.reject()

@@ -47,3 +47,25 @@ def test_unreadable_file_and_unrecognized_headers(tmp_path, fx):
     assert json.loads(mapped.stdout)["created"] == 1
     wrong = satchel(db, "import", str(fx("unknown_headers.csv")), "--map", "Customer=shoe")
     assert wrong.returncode != 0 and "not a field" in wrong.stderr
+
+
+def test_excel_round_trip_on_the_command_line(tmp_path, fx):
+    import openpyxl
+
+    db = tmp_path / "cli.sqlite3"
+    assert satchel(db, "import", str(fx("ios_30.vcf")), "--json").returncode == 0
+    book = tmp_path / "book.xlsx"
+    exp = satchel(db, "export", "--format", "xlsx", "--out", str(book), "--json")
+    assert exp.returncode == 0 and json.loads(exp.stdout)["exported"] == 1
+    wb = openpyxl.load_workbook(book)
+    ws = wb.active
+    header = [c.value for c in ws[1]]
+    assert header[0] == "Satchel ID"
+    ws.cell(2, header.index("Job Title") + 1).value = "高级客户经理"
+    wb.save(book)
+    r = json.loads(satchel(db, "import", str(book), "--json").stdout)
+    assert (r["created"], r["updated"]) == (0, 1) and r["records"][0]["id"] == ws.cell(2, 1).value
+    for fmt in ("vcf4", "csv"):
+        out = tmp_path / f"all.{fmt}"
+        assert satchel(db, "export", "--format", fmt, "--out", str(out)).returncode == 0
+        assert "吴晓明" in out.read_text(encoding="utf-8-sig")
