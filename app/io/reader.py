@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -46,7 +45,7 @@ def open_source(path: str | Path, mapping: dict[str, str] | None = None,
         src = _open(path, mapping, remembered)
     except FileUnreadable:
         raise
-    except (ValueError, LookupError, csv.Error, OSError, EOFError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a damaged file (zlib, XML, csv …) is unreadable
         raise FileUnreadable(_broken(path, exc)) from exc
     src.records = _safe(src.records, str(path))
     return src
@@ -142,7 +141,7 @@ def _xlsx(name: str, data: bytes, mapping, remembered) -> Source:
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - zip, zlib, XML errors: all "not a workbook"
         raise FileUnreadable(f"{name} is a zip file but not an Excel workbook ({exc}).") from None
     ws = wb.worksheets[0] if wb.worksheets else None
     if ws is None:

@@ -246,3 +246,17 @@ def test_utf16_vcard_and_mixed_encodings(tmp_path):
              "TEL:+852 2345 6789\r\nEND:VCARD\r\n".encode("gbk"))
     a, b = _card(tmp_path, mixed)
     assert a.name == "周杰伦" and b.name == "刘德华有限公司销售经理"
+
+
+@pytest.mark.parametrize("offset", [60, 200, 400, 900, 2000])
+def test_damaged_xlsx_is_unreadable_not_a_crash(fx, tmp_path, offset):
+    # found by the fuzz test: a corrupt deflate stream raised zlib.error past the handlers
+    data = bytearray(fx("generic_zh.xlsx").read_bytes())
+    data[offset:offset + 8] = b"\x00\xff" * 4
+    p = tmp_path / "damaged.xlsx"
+    p.write_bytes(bytes(data))
+    try:
+        src = open_source(p)
+        list(src.records)
+    except FileUnreadable as exc:
+        assert str(p) in str(exc)
