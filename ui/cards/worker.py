@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -60,14 +61,60 @@ class ScanWorker(QObject):
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(wait)
 
+    def _results(self, files: list[str], workers: int) -> Iterator[CardResult | CardError]:
+        """scan_files, except that the first file is read right here while the worker
+        processes start (spawning them and importing OpenCV takes seconds): the rep sees the
+        first card about as soon as one card can be read."""
+        from ocr.pipeline import scan_file, scan_files
+
+        region = self.store.region
+        if workers <= 1 or len(files) <= 2:
+            yield from scan_files(files, lang=self.lang, region=region, workers=workers,
+                                  cancel=self.cancel_event)
+            return
+        ahead: queue.Queue = queue.Queue()
+
+        def pump() -> None:
+            try:
+                for res in scan_files(files[1:], lang=self.lang, region=region,
+                                      workers=workers, cancel=self.cancel_event):
+                    ahead.put(res)
+            except Exception as exc:  # noqa: BLE001 - reported like a bad file, batch ends
+                log.exception("card workers stopped")
+                ahead.put(CardError("", f"Reading the cards stopped because of an "
+                                        f"unexpected error ({exc})."))
+            finally:
+                ahead.put(None)
+
+        thread = threading.Thread(target=pump, name="satchel-cards-pool", daemon=True)
+        thread.start()
+        complete = False
+        try:
+            try:
+                yield from scan_file(files[0], lang=self.lang, region=region)
+            except Exception as exc:  # noqa: BLE001 - one bad file never stops a batch
+                yield CardError(files[0], f"{os.path.basename(files[0])}: could not be read "
+                                          f"({exc!r}); try another photo of the card.")
+            while not self.cancel_event.is_set():
+                try:
+                    res = ahead.get(timeout=0.2)
+                except queue.Empty:
+                    continue
+                if res is None:
+                    complete = True
+                    break
+                yield res
+        finally:
+            if not complete:  # cancelled, or the consumer stopped: the workers stop too
+                self.cancel_event.set()
+            thread.join()
+
     def _run(self, files: list[str], workers: int) -> None:
-        from ocr.pipeline import scan_files
         from ui.cards.matches import find_matches
 
         seen: set[str] = set()
         try:
-            for res in scan_files(files, lang=self.lang, region=self.store.region,
-                                  workers=workers, cancel=self.cancel_event):
+            for res in self._results(files, workers):
                 if self.cancel_event.is_set():
                     break
                 if isinstance(res, CardError):
@@ -76,7 +123,7 @@ class ScanWorker(QObject):
                     item = Item(res.file, card=res)
                     try:
                         item.match = find_matches(self.store, res.to_draft())
-                    except Exception:  # noqa: BLE001 - the dialog matches again on edit
+                    except Exception:  # noqa: BLE001 - the dialog matches again on showing it
                         log.exception("matching %s failed", res.file)
                 if res.file not in seen:
                     seen.add(res.file)
