@@ -136,9 +136,12 @@ def _split_cards(data: bytes) -> Iterator[list[bytes] | RecordError]:
         yield RecordError("card without END:VCARD (file cut short?)")
 
 
+_B64_LINE = re.compile(rb"^[A-Za-z0-9+/=]+$")
+
+
 def _unfold(lines: list[bytes]) -> list[bytes]:
     out: list[bytes] = []
-    qp_open = False
+    qp_open = b64_open = False
     for line in lines:
         if qp_open and out:
             out[-1] = out[-1][:-1] + line  # QP soft line break: "=" at the end
@@ -146,10 +149,14 @@ def _unfold(lines: list[bytes]) -> list[bytes]:
             out[-1] += line[1:]
         elif not line.strip():
             continue
+        elif b64_open and _B64_LINE.match(line):
+            out[-1] += line  # 2.1 base64 continued without indentation (some phones)
         else:
             out.append(line)
         cur = out[-1] if out else b""
-        qp_open = cur.endswith(b"=") and b"QUOTED-PRINTABLE" in cur.split(b":", 1)[0].upper()
+        head = cur.split(b":", 1)[0].upper()
+        qp_open = cur.endswith(b"=") and b"QUOTED-PRINTABLE" in head
+        b64_open = b"BASE64" in head or b"ENCODING=B" in head
     return out
 
 
@@ -337,7 +344,10 @@ def _fast(lines: list[bytes], fallback: str) -> ContactDraft | CompanyDraft:
     for line in _unfold(lines):
         if line[:6].upper() == b"BEGIN:":
             raise _Unusual  # nested card
-        name, params, raw = _parse_line(line)
+        try:
+            name, params, raw = _parse_line(line)
+        except ValueError:
+            continue  # a stray line without "name:": the rest of the card still counts
         if name == "KIND" or name == "X-ABSHOWAS":  # 4.0 / Apple: a card for a company
             org_card = org_card or raw.strip().lower() in (b"org", b"organization", b"company")
             continue

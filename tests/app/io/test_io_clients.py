@@ -187,3 +187,13 @@ def test_contact_joins_a_company_already_in_the_store(store, tmp_path):
     assert [x["company_id"] for x in r.records] == [existing, existing]
     with store.read() as s:
         assert companies.count(s) == 1
+
+
+def test_unindented_21_base64_and_a_stray_line_do_not_lose_the_card(tmp_path):
+    b64 = base64.b64encode(PNG * 4)
+    lines = b"\r\n".join(b64[i:i + 60] for i in range(0, len(b64), 60))
+    p = tmp_path / "phone.vcf"
+    p.write_bytes(b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Doe;Jo\r\nPHOTO;ENCODING=BASE64;TYPE=PNG:"
+                  + lines + b"\r\nTEL;CELL:+1 555 0123\r\nthis line has no colon\r\nEND:VCARD\r\n")
+    [d] = records(p)
+    assert d.photo == PNG * 4 and d.phones[0].number == "+1 555 0123"
