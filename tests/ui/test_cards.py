@@ -188,6 +188,30 @@ def test_scan_button_opens_the_batch_and_detail_shows_the_card(qtbot, main_windo
     _shot(main_window, "cards_detail")
 
 
+def test_back_side_joins_the_previous_card(qtbot, store, tmp_path):
+    front = _png(render.card(render.EN_CARD), tmp_path / "1_front.png")
+    back = _png(render.card([("ACME Widgets Inc.", 40, True), ("www.acmewidgets.com", 28, False),
+                             ("Fax: +1 217 555 0111", 28, False)]), tmp_path / "2_back.png")
+    dlg = _dialog(qtbot, store, [front, back], workers=1)
+    _wait_page(qtbot, dlg, dlg.PAGE_REVIEW)
+    assert not dlg.join_button.isEnabled()  # nothing before the first card
+    qtbot.mouseClick(dlg.skip_button, Qt.MouseButton.LeftButton)
+    _wait_page(qtbot, dlg, dlg.PAGE_REVIEW)
+    assert dlg.review.form.name.text() != "Jane Doe"
+    qtbot.mouseClick(dlg.join_button, Qt.MouseButton.LeftButton)
+    form = dlg.review.form
+    assert (dlg.pos, len(dlg.items)) == (0, 1)
+    assert form.name.text() == "Jane Doe"
+    assert [v.value for v in form.websites.values()] == ["www.acmewidgets.com"]
+    assert sorted(v.kind for v in form.phones.values()) == ["fax", "mobile", "work"]
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    _wait_page(qtbot, dlg, dlg.PAGE_DONE)
+    with store.read() as s:
+        assert contacts.count(s) == 1
+        jane = contacts.get(s, dlg.items[0].contact_id)
+        assert len(jane.phones) == 3 and jane.websites == ["www.acmewidgets.com"]
+
+
 def test_join_a_similar_company_the_matcher_was_unsure_of(qtbot, store, tmp_path):
     from app.services import companies
     from ocr.pipeline import scan_file

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -40,6 +41,7 @@ class ScanDialog(QDialog):
         self.files = expand_paths(paths)
         self.items: list[Item] = []
         self.pos = 0  # the item the rep is looking at
+        self.merged = 0  # backs joined to their fronts
         self.reading = True
         self.setWindowTitle(self.tr("Scan business cards"))
         self.resize(1080, 640)
@@ -73,6 +75,10 @@ class ScanDialog(QDialog):
         for w in (self.review, self.wait_label, error_page, self.done_label):
             self.pages.addWidget(w)
 
+        self.join_button = QPushButton(self.tr("Back side of the previous card"), self)
+        self.join_button.setToolTip(self.tr(
+            "This photo shows the back of the previous card: make one contact of both sides"))
+        self.join_button.clicked.connect(self.join_previous)
         self.back_button = QPushButton(self.tr("Back"), self)
         self.skip_button = QPushButton(self.tr("Skip"), self)
         self.save_button = QPushButton(self.tr("Save"), self)
@@ -95,6 +101,7 @@ class ScanDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.join_button)
         buttons.addSpacing(16)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.skip_button)
@@ -109,6 +116,9 @@ class ScanDialog(QDialog):
         self.worker.item_ready.connect(self._on_item)
         self.worker.file_done.connect(self.progress.setValue)
         self.worker.finished.connect(self._on_finished)
+        app = QApplication.instance()
+        if app is not None:  # quitting with the dialog open must not leave OCR processes
+            app.aboutToQuit.connect(self.stop)
         if self.files:
             self.worker.start(self.files, **({"workers": workers} if workers else {}))
         else:
@@ -147,6 +157,24 @@ class ScanDialog(QDialog):
             self._keep_edits()
             self.pos -= 1
             self._show()
+
+    def join_previous(self) -> None:
+        """This card is the back of the one before (an English front, a Chinese back): one
+        contact from both sides (ocr.front_back.merge), shown for review."""
+        from ocr.front_back import merge
+
+        item, prev = self.current, self.items[self.pos - 1] if self.pos > 0 else None
+        if item is None or item.card is None or prev is None or prev.card is None:
+            return
+        front = prev.card.with_fields(prev.fields) if prev.fields is not None else prev.card
+        back = item.card.with_fields(self.review.fields())
+        prev.card, prev.fields = merge(front, back), None
+        prev.status = ""  # a saved front is saved again with the back's details
+        item.status = "merged"
+        del self.items[self.pos]
+        self.merged += 1
+        self.pos -= 1
+        self._show()
 
     def skip(self) -> None:
         item = self.current
@@ -217,6 +245,9 @@ class ScanDialog(QDialog):
         self.save_button.setEnabled(page == self.PAGE_REVIEW)
         self.skip_button.setEnabled(page in (self.PAGE_REVIEW, self.PAGE_ERROR))
         self.back_button.setEnabled(self.pos > 0)
+        prev = self.items[self.pos - 1] if 0 < self.pos <= len(self.items) else None
+        self.join_button.setEnabled(page == self.PAGE_REVIEW and prev is not None
+                                    and prev.card is not None)
         self.save_button.setText(self.tr("Save again") if item and item.status == "saved"
                                  else self.tr("Save"))
         if page == self.PAGE_REVIEW:

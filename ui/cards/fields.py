@@ -136,6 +136,7 @@ class ValueList(QWidget):
             row.combo.currentIndexChanged.connect(self.changed)
         self.rows.append(row)
         self.box.insertWidget(self.box.count() - 1, row)
+        row.show()  # now, not at the next event loop pass (the layout's queued show)
         return row
 
     def _remove(self, row: ValueRow, notify: bool = True) -> None:
