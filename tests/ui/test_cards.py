@@ -148,6 +148,14 @@ def test_batch_review_save_skip_back(qtbot, store, cards):
     assert not dlg.worker.running
 
 
+def test_a_folder_without_images_says_so(qtbot, store, tmp_path):
+    (tmp_path / "notes.txt").write_text("not a card")
+    dlg = _dialog(qtbot, store, [tmp_path])
+    assert dlg.pages.currentIndex() == dlg.PAGE_DONE
+    assert "No image files were found" in dlg.done_label.text()
+    assert not dlg.save_button.isEnabled() and not dlg.worker.running
+
+
 def test_closing_cancels_the_workers(qtbot, store, tmp_path):
     one = render.card(render.EN_CARD)
     files = [_png(one, tmp_path / f"card{i}.png") for i in range(8)]
@@ -206,6 +214,7 @@ def test_back_side_joins_the_previous_card(qtbot, store, tmp_path):
     assert sorted(v.kind for v in form.phones.values()) == ["fax", "mobile", "work"]
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     _wait_page(qtbot, dlg, dlg.PAGE_DONE)
+    assert "1 back side(s) joined" in dlg.done_label.text()
     with store.read() as s:
         assert contacts.count(s) == 1
         jane = contacts.get(s, dlg.items[0].contact_id)

@@ -264,8 +264,11 @@ class ScanDialog(QDialog):
         if not self.files:
             return self.tr("No image files were found. Choose JPEG, PNG, TIFF, BMP, WebP or "
                            "HEIC photos of the cards, or a folder of them.")
-        return self.tr("All cards done: {0} saved, {1} skipped, {2} file(s) could not be "
+        text = self.tr("All cards done: {0} saved, {1} skipped, {2} file(s) could not be "
                        "read.").format(saved, skipped, problems)
+        if self.merged:
+            text += " " + self.tr("{0} back side(s) joined to their front.").format(self.merged)
+        return text
 
     # -- closing -------------------------------------------------------------------------
     def stop(self) -> None:
