@@ -1,7 +1,12 @@
-"""Tesseract through pytesseract: words with boxes and confidences, grouped into lines.
+"""Tesseract: words with boxes and confidences, grouped into lines.
 
 One Tesseract call uses one thread (OMP_THREAD_LIMIT=1): on 2 cores the OpenMP threads of one
 call cost more than they give (1.0 s vs 0.35 s for a card); parallelism is across cards.
+
+With tesserocr installed, Tesseract runs in this process and its models stay loaded (one engine
+per language set and thread): starting the `tesseract` program and loading eng+chi_sim costs
+0.3-0.7 s per call through pytesseract, which is most of a card's time. Without tesserocr (or
+with SATCHEL_OCR_BACKEND=pytesseract) every call goes through pytesseract.
 """
 
 from __future__ import annotations
@@ -9,14 +14,25 @@ from __future__ import annotations
 import functools
 import os
 import re
+import threading
 
+import cv2
 import numpy as np
 import pytesseract
 
 from ocr.parse import Line, Word
 from ocr.types import Box
 
-os.environ["OMP_THREAD_LIMIT"] = "1"
+os.environ["OMP_THREAD_LIMIT"] = "1"  # before tesserocr loads libtesseract
+
+try:
+    import tesserocr
+except ImportError:  # optional: pytesseract is the fallback
+    tesserocr = None
+
+TESSDATA_DIRS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+                 "/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata")
+_local = threading.local()  # a tesserocr engine is not thread-safe: one per thread
 
 
 class OcrUnavailable(Exception):
@@ -50,8 +66,11 @@ def check_lang(lang: str) -> None:
 def ocr_words(img: np.ndarray, lang: str, psm: int = 3, min_conf: float = 20.0
               ) -> list[tuple[int, int, int, Word]]:
     """(block, par, line) keys with words; boxes in `img` pixels, conf 0..1."""
-    data = pytesseract.image_to_data(img, lang=lang, config=f"--psm {psm}",
-                                     output_type=pytesseract.Output.DICT)
+    return _words(_image_to_data(img, lang, psm), min_conf)
+
+
+def _words(data: dict[str, list], min_conf: float, scale: float = 1.0, dx: int = 0, dy: int = 0,
+           key: tuple[int, int, int] | None = None) -> list[tuple[int, int, int, Word]]:
     out = []
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
@@ -62,11 +81,127 @@ def ocr_words(img: np.ndarray, lang: str, psm: int = 3, min_conf: float = 20.0
             continue
         if len(text) == 1 and conf < 70 and not re.match(r"[\d\u4e00-\u9fff]", text):
             continue  # a stray letter from a logo or the card's edge
-        box = Box(int(data["left"][i]), int(data["top"][i]), int(data["width"][i]),
-                  int(data["height"][i]))
-        out.append((data["block_num"][i], data["par_num"][i], data["line_num"][i],
-                    Word(text, conf / 100.0, box)))
+        box = Box(dx + round(data["left"][i] / scale), dy + round(data["top"][i] / scale),
+                  round(data["width"][i] / scale), round(data["height"][i] / scale))
+        k = key or (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        out.append((*k, Word(text, conf / 100.0, box)))
     return out
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+LINE_HEIGHT = 40  # pixels a text line is scaled to before it is read on its own
+
+
+def ocr_lines(img: np.ndarray, lang: str, psm: int = 11, min_conf: float = 20.0,
+              extra_boxes: list[tuple[int, int, int, int]] | None = None
+              ) -> list[tuple[int, int, int, Word]]:
+    """Like ocr_words, but Tesseract only finds the text lines on the whole card; each line is
+    then cut out, scaled to LINE_HEIGHT and read on its own (--psm 7). On cards this reads big
+    bold names and coloured Chinese company names that a whole-page read turns into Latin
+    garbage, for about the same time. `extra_boxes`: lines found another way (beside a logo,
+    Tesseract's layout misses them), read when Tesseract's lines do not cover them and kept
+    when confidently read. Needs tesserocr (one call per line); else ocr_words."""
+    api = _api(lang)
+    if api is None:
+        return ocr_words(img, lang, psm, min_conf)
+    gray = np.ascontiguousarray(img if img.ndim == 2 else img.mean(axis=2), dtype=np.uint8)
+    h, w = gray.shape
+    api.SetPageSegMode(psm)
+    buf = gray.tobytes()  # Tesseract reads the buffer later: keep it alive until then
+    api.SetImageBytes(buf, w, h, 1, w)
+    api.SetSourceResolution(70)
+    comps = api.GetComponentImages(tesserocr.RIL.TEXTLINE, True)
+    boxes = merge_line_boxes([(c[1]["x"], c[1]["y"], c[1]["w"], c[1]["h"]) for c in comps])
+    extra = []
+    for b in extra_boxes or []:
+        if any(_covers(t, b) for t in boxes):
+            continue
+        near = [i for i, t in enumerate(boxes) if _same_line(t, b)]
+        if near:  # the end of a line Tesseract cut short ("...有限" without "公司")
+            i = near[0]
+            t = boxes[i]
+            x, y = min(t[0], b[0]), min(t[1], b[1])
+            boxes[i] = (x, y, max(t[0] + t[2], b[0] + b[2]) - x, max(t[1] + t[3], b[1] + b[3]) - y)
+        else:
+            extra.append(b)
+    # a Chinese line a mixed-language read takes for Latin garbage reads well in Chinese only
+    cjk = [x for x in lang.split("+") if x.startswith(("chi", "jpn", "kor"))]
+    alone = _api("+".join(cjk)) if cjk and len(cjk) < len(lang.split("+")) else None
+    out: list[tuple[int, int, int, Word]] = []
+    for n, box in enumerate(boxes + extra):
+        if box[2] < 8 or box[3] < 8:
+            continue
+        words = _read_line(api, gray, box, min_conf, (n + 1, 1, 1))
+        if alone is not None and _mean_conf(words) < 0.8:
+            again = _read_line(alone, gray, box, min_conf, (n + 1, 1, 1))
+            # Latin letters where the Chinese-only read sees Chinese: a big bold name (朱飞 read
+            # "AK" at 0.65) whose second character reads less surely than the first
+            latin_for_cjk = not any(_CJK.search(w.text) for *_, w in words) and all(
+                _CJK.search(w.text) for *_, w in again)
+            if _mean_conf(again) > _mean_conf(words) + (-0.05 if latin_for_cjk else 0.05):
+                words = again
+        if n >= len(boxes) and _mean_conf(words) < 0.6:
+            continue
+        out.extend(words)
+    return out
+
+
+def _mean_conf(words: list[tuple[int, int, int, Word]]) -> float:
+    chars = sum(len(w.text) for *_, w in words)
+    return sum(len(w.text) * w.conf for *_, w in words) / chars if chars else 0.0
+
+
+def _same_line(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """b continues line a: same height and baseline, right next to it."""
+    overlap = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    gap = max(a[0], b[0]) - min(a[0] + a[2], b[0] + b[2])
+    return overlap >= 0.6 * min(a[3], b[3]) and max(a[3], b[3]) <= 1.6 * min(a[3], b[3]) \
+        and gap <= 1.0 * max(a[3], b[3])
+
+
+def _covers(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Box a holds most of box b."""
+    ix = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    iy = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return ix > 0 and iy > 0 and ix * iy >= 0.4 * b[2] * b[3]
+
+
+def _read_line(api, gray: np.ndarray, box: tuple[int, int, int, int], min_conf: float,  # noqa: ANN001
+               key: tuple[int, int, int]) -> list[tuple[int, int, int, Word]]:
+    h, w = gray.shape
+    x, y, bw, bh = box
+    pad, xpad = max(4, bh // 4), max(8, bh // 2)
+    x0, y0 = max(0, x - xpad), max(0, y - pad)
+    crop = gray[y0:min(h, y + bh + pad), x0:min(w, x + bw + xpad)]
+    f = LINE_HEIGHT / bh
+    crop = np.ascontiguousarray(cv2.resize(
+        crop, None, fx=f, fy=f, interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_CUBIC))
+    ch, cw = crop.shape
+    line_buf = crop.tobytes()  # alive until Recognize has read it
+    api.SetPageSegMode(tesserocr.PSM.SINGLE_LINE)
+    api.SetImageBytes(line_buf, cw, ch, 1, cw)
+    api.SetSourceResolution(70)
+    api.Recognize()
+    return _words(_parse_tsv(api.GetTSVText(0) or ""), min_conf, f, x0, y0, key=key)
+
+
+def merge_line_boxes(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Tesseract's text lines (x, y, w, h) on the same baseline and close together joined into
+    one line (it cuts a Chinese line where the script or the size changes); columns stay apart."""
+    lines: list[list[int]] = []
+    for x, y, w, h in sorted(boxes):
+        for ln in lines:
+            lx, ly, lw, lh = ln
+            overlap = min(ly + lh, y + h) - max(ly, y)
+            gap = x - (lx + lw)
+            if overlap >= 0.5 * min(lh, h) and gap <= 2.0 * max(lh, h) and \
+                    max(lh, h) <= 2.5 * min(lh, h):
+                nx, ny = min(lx, x), min(ly, y)
+                ln[:] = [nx, ny, max(lx + lw, x + w) - nx, max(ly + lh, y + h) - ny]
+                break
+        else:
+            lines.append([x, y, w, h])
+    return [tuple(ln) for ln in sorted(lines, key=lambda b: (b[1], b[0]))]
 
 
 def group_lines(words: list[tuple[int, int, int, Word]]) -> list[Line]:
@@ -84,3 +219,59 @@ def group_lines(words: list[tuple[int, int, int, Word]]) -> list[Line]:
 def score(words: list[tuple[int, int, int, Word]]) -> float:
     """How readable the OCR result is: confident characters (used to pick the orientation)."""
     return sum(len(w.text) * w.conf ** 2 for *_, w in words if w.conf >= 0.5)
+
+
+def _tessdata(lang: str) -> str | None:
+    """The tessdata folder holding every language of `lang` (the system's, like the CLI)."""
+    want = lang.split("+")
+    dirs = [os.environ.get("TESSDATA_PREFIX", "")] + list(TESSDATA_DIRS)
+    for d in dirs:
+        if d and all(os.path.exists(os.path.join(d, f"{x}.traineddata")) for x in want):
+            return d
+    return None
+
+
+def _api(lang: str):  # noqa: ANN202 - tesserocr.PyTessBaseAPI when tesserocr is installed
+    if tesserocr is None or os.environ.get("SATCHEL_OCR_BACKEND") == "pytesseract":
+        return None
+    apis = getattr(_local, "apis", None)
+    if apis is None:
+        apis = _local.apis = {}
+    if lang not in apis:
+        path = _tessdata(lang)
+        try:
+            apis[lang] = tesserocr.PyTessBaseAPI(path=path, lang=lang) if path else None
+        except RuntimeError:
+            apis[lang] = None
+    return apis[lang]
+
+
+def _image_to_data(img: np.ndarray, lang: str, psm: int) -> dict[str, list]:
+    """pytesseract.image_to_data's DICT, from a loaded engine when there is one."""
+    api = _api(lang)
+    if api is None:
+        return pytesseract.image_to_data(img, lang=lang, config=f"--psm {psm}",
+                                         output_type=pytesseract.Output.DICT)
+    img = np.ascontiguousarray(img, dtype=np.uint8)
+    h, w = img.shape[:2]
+    bpp = 1 if img.ndim == 2 else img.shape[2]
+    api.SetPageSegMode(psm)
+    buf = img.tobytes()  # Tesseract reads the buffer later: keep it alive until then
+    api.SetImageBytes(buf, w, h, bpp, w * bpp)
+    api.SetSourceResolution(70)  # what the CLI assumes for an image without a resolution
+    api.Recognize()
+    return _parse_tsv(api.GetTSVText(0) or "")
+
+
+def _parse_tsv(tsv: str) -> dict[str, list]:
+    keys = ("level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top",
+            "width", "height", "conf", "text")
+    data: dict[str, list] = {k: [] for k in keys}
+    for row in tsv.splitlines():
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        for k, v in zip(keys[:11], cols[:11], strict=True):
+            data[k].append(float(v) if k == "conf" else int(v))
+        data["text"].append("\t".join(cols[11:]))
+    return data

@@ -168,6 +168,18 @@ def find_cards(img: np.ndarray) -> list[np.ndarray]:
     blurred = cv2.GaussianBlur(small, (5, 5), 0)
     colour = np.max([cv2.Canny(blurred[:, :, i], 30, 100) for i in range(3)], axis=0)
     masks.append(cv2.dilate(colour, np.ones((5, 5), np.uint8), iterations=2))
+    lo, hi = np.percentile(gray, [1, 99])
+    if hi - lo < 100:
+        # a dark card on a dark desk (or light on light): the edge is a few grey levels; stretch
+        stretched = cv2.convertScaleAbs(gray, alpha=255.0 / max(hi - lo, 1), beta=-lo * 255.0 /
+                                        max(hi - lo, 1))
+        stretched = cv2.GaussianBlur(stretched, (9, 9), 0)
+        edges = cv2.Canny(stretched, 40, 120)
+        masks.append(cv2.dilate(edges, np.ones((5, 5), np.uint8), iterations=2))
+        _, sotsu = cv2.threshold(stretched, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        for m in (sotsu, 255 - sotsu):
+            m = cv2.morphologyEx(m, cv2.MORPH_OPEN, np.ones((7, 7), np.uint8))
+            masks.append(cv2.morphologyEx(m, cv2.MORPH_CLOSE, np.ones((25, 25), np.uint8)))
     _, otsu = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     kernel = np.ones((9, 9), np.uint8)
     masks.append(cv2.morphologyEx(otsu, cv2.MORPH_CLOSE, kernel))
@@ -249,6 +261,52 @@ def deskew_angle(gray: np.ndarray) -> float:
     return float(np.array(angles)[order][np.searchsorted(cum, cum[-1] / 2)])
 
 
+def text_box(img: np.ndarray) -> tuple[int, int, int, int] | None:
+    """(x, y, w, h) around the text in the image with a margin, or None when that is most of
+    the image. Text: small dark-on-light or light-on-dark marks, joined into words."""
+    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY) if img.ndim == 3 else img
+    small, scale = downscale(gray, 800)
+    marks = np.zeros_like(small)
+    for mode in (cv2.THRESH_BINARY_INV, cv2.THRESH_BINARY):
+        marks |= cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, mode, 21, 18)
+    words = cv2.morphologyEx(marks, cv2.MORPH_CLOSE, np.ones((3, 9), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(words)
+    sh, sw = small.shape
+    keep = [i for i in range(1, n) if 6 <= stats[i, cv2.CC_STAT_HEIGHT] <= sh * 0.15
+            and stats[i, cv2.CC_STAT_WIDTH] >= 8 and stats[i, cv2.CC_STAT_AREA] >= 30]
+    if len(keep) < 3:
+        return None
+    xs = np.concatenate([[stats[i, 0], stats[i, 0] + stats[i, 2]] for i in keep])
+    ys = np.concatenate([[stats[i, 1], stats[i, 1] + stats[i, 3]] for i in keep])
+    # the middle 96% of the marks: a speck in a corner does not stretch the box
+    x0, x1 = np.percentile(xs, [2, 98])
+    y0, y1 = np.percentile(ys, [2, 98])
+    m = 0.06 * max(x1 - x0, y1 - y0)
+    x0, y0 = max(0, x0 - m), max(0, y0 - m)
+    x1, y1 = min(sw, x1 + m), min(sh, y1 + m)
+    if (x1 - x0) * (y1 - y0) > 0.7 * sw * sh:
+        return None
+    return (int(x0 / scale), int(y0 / scale), int((x1 - x0) / scale), int((y1 - y0) / scale))
+
+
+def line_boxes(clean: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Text lines (x, y, w, h) of a cleaned card (dark text on white): dark marks joined
+    sideways into words and lines. Used beside Tesseract's layout, which misses a line next to a
+    logo."""
+    _, bw = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    h, w = bw.shape
+    k = max(9, w // 60)
+    joined = cv2.morphologyEx(bw, cv2.MORPH_CLOSE, np.ones((1, k), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined)
+    out = []
+    for i in range(1, n):
+        x, y, bw_, bh, area = stats[i]
+        if 10 <= bh <= 0.2 * h and bw_ >= 1.5 * bh and area >= 0.2 * bw_ * bh \
+                and x > 0.01 * w and y > 0.01 * h and x + bw_ < 0.99 * w:
+            out.append((int(x), int(y), int(bw_), int(bh)))
+    return out
+
+
 def rotate_small(img: np.ndarray, angle: float) -> np.ndarray:
     if abs(angle) < 0.5:
         return img
@@ -266,6 +324,10 @@ def clean(card: np.ndarray, binarize: bool = True) -> np.ndarray:
     h, w = gray.shape[:2]
     k = max(15, (min(h, w) // 12) | 1)
     small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
+    # coloured ink (an orange company name) is light in plain grey but dark in its weakest
+    # channel; light or gold text on a dark card is brightest in its strongest channel
+    lo = card.min(axis=2) if card.ndim == 3 else gray
+    hi = card.max(axis=2) if card.ndim == 3 else gray
     # light text on a dark band or a dark card: turn those regions into dark-on-light
     level = cv2.medianBlur(small, min(k // 2 | 1, 99))
     dark = (level < 110).astype(np.uint8)
@@ -277,10 +339,9 @@ def clean(card: np.ndarray, binarize: bool = True) -> np.ndarray:
         if stats[i, cv2.CC_STAT_AREA] < 0.03 * dark.size:
             dark[labels == i] = 0
     dark = dark > 0
-    if dark.any():
-        mask = cv2.resize(dark.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
-        gray = np.where(mask, 255 - gray, gray).astype(np.uint8)
-        small = np.where(dark, 255 - small, small).astype(np.uint8)
+    mask = cv2.resize(dark.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
+    gray = np.where(mask, 255 - hi, lo).astype(np.uint8)
+    small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
     bg = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((k // 4 | 1, k // 4 | 1), np.uint8))
     bg = cv2.resize(cv2.medianBlur(bg, 5), (w, h), interpolation=cv2.INTER_LINEAR)
     norm = cv2.divide(gray, np.maximum(bg, 1), scale=255)

@@ -32,6 +32,11 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 
+try:  # Chinese names -> pinyin, to match them with the e-mail address
+    from pypinyin import lazy_pinyin
+except ImportError:  # pragma: no cover - a dependency; the parser works without it
+    lazy_pinyin = None
+
 from ocr.types import FIELD_KEYS, Box, FieldValue
 
 # -- lines with word boxes -------------------------------------------------------------------
@@ -177,6 +182,7 @@ ADDR_CJK_RE = re.compile(r"[路街道号號区區市省室楼樓层層弄巷镇�
                          r"丁目|番地|都|府|県")
 POSTCODE_RE = re.compile(
     r"\b(?:[A-Z]{2,3}\s+\d{4,5}(?:-\d{4})?(?=\W*$)|\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|"
+    r"[A-Z]{1,2}[\dO][A-Z\d]?\s+[\dO][A-Z]{2}(?=\W*$)|"
     r"\d{3}-\d{4}|\d{4}\s?[A-Z]{2}|\d{6})\b")
 STREET_NO_RE = re.compile(r"^\s*(?:no\.?\s*)?\d+[a-z]?(?:-\d+)?,?\s+[A-Za-z]", re.I)
 _COUNTRIES = re.compile(
@@ -200,7 +206,8 @@ _TITLE_CJK = re.compile(
     r"会计|會計|律师|律師|教授|秘书|秘書|助理|专员|專員|部长|部長|处长|處長|科长|科長|厂长|廠長|"
     r"院长|院長|首席|合伙人|合夥人|创始人|創辦人|执行长|執行長|总经理|總經理|社长|社長|課長|"
     r"係長|取締役|営業|担当|组长|組長|店长|店長|经纪|經紀|设计师|設計師|分析师|分析師|医生|醫生|"
-    r"会长|會長|理事|局长|局長|行长|行長|书记|書記|架构师|架構師|老板|老闆")
+    r"会长|會長|理事|局长|局長|行长|行長|书记|書記|架构师|架構師|老板|老闆|业务员|業務員|执行官|執行官|"
+    r"董事长|董事長|主席|专家|專家|技术员|技術員|讲师|講師|研究员|研究員")
 _DEPT_RE = re.compile(
     r"\b(?:department|dept|division|div|abteilung|team|unit|office of)\b\.?|"
     r"(?:部|部门|部門|事业部|事業部|中心|研究所|办公室|辦公室|课|課|科|处|處|组|組)$", re.I)
@@ -350,6 +357,7 @@ def _extract_contacts(line: Line, region: str, hits: list[_Hit]) -> str:
     # e-mails
     for m in EMAIL_RE.finditer(text):
         value = re.sub(r"\s+", "", m.group(0)).strip(".")
+        value = _GLUED_EMAIL_LABEL.sub("", value)  # "Email: ann@" read as "Emailann@"
         hits.append(_Hit("emails", value, 0.98, line, m.start(), m.end(), "work"))
         masked = _mask(masked, m.start(), m.end())
     if not hits or hits[-1].key != "emails" or hits[-1].line is not line:
@@ -571,7 +579,8 @@ def _classify(c: _Cand, domain_words: set[str]) -> tuple[str, float]:
     if c.address_label:
         return "address", 0.95
     if COMPANY_STRONG_RE.search(t) and not (ADDR_RE.search(t) and re.search(r"\d", t)) \
-            and not (cjk and re.search(r"[路街号號]\s*\d|\d+\s*[号號室楼樓]", t)):
+            and not (cjk and re.search(r"[路街号號]\s*\d|\d+\s*[号號室楼樓]", t)) \
+            and not _CITY_LINE_RE.search(t):
         return "company", 0.93
     addr = _address_score(t)
     if addr >= 0.8:
@@ -596,6 +605,15 @@ def _classify(c: _Cand, domain_words: set[str]) -> tuple[str, float]:
     return "", 0.0
 
 
+# "Denver, CO 80202" / "Torresburgh, AS 83214": a state code that is also a legal form (Co, AS);
+# "44438 Flöha": a German postcode and town
+_CITY_LINE_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\W*$|^\s*\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+")
+# German street names are one word: Holzapfelplatz 130, Vollbrechtweg 75, Hauptstr. 5
+_STREET_SUFFIX_RE = re.compile(
+    r"[a-zäöüß](?:straße|strasse|str\.|platz|weg|allee|gasse|ring|damm|ufer|chaussee|pfad|markt)"
+    r"\s+\d+[a-z]?\b", re.I)
+
+
 def _address_score(t: str) -> float:
     cjk = has_cjk(t)
     if re.match(r"^\s*p\.?\s?o\.?\s?box\b|^\s*postfach\b|^\s*邮政信箱", t, re.I):
@@ -610,7 +628,7 @@ def _address_score(t: str) -> float:
     else:
         has_word = bool(ADDR_RE.search(t))
         has_digit = bool(re.search(r"\d", t))
-        if has_word and has_digit:
+        if has_word and has_digit or _STREET_SUFFIX_RE.search(t):
             score = 0.92
         elif STREET_NO_RE.match(t) and len(t.split()) >= 2 or POSTCODE_RE.search(t) and re.search(r"[A-Za-z]{3}", t):
             score = 0.85
@@ -641,6 +659,8 @@ def _join_addresses(cands: list[_Cand], hits: list[_Hit]) -> None:
     for g in groups:
         cjk = has_cjk("".join(x.text for x in g))
         text = _tidy(("" if cjk else ", ").join(x.text.strip(" ,") for x in g))
+        if not cjk:
+            text = _fix_uk_postcode(text)
         conf = sum(x.line.conf(x.start, x.end) for x in g) / len(g)
         cert = max(x.score for x in g)
         boxes = [b for x in g for b in x.line.boxes(x.start, x.end)]
@@ -695,9 +715,28 @@ def _add_lang_pair(c: _Cand, hits: list[_Hit], cands: list[_Cand]) -> None:
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])|(?<=\d)\s+(?=[\u4e00-\u9fff])")
 
 
+_GLUED_EMAIL_LABEL = re.compile(r"^(?:E-?mail|EMAIL|E-MAIL|Mail)[:.]?(?=[A-Za-z0-9])")
+# OCR reads a capital I as l in many sans fonts: "lronbridge", "lvan"; no word starts with l and
+# a consonant
+_L_FOR_I = re.compile(r"\bl(?=[bcdfgjkmnpqrstvwxz][a-z])")
+# British postcodes: the outward code ends, the inward code starts with a digit ("BRO 6JL")
+_UK_POSTCODE_O = re.compile(r"\b([A-Z]{1,2})O([A-Z\d]?)\s+([\dO])([A-Z]{2})\b|"
+                            r"\b([A-Z]{1,2}\d[A-Z\d]?)\s+O([A-Z]{2})\b")
+
+
+def _fix_uk_postcode(t: str) -> str:
+    def fix(m: re.Match) -> str:
+        if m.group(1) is not None:
+            return f"{m.group(1)}0{m.group(2)} {m.group(3).replace('O', '0')}{m.group(4)}"
+        return f"{m.group(5)} 0{m.group(6)}"
+    return _UK_POSTCODE_O.sub(fix, t)
+
+
 def _tidy(t: str) -> str:
     """Spaces between Chinese characters (an OCR artefact) and stray quotes/bars removed."""
     t = _CJK_SPACE.sub("", re.sub(r"\s+", " ", t))
+    if not has_cjk(t):
+        t = _L_FOR_I.sub("I", t)
     return t.strip(" ,;|\"'“”‘’`·•")
 
 
@@ -711,7 +750,7 @@ def _latin_name(t: str) -> tuple[str, str, str, float] | None:
     """(name, family, given, certainty) for 'Jane Doe', 'Dr. Jane A. Doe, PhD', 'DOE Jane'."""
     s = _HONORIFIC.sub("", t.strip())
     s = _POSTNOMINAL.sub("", s).strip(" ,")
-    if has_cjk(s) or re.search(r"[\d@/&]", s):
+    if has_cjk(s) or re.search(r"[\d@/&]", s) or _COUNTRIES.match(s):
         return None
     if "," in s:
         fam, _, giv = s.partition(",")
@@ -724,6 +763,8 @@ def _latin_name(t: str) -> tuple[str, str, str, float] | None:
     words = s.split()
     if len(words) < 2 or len(words) > 4:
         return None
+    if max(len(w.rstrip(".")) for w in words) < 3:
+        return None  # "A K": letters read off a logo or a Chinese name, not a name
     if not all(_LATIN_NAME_WORD.match(w) or w.lower() in _NAME_PARTICLES for w in words):
         return None
     if not words[0][0].isupper():
@@ -759,6 +800,9 @@ def _cjk_name(t: str) -> tuple[str, str, str, float] | None:
 
 
 def _email_matches(name: str, emails: list[str]) -> bool:
+    if has_cjk(name) and lazy_pinyin is not None:
+        py = lazy_pinyin(name)  # 王小明 -> wang, xiaoming: wang.xiaoming@, xmwang@, xiaoming@
+        name = f"{''.join(py[1:])} {py[0]}" if len(py) > 1 else py[0]
     words = [re.sub(r"[^a-z]", "", w.lower()) for w in name.split()]
     words = [w for w in words if len(w) >= 2]
     for e in emails:
@@ -796,7 +840,7 @@ def _pick_name(cands: list[_Cand], hits: list[_Hit], emails: list[str]) -> None:
     options.sort(key=lambda o: -o[0])
     best = options[0]
     cjk_opts = [o for o in options if o[1] and o[6] >= 0.85]
-    if not best[1] and cjk_opts and cjk_opts[0][0] >= best[0] * 0.75:
+    if not best[1] and cjk_opts and cjk_opts[0][0] >= best[0] * 0.5:
         best = cjk_opts[0]
     _, _, name, fam, giv, c, cert = best
     c.key = "used"

@@ -94,9 +94,17 @@ def scan_image(image: np.ndarray, file: str = "", lang: str = DEFAULT_LANG, regi
 
 
 def _whole(image: np.ndarray) -> np.ndarray:
-    small, _ = im.downscale(image, im.CARD_WIDTH)
-    gray = np.asarray(small.mean(axis=2), dtype=np.uint8)
-    return im.rotate_small(small, im.deskew_angle(gray))
+    """No card outline found (a white card on a light desk): the image, straightened, cut down
+    to where the text is, so the text keeps the size it would have on a found card."""
+    big, _ = im.downscale(image, 2 * im.CARD_WIDTH)
+    gray = np.asarray(big.mean(axis=2), dtype=np.uint8)
+    big = im.rotate_small(big, im.deskew_angle(gray))
+    box = im.text_box(big)
+    if box is not None:
+        x, y, w, h = box
+        big = big[y:y + h, x:x + w]
+    small, _ = im.downscale(big, im.CARD_WIDTH)
+    return small
 
 
 def _pair_scores(bw: np.ndarray, pair: tuple[int, int], lang: str) -> dict[int, float]:
@@ -157,8 +165,8 @@ def _read_card(card: np.ndarray, file: str, index: int, lang: str, region: str
 
     def read(r: int) -> list:
         if r not in reads:
-            reads[r] = engine.ocr_words(im.clean(im.rotate(card, r), binarize=False), lang,
-                                        psm=PSM)
+            clean = im.clean(im.rotate(card, r), binarize=False)
+            reads[r] = engine.ocr_lines(clean, lang, psm=PSM, extra_boxes=im.line_boxes(clean))
         return reads[r]
 
     rotation = 0
