@@ -17,7 +17,7 @@ from app import normalize
 from app.dedup.features import CompanyRecord, features
 from app.dedup.store_index import match_features
 from app.domain import CompanyDraft, ContactDraft
-from app.models import Contact
+from app.models import Contact, ContactPhone
 from app.services import contacts
 
 
@@ -71,6 +71,7 @@ def match_company(session: Session, draft: CompanyDraft, region: str | None = No
 
 def match_contact(session: Session, draft: ContactDraft, company_id: str | None,
                   region: str | None = None) -> ContactMatch:
+    region = region or session.info.get("region") or "US"
     for e in draft.emails:
         found = contacts.find_by_email(session, e.address)
         if found:
@@ -79,8 +80,22 @@ def match_contact(session: Session, draft: ContactDraft, company_id: str | None,
         found = contacts.find_by_phone(session, p.number, region)
         if found:
             return ContactMatch(found[0], "same", 1.0, [f"same phone {p.number}"])
+    if not draft.display_name() and not draft.emails:
+        # nothing but a number too short to parse ('1', 'abc'): the same text is the same entry,
+        # so saving the draft again does not make a second one
+        for p in draft.phones:
+            found = session.scalars(select(Contact.id).join(
+                ContactPhone, ContactPhone.contact_id == Contact.id).where(
+                ContactPhone.number == p.number, Contact.deleted.is_(False),
+                Contact.merged_into.is_(None))).first()
+            if found:
+                return ContactMatch(found, "same", 0.9, [f"same phone {p.number}"])
     name = normalize.fold(draft.display_name())
-    if name and (company_id or not (draft.emails or draft.phones)):
+    # an e-mail or number that cannot identify anyone ('abc', 'bad@') tells nobody apart
+    identified = any(normalize.normalize_email(e.address).strip("@") for e in draft.emails) \
+        or any(len(normalize.national_digits(p.number, region)) >= 5
+               for p in draft.phones)
+    if name and (company_id or not identified):
         # same name at the same company; or, with nothing else to tell them apart, same name and
         # no company on either side (so re-importing a name-only card is not a second person)
         same_company = (Contact.company_id == company_id if company_id

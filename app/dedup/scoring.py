@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from app import normalize
 from app.dedup.features import CompanyFeatures
 
 SAME, MAYBE, NEW = "same", "maybe", "new"
@@ -23,7 +24,7 @@ class PairScore:
     decision: str
     reasons: tuple[str, ...]
     name_sim: float = 0.0
-    conflicts: tuple[str, ...] = ()  # "address", "domain", "phone": what speaks against
+    conflicts: tuple[str, ...] = ()  # "address", "city", "domain", "phone": what speaks against
     distinctive: bool = True  # the name alone is rare enough to identify the company
 
 
@@ -126,7 +127,11 @@ def score_pair(a: CompanyFeatures, b: CompanyFeatures, name_count: int = 2) -> P
 
     score = 0.55 * name_sim + 0.15 * same_domain + 0.15 * same_phone + 0.1 * same_address \
         + 0.05 * same_postcode - 0.05 * against
-    conflicts = tuple(c for c, on in (("address", other_place), ("domain", other_domain),
-                                       ("phone", other_phone)) if on)
+    # another city is a stronger "no" than another street: a branch or a home office is in
+    # the same town, a look-alike company of the same name often is not
+    other_city = bool(other_place and a.city and b.city
+                      and normalize.fold_accents(a.city) != normalize.fold_accents(b.city))
+    conflicts = tuple(c for c, on in (("address", other_place), ("city", other_city),
+                                       ("domain", other_domain), ("phone", other_phone)) if on)
     return PairScore(round(max(0.0, min(1.0, score)), 3), decision, tuple(reasons),
                      name_sim, conflicts, distinctive)
