@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app import capture, matching, normalize
+from app import capture, normalize
 from app.domain import CompanyDraft, ContactDraft
 from app.errors import ServiceError
 from app.io import columns, photos
@@ -257,12 +257,13 @@ def _keep_company(tx: Tx, draft: ContactDraft) -> ContactDraft:
             company_id = row[0]
             break
     else:
-        if not draft.phones:
+        # no e-mail known: the phone numbers, through the same lookup the matcher uses (the
+        # whole matcher here would repeat its e-mail and name queries for every new person)
+        found = next((ids[0] for p in draft.phones
+                      if (ids := contacts.find_by_phone(tx.session, p.number, tx.region))), None)
+        if found is None:
             return draft
-        match = matching.match_contact(tx.session, draft, None, tx.region)
-        if match.decision != "same":
-            return draft
-        rec = rows.load(tx.session, "contact", match.contact_id)
+        rec = rows.load(tx.session, "contact", found)
         company_id = rec["company_id"] if rec else None
     company = rows.load(tx.session, "company", company_id) if company_id else None
     if company and normalize.company_key(company["name"]) == normalize.company_key(draft.company):
