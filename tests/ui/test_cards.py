@@ -260,6 +260,12 @@ def test_review_screenshot(qtbot, styled_app, store, tmp_path, name, lines):
     dlg = _dialog(qtbot, store, [path])
     dlg.resize(1080, 640)
     _wait_page(qtbot, dlg, dlg.PAGE_REVIEW)
+    assert dlg.review.view.current == "name"  # the field being edited: its boxes filled
+    dlg.activateWindow()
+    qtbot.waitActive(dlg)
+    dlg.review.form.title.setFocus()
+    qtbot.waitUntil(lambda: dlg.review.view.current == "title")
+    dlg.review.form.name.setFocus()
     qtbot.wait(80)
     _shot(dlg, f"cards_review_{name}")
     dlg.close()
