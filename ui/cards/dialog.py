@@ -75,7 +75,7 @@ class ScanDialog(QDialog):
         for w in (self.review, self.wait_label, error_page, self.done_label):
             self.pages.addWidget(w)
 
-        self.join_button = QPushButton(self.tr("Back side of the previous card"), self)
+        self.join_button = QPushButton(self.tr("Merge with previous card"), self)
         self.join_button.setToolTip(self.tr(
             "This photo shows the back of the previous card: make one contact of both sides"))
         self.join_button.clicked.connect(self.join_previous)
@@ -246,8 +246,9 @@ class ScanDialog(QDialog):
         self.skip_button.setEnabled(page in (self.PAGE_REVIEW, self.PAGE_ERROR))
         self.back_button.setEnabled(self.pos > 0)
         prev = self.items[self.pos - 1] if 0 < self.pos <= len(self.items) else None
-        self.join_button.setEnabled(page == self.PAGE_REVIEW and prev is not None
-                                    and prev.card is not None)
+        can_join = page == self.PAGE_REVIEW and prev is not None and prev.card is not None
+        self.join_button.setEnabled(can_join)
+        self.join_button.setVisible(can_join)  # rarely needed: out of the way otherwise
         self.save_button.setText(self.tr("Save again") if item and item.status == "saved"
                                  else self.tr("Save"))
         if page == self.PAGE_REVIEW:
