@@ -70,5 +70,5 @@ def do_export(args: argparse.Namespace, ctx) -> int:
     except OSError as exc:
         raise UserError(f"Could not write {args.out} ({exc.strerror}); nothing was exported.") from None
     ctx.emit({"exported": n, "format": args.format, "file": args.out},
-             f"Exported {n} contacts to {args.out} ({FORMATS[args.format]}).")
+             f"Exported {n} records to {args.out} ({FORMATS[args.format]}).")
     return 0

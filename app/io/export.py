@@ -1,4 +1,5 @@
-"""Export every live contact: vCard 3.0 / 4.0 (one UTF-8 file, photos included), Google CSV
+"""Export every live contact: vCard 3.0 / 4.0 (one UTF-8 file, photos included; companies nobody
+works at yet as company cards, so an imported account list travels too), Google CSV
 (UTF-8 with a BOM so Excel shows Chinese), Excel with a "Satchel ID" column (re-importing the
 edited sheet updates the same records). The file appears only when complete (temp + rename).
 """
@@ -12,7 +13,8 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from app.services import contacts
+from app.services import companies, contacts, rows
+from app.services.companies import CompanyView
 from app.services.contacts import ContactView
 from app.store import Store
 
@@ -98,13 +100,17 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out) + "\r\n"
 
 
+def _prop(lines: list[str], version: int, name: str, value: str, params: str = "") -> None:
+    # Outlook reads a 3.0 card's non-ASCII text in the system code page unless told
+    cs = ";CHARSET=UTF-8" if version == 3 and not value.isascii() else ""
+    lines.append(f"{name}{params}{cs}:{value}")
+
+
 def vcard(v: ContactView, version: int = 3, photo: tuple[bytes, str] | None = None) -> str:
     lines = ["BEGIN:VCARD", f"VERSION:{version}.0"]
 
     def prop(name: str, value: str, params: str = "") -> None:
-        # Outlook reads a 3.0 card's non-ASCII text in the system code page unless told
-        cs = ";CHARSET=UTF-8" if version == 3 and not value.isascii() else ""
-        lines.append(f"{name}{params}{cs}:{value}")
+        _prop(lines, version, name, value, params)
 
     prop("FN", _esc(v.name or v.company_name or (v.emails[0].address if v.emails else "")))
     prop("N", f"{_esc(v.family_name)};{_esc(v.given_name)};;;")
@@ -141,11 +147,55 @@ def vcard(v: ContactView, version: int = 3, photo: tuple[bytes, str] | None = No
     return "".join(_fold(x) for x in lines)
 
 
+def company_vcard(c: CompanyView, version: int = 3) -> str:
+    """A company nobody works at yet (an HQ account list): a company card, which Apple, iOS
+    and vCard 4.0 readers (and Satchel's importer) show as a company, not a person."""
+    lines = ["BEGIN:VCARD", f"VERSION:{version}.0"]
+    if version == 4:
+        lines.append("KIND:org")
+    _prop(lines, version, "FN", _esc(c.name))
+    _prop(lines, version, "N", ";;;;")
+    _prop(lines, version, "ORG", _esc(c.name))
+    if c.phone:
+        _prop(lines, version, "TEL", c.phone, ";TYPE=WORK,VOICE" if version == 3 else ";TYPE=work")
+    if c.address:
+        _prop(lines, version, "ADR", f";;{_esc(c.address)};;;;",
+              ";TYPE=WORK" if version == 3 else ";TYPE=work")
+    if c.website:
+        _prop(lines, version, "URL", c.website)
+    if c.note:
+        _prop(lines, version, "NOTE", _esc(c.note))
+    if c.tags:
+        _prop(lines, version, "CATEGORIES", ",".join(_esc(t) for t in c.tags))
+    if version == 3:
+        lines.append("X-ABShowAs:COMPANY")
+    lines.append(f"UID:urn:uuid:{c.id}")
+    lines.append("END:VCARD")
+    return "".join(_fold(x) for x in lines)
+
+
+def _lone_companies(store: Store, cancel: Callable[[], bool] | None) -> Iterator[CompanyView]:
+    with store.read() as s:
+        ids = [r[0] for r in rows.dbapi(s).execute(
+            "SELECT c.id FROM company c WHERE NOT c.deleted AND c.merged_into IS NULL AND NOT "
+            "EXISTS (SELECT 1 FROM contact p WHERE p.company_id = c.id AND NOT p.deleted) "
+            "ORDER BY c.name_key, c.id")]
+        for cid in ids:
+            if cancel is not None and cancel():
+                raise ExportCancelled("Export cancelled: no file was written.")
+            c = companies.get(s, cid)
+            if c is not None:
+                yield c
+
+
 def _vcards(store, tmp, version, cancel, progress) -> int:
     n = 0
     with open(tmp, "w", encoding="utf-8", newline="") as f:
         for v, photo in _views(store, cancel, progress, photos=True):
             f.write(vcard(v, version, photo))
+            n += 1
+        for c in _lone_companies(store, cancel):
+            f.write(company_vcard(c, version))
             n += 1
     return n
 

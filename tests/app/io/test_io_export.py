@@ -90,3 +90,26 @@ def test_cancelled_export_writes_no_file(filled, tmp_path):
     with pytest.raises(ExportCancelled):
         export(filled, "vcf", out, cancel=lambda: True)
     assert not out.exists() and list(tmp_path.glob(".satchel-export-*")) == []
+
+
+@pytest.mark.parametrize("fmt", ["vcf", "vcf4"])
+def test_companies_nobody_works_at_travel_as_company_cards(store, fx, tmp_path, fmt):
+    from app.services import companies
+
+    run_import(store, [str(fx("accounts.csv")), str(fx("apple_30.vcf"))])
+    out = tmp_path / f"out.{fmt}"
+    assert export(store, fmt, out) == 3  # one person, two lone companies
+    text = out.read_text(encoding="utf-8")
+    assert ("KIND:org" if fmt == "vcf4" else "X-ABShowAs:COMPANY") in text
+    fresh = Store.open(tmp_path / "fresh.sqlite3", region="CN")
+    try:
+        r = run_import(fresh, [str(out)])
+        assert r.created == 3 and not r.skipped
+        with store.read() as s, fresh.read() as t:
+            def lone(sess):
+                return sorted((c.name, c.phone, c.website, c.address)
+                              for c in companies.list_all(sess) if c.contact_count == 0)
+            assert lone(t) == lone(s) and len(lone(s)) == 2
+            assert contacts.count(t) == 1
+    finally:
+        fresh.close()
