@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import multiprocessing
 import sys
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # the OCR worker processes of a frozen (PyInstaller) build start this executable again:
+    # this makes them run the worker instead of a second app
+    multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(argv)
