@@ -15,9 +15,7 @@ import re
 import unicodedata
 
 import phonenumbers
-import tldextract
 from cleanco import termdata
-from pypinyin import lazy_pinyin
 from unidecode import unidecode
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
@@ -59,6 +57,8 @@ def to_latin(text: str) -> str:
     """A Latin spelling for cross-script comparison: 华为 → 'huawei', Газпром → 'gazprom'."""
     text = fold_accents(text)
     if _HAN.search(text):
+        from pypinyin import lazy_pinyin  # ~50 MB of dictionaries: loaded when first needed
+
         text = " ".join(lazy_pinyin(text, errors=lambda s: [s]))
     return unidecode(text).lower()
 
@@ -243,8 +243,14 @@ def web_domain(url: str) -> str:
     return text.removeprefix("www.").strip(".")
 
 
-# tldextract with the public suffix list bundled in the package: never fetched over the network.
-_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+@functools.cache
+def _tld():
+    """tldextract with the public suffix list bundled in the package: never fetched over the
+    network. Built when first needed (it costs memory and time at app start)."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
 
 # Mail providers whose domain says nothing about the company. The label list covers every
 # country suffix of the big providers (hotmail.de, yahoo.co.jp, gmx.at ...).
@@ -269,7 +275,7 @@ def registrable_domain(text: str) -> str:
     host = web_domain(text)
     if not host or "." not in host:
         return ""
-    parts = _TLD.extract_str(host, include_psl_private_domains=False)
+    parts = _tld().extract_str(host, include_psl_private_domains=False)
     if not parts.domain or not parts.suffix:
         return ""
     return f"{parts.domain}.{parts.suffix}"
