@@ -4,7 +4,7 @@ in and inherited, Enter saves through app.capture."""
 from PySide6.QtCore import Qt
 
 from app import capture
-from app.domain import CompanyDraft
+from app.domain import CompanyDraft, ContactDraft
 from app.services import contacts
 from ui.dialogs.quick_add import QuickAddDialog
 
@@ -50,7 +50,38 @@ def test_company_field_suggests_known_companies_while_typing(qtbot, styled_app, 
     model = dialog.company.completer().model()
     qtbot.waitUntil(lambda: model.rowCount() == 2)
     names = {model.index(i, 0).data() for i in range(model.rowCount())}
-    assert names == {"Northwind Traders Ltd", "Northwind Logistics"}
+    assert names == {"Northwind Traders Ltd, Bristol", "Northwind Logistics"}
+
+
+def test_suggestions_say_where_and_how_many_and_picking_one_fills_its_address(
+        qtbot, styled_app, store):
+    berlin = _company(store, "Acme GmbH", "Hauptstraße 12, 10115 Berlin")
+    munich = _company(store, "Acme GmbH", "Leopoldstraße 8, 80802 München")
+    with store.write() as tx:
+        for name in ("Anna", "Ben", "Carl"):
+            contacts.create(tx, ContactDraft(name=name), berlin)
+        contacts.create(tx, ContactDraft(name="Dora"), munich)
+    dialog = QuickAddDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.company.setFocus()
+    qtbot.keyClicks(dialog.company, "acme")
+    completer = dialog.company.completer()
+    qtbot.waitUntil(lambda: completer.model().rowCount() == 2)
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    assert sorted(shown) == ["Acme GmbH, Berlin (3 contacts)", "Acme GmbH, München (1 contact)"]
+    row = shown.index("Acme GmbH, München (1 contact)")
+    popup.setCurrentIndex(popup.model().index(row, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.company.text() == "Acme GmbH"  # the name goes in the field, not the label
+    qtbot.waitUntil(lambda: dialog.address.text() == "Leopoldstraße 8, 80802 München")
+    assert dialog.company.company.id == munich
+    assert "Joins Acme GmbH" in dialog.company_hint.text()
+    dialog.name.setText("Emil")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.result_.company_id == munich  # saved at the one picked, by its address
 
 
 def test_new_company_name_says_it_will_be_created_and_clears_filled_address(
