@@ -81,6 +81,8 @@ def _words(data: dict[str, list], min_conf: float, scale: float = 1.0, dx: int =
             continue
         if len(text) == 1 and conf < 70 and not re.match(r"[\d\u4e00-\u9fff]", text):
             continue  # a stray letter from a logo or the card's edge
+        if len(text) <= 3 and conf < 60 and re.match(r"[^\w+(（@]", text):
+            continue  # "-sx" read off the card's edge or a speck after a name
         box = Box(dx + round(data["left"][i] / scale), dy + round(data["top"][i] / scale),
                   round(data["width"][i] / scale), round(data["height"][i] / scale))
         k = key or (data["block_num"][i], data["par_num"][i], data["line_num"][i])
@@ -90,6 +92,7 @@ def _words(data: dict[str, list], min_conf: float, scale: float = 1.0, dx: int =
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 LINE_HEIGHT = 40  # pixels a text line is scaled to before it is read on its own
+CJK_LINE_HEIGHT = 32  # the Chinese-only re-read: big bold characters read better smaller
 
 
 def ocr_lines(img: np.ndarray, lang: str, psm: int = 11, min_conf: float = 20.0,
@@ -114,15 +117,13 @@ def ocr_lines(img: np.ndarray, lang: str, psm: int = 11, min_conf: float = 20.0,
     boxes = merge_line_boxes([(c[1]["x"], c[1]["y"], c[1]["w"], c[1]["h"]) for c in comps])
     extra = []
     for b in extra_boxes or []:
-        if any(_covers(t, b) for t in boxes):
-            continue
         near = [i for i, t in enumerate(boxes) if _same_line(t, b)]
         if near:  # the end of a line Tesseract cut short ("...有限" without "公司")
             i = near[0]
             t = boxes[i]
             x, y = min(t[0], b[0]), min(t[1], b[1])
             boxes[i] = (x, y, max(t[0] + t[2], b[0] + b[2]) - x, max(t[1] + t[3], b[1] + b[3]) - y)
-        else:
+        elif not any(_covers(t, b) for t in boxes):
             extra.append(b)
     # a Chinese line a mixed-language read takes for Latin garbage reads well in Chinese only
     cjk = [x for x in lang.split("+") if x.startswith(("chi", "jpn", "kor"))]
@@ -133,7 +134,7 @@ def ocr_lines(img: np.ndarray, lang: str, psm: int = 11, min_conf: float = 20.0,
             continue
         words = _read_line(api, gray, box, min_conf, (n + 1, 1, 1))
         if alone is not None and _mean_conf(words) < 0.8:
-            again = _read_line(alone, gray, box, min_conf, (n + 1, 1, 1))
+            again = _read_line(alone, gray, box, min_conf, (n + 1, 1, 1), CJK_LINE_HEIGHT)
             # Latin letters where the Chinese-only read sees Chinese: a big bold name (朱飞 read
             # "AK" at 0.65) whose second character reads less surely than the first
             latin_for_cjk = not any(_CJK.search(w.text) for *_, w in words) and all(
@@ -167,13 +168,13 @@ def _covers(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
 
 
 def _read_line(api, gray: np.ndarray, box: tuple[int, int, int, int], min_conf: float,  # noqa: ANN001
-               key: tuple[int, int, int]) -> list[tuple[int, int, int, Word]]:
+               key: tuple[int, int, int], height: int = 0) -> list[tuple[int, int, int, Word]]:
     h, w = gray.shape
     x, y, bw, bh = box
     pad, xpad = max(4, bh // 4), max(8, bh // 2)
     x0, y0 = max(0, x - xpad), max(0, y - pad)
     crop = gray[y0:min(h, y + bh + pad), x0:min(w, x + bw + xpad)]
-    f = LINE_HEIGHT / bh
+    f = (height or LINE_HEIGHT) / bh
     crop = np.ascontiguousarray(cv2.resize(
         crop, None, fx=f, fy=f, interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_CUBIC))
     ch, cw = crop.shape
@@ -212,8 +213,46 @@ def group_lines(words: list[tuple[int, int, int, Word]]) -> list[Line]:
     for ws in groups.values():
         ws.sort(key=lambda w: w.box.x if w.box else 0)
         lines.append(Line.build(ws, top=min(w.box.y for w in ws if w.box)))
-    lines.sort(key=lambda ln: (ln.top, ln.words[0].box.x if ln.words[0].box else 0))
-    return lines
+    return order_lines(lines)
+
+
+def _span(ln: Line) -> tuple[int, int, int, int]:
+    boxes = [w.box for w in ln.words if w.box]
+    return (min(b.x for b in boxes), max(b.x + b.w for b in boxes), min(b.y for b in boxes),
+            max(b.y + b.h for b in boxes))
+
+
+def order_lines(lines: list[Line]) -> list[Line]:
+    """Reading order: top to bottom; on a two-column card the left column, then the right one
+    (an address in the right column stays in one piece), lines across both before/after."""
+    lines = sorted(lines, key=lambda ln: (ln.top, ln.words[0].box.x if ln.words[0].box else 0))
+    if len(lines) < 4 or not all(any(w.box for w in ln.words) for ln in lines):
+        return lines
+    spans = [_span(ln) for ln in lines]
+    best, best_n = None, 1
+    for cut in sorted({x0 for x0, *_ in spans}):
+        left = [i for i, (x0, x1, *_) in enumerate(spans) if x1 <= cut]
+        right = [i for i, (x0, *_) in enumerate(spans) if x0 >= cut]
+        across = [i for i in range(len(lines)) if i not in left and i not in right]
+        cols = left + right
+        if not left or not right:
+            continue
+        top = min(spans[i][2] for i in cols)
+        bottom = max(spans[i][3] for i in cols)
+        if any(top < spans[i][3] and spans[i][2] < bottom for i in across):
+            continue  # a line runs through the columns: not two columns
+        if max(spans[i][2] for i in left) < min(spans[i][2] for i in right) or \
+                max(spans[i][2] for i in right) < min(spans[i][2] for i in left):
+            continue  # one above the other, not side by side
+        n = min(len(left), len(right))
+        if n > best_n:
+            best, best_n = (left, right, across), n
+    if best is None:
+        return lines
+    left, right, across = best
+    head = [i for i in across if spans[i][3] <= min(spans[j][2] for j in left + right)]
+    foot = [i for i in across if i not in head]
+    return [lines[i] for i in head + left + right + foot]
 
 
 def score(words: list[tuple[int, int, int, Word]]) -> float:
