@@ -249,3 +249,94 @@ def test_chinese_department_and_title_on_one_line(line, dept, title):
     f = parse_text(f"赵丽娟\n{line}\n广州白云山医药集团股份有限公司")
     assert (best(f, "department"), best(f, "title")) == (dept, title)
     assert best(f, "name") == "赵丽娟"
+
+
+# -- cases found by the generated-card benchmark (bench/cards) --------------------------------
+
+def test_us_state_that_is_a_legal_form_stays_in_the_address():
+    # "CO" (Colorado) and "AS" (American Samoa) are also legal forms (Co., AS)
+    f = parse_text("""Juan Marquez
+Marquez Energy LLC
+3542 Navarro Branch, Suite 908
+Torresburgh, AS 83214
+Denver Office""", region="US")
+    assert best(f, "company") == "Marquez Energy LLC"
+    assert best(f, "address") == "3542 Navarro Branch, Suite 908, Torresburgh, AS 83214"
+
+
+def test_german_one_word_street_and_postcode_line():
+    f = parse_text("""Folker Scheel
+Oakridge Logistics GmbH
+Holzapfelplatz 130
+27293 Belzig
+Germany
+folker.scheel@oakridge.de""", region="DE")
+    assert best(f, "address") == "Holzapfelplatz 130, 27293 Belzig, Germany"
+    assert best(f, "company") == "Oakridge Logistics GmbH"
+
+
+def test_uk_postcode_with_letter_o_read_for_zero():
+    f = parse_text("""Joshua Cross
+Ironbridge Technologies Ltd.
+143 Wilson Lane
+East Hollyborough BRO 6JL
+United Kingdom""", region="GB")
+    assert best(f, "address") == "143 Wilson Lane, East Hollyborough BR0 6JL, United Kingdom"
+    assert best(f, "name") == "Joshua Cross"  # a country is never a name
+
+
+def test_email_label_glued_to_address_and_l_read_for_capital_i():
+    f = parse_text("""Joshua Cross
+lronbridge Technologies Ltd.
+Emailjoshua.cross@ironbridge.com""", region="GB")
+    assert values(f, "emails") == ["joshua.cross@ironbridge.com"]
+    assert best(f, "company") == "Ironbridge Technologies Ltd."
+
+
+def test_bilingual_card_chinese_name_wins_over_english_matching_the_email():
+    f = parse_text("""张坤
+Helen Zhang
+首席执行官
+Chief Executive Officer
+苏州新源信息技术股份有限公司
+Suzhou Xinyuan Information Technology Co., Ltd.
+kun.zhang@xinyuan.cn""")
+    assert best(f, "name") == "张坤"
+    assert "Helen Zhang" in values(f, "name")
+    assert best(f, "title") == "首席执行官"
+    assert best(f, "company") == "苏州新源信息技术股份有限公司"
+
+
+@pytest.mark.parametrize("title", ["外贸业务员", "首席执行官", "董事长"])
+def test_more_chinese_titles(title):
+    f = parse_text(f"""刘春梅
+{title}
+成都东方新材料股份有限公司""")
+    assert best(f, "title") == title
+    assert best(f, "name") == "刘春梅"
+
+
+def test_letters_read_off_a_logo_are_not_a_name():
+    f = parse_text("""A K
+首席执行官
+北京中科科技有限公司""")
+    assert best(f, "name") == ""
+
+
+def test_two_column_card_is_read_column_by_column():
+    from ocr.engine import order_lines
+    from ocr.parse import Line, Word, parse_lines
+    from ocr.types import Box
+
+    def line(text, x, y):
+        return Line.build([Word(text, 0.95, Box(x, y, 12 * len(text), 20))], top=y)
+
+    rows = [("Juan Marquez", 60, 100), ("Fax (666) 762-9866", 560, 100),
+            ("Senior Consultant", 60, 140), ("Tel (423) 978-4447", 560, 140),
+            ("Marquez Energy LLC", 60, 180), ("3542 Navarro Branch, Suite 908", 560, 180),
+            ("Torresburgh, AS 83214", 560, 220)]
+    ordered = order_lines([line(*r) for r in rows])
+    assert [ln.text for ln in ordered] == [rows[i][0] for i in (0, 2, 4, 1, 3, 5, 6)]
+    f = parse_lines(ordered, "US")
+    assert best(f, "address") == "3542 Navarro Branch, Suite 908, Torresburgh, AS 83214"
+    assert best(f, "company") == "Marquez Energy LLC"
