@@ -1,9 +1,13 @@
 """Sync benchmarks; prints JSON figures.
 
     python -m bench.bench_sync [--records 100000] [--clients 20] [--pg URL] [--only NAME]
+        [--hq-cache DIR] [--compare-with SRC_TREE --rounds 2]
 
 - initial: a fresh client pulls N records (20% companies, 80% contacts with e-mails and phones)
-  from HQ over loopback HTTP; records/s and changes/s applied;
+  from HQ over loopback HTTP; records/s and changes/s applied, the client's and HQ's CPU
+  seconds (steadier than wall time on a shared machine), and HQ's side alone (pull_only: every
+  page fetched and decoded, nothing applied). --compare-with runs the previous code's HQ and
+  client alternately with the current ones on the same seeded HQ file;
 - delta: 100 field edits on one laptop, its sync plus another laptop's sync (round trip);
 - concurrent: 20 clients push and pull at once against PostgreSQL (--pg or SATCHEL_TEST_PG_URL);
   checks no change was lost, reports HQ's changes/s;
@@ -18,7 +22,9 @@ import argparse
 import contextlib
 import json
 import os
+import platform
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -52,12 +58,16 @@ def _port() -> int:
 
 
 @contextlib.contextmanager
-def hq_process(db_url: str, workers: int = 1) -> Iterator[str]:
+def hq_process(db_url: str, workers: int = 1, root: Path = ROOT,
+               info: dict | None = None) -> Iterator[str]:
+    """`satchel-hq serve` from the source tree `root`; `info` receives its pid."""
     port = _port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(root)}
     proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port",
-                             str(port), "--db", db_url, "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+                             str(port), "--db", db_url, "--workers", str(workers)], env=env,
+                            cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if info is not None:
+        info["pid"] = proc.pid
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(400):
@@ -70,6 +80,14 @@ def hq_process(db_url: str, workers: int = 1) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far (HQ's share of the machine)."""
+    import psutil
+
+    t = psutil.Process(pid).cpu_times()
+    return t.user + t.system
 
 
 def _record_changes(n: int) -> tuple[list[dict], int]:
@@ -120,26 +138,119 @@ def seed_hq(db_url: str, changes: list[dict]) -> str:
     return token
 
 
-def bench_initial(tmp: Path, n: int) -> dict:
-    db_url = f"sqlite:///{tmp / 'hq-initial.sqlite3'}"
+# A fresh client in its own process, from a given source tree (so the previous code can run
+# beside the current one on the same HQ data): prints its figures as JSON.
+_CLIENT = """
+import json, sys, time
+from pathlib import Path
+from app.store import Store
+from sync import protocol as P
+from sync.client import SyncClient
+url, token, path = sys.argv[1:4]
+store = Store.open(Path(path), region="US")
+t0, c0 = time.perf_counter(), time.process_time()
+with SyncClient(store, url, token, page_size=P.MAX_PAGE) as c:
+    report = c.sync()
+secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+with store.read() as s:
+    con = s.connection().connection.driver_connection
+    got = sum(con.execute(f"SELECT count(*) FROM {e} WHERE NOT deleted").fetchone()[0]
+              for e in ("company", "contact"))
+store.close()
+print(json.dumps({"seconds": secs, "client_cpu_s": cpu, "pulled": report.pulled,
+                  "records_present": got}))
+"""
+
+
+def seeded_hq(tmp: Path, n: int, cache: Path | None) -> tuple[str, str, int, dict]:
+    """An HQ SQLite file holding n records, and an admin token. With `cache` (a folder), the
+    seeded file is kept there and reused by later runs (seeding 100k records takes minutes)."""
+    folder = cache or tmp
+    folder.mkdir(parents=True, exist_ok=True)
+    db_file, token_file = folder / f"hq-initial-{n}.sqlite3", folder / f"hq-initial-{n}.json"
+    if cache is not None and db_file.exists() and token_file.exists():
+        saved = json.loads(token_file.read_text())
+        return f"sqlite:///{db_file}", saved["token"], saved["changes"], {"hq_seed": "cached"}
+    db_file.unlink(missing_ok=True)
     changes, n = _record_changes(n)
     t0 = time.perf_counter()
-    token = seed_hq(db_url, changes)
+    token = seed_hq(f"sqlite:///{db_file}", changes)
     seed_s = time.perf_counter() - t0
-    with hq_process(db_url) as url:
-        store = Store.open(tmp / "fresh.sqlite3", region="US")
+    token_file.write_text(json.dumps({"token": token, "changes": len(changes)}))
+    return (f"sqlite:///{db_file}", token, len(changes),
+            {"hq_seed_seconds": round(seed_s, 2),
+             "hq_seed_changes_per_s": round(len(changes) / seed_s)})
+
+
+def initial_once(tmp: Path, db_url: str, token: str, root: Path, tag: str) -> dict:
+    """One initial sync into an empty client, HQ and client both run from `root`."""
+    info: dict = {}
+    with hq_process(db_url, root=root, info=info) as url:
+        hq0 = _cpu_s(info["pid"])
+        out = subprocess.run(
+            [sys.executable, "-c", _CLIENT, url, token, str(tmp / f"fresh-{tag}.sqlite3")],
+            cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, check=True,
+            capture_output=True, text=True)
+        hq_cpu = _cpu_s(info["pid"]) - hq0
+    for suffix in ("", "-wal", "-shm"):
+        (tmp / f"fresh-{tag}.sqlite3{suffix}").unlink(missing_ok=True)
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    r["hq_cpu_s"] = hq_cpu
+    return r
+
+
+def pull_only(db_url: str, token: str, root: Path = ROOT) -> dict:
+    """HQ's side alone: every page fetched over loopback HTTP and decoded, nothing applied."""
+    info: dict = {}
+    with hq_process(db_url, root=root, info=info) as url, httpx.Client(
+            base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=120) as http:
+        hq0 = _cpu_s(info["pid"])
         t0 = time.perf_counter()
-        with SyncClient(store, url, token, page_size=P.MAX_PAGE) as c:
-            report = c.sync()
+        cursor, pages, n = 0, 0, 0
+        while True:
+            page = http.post("/v1/pull", json={"protocol": P.PROTOCOL_VERSION, "cursor": cursor,
+                                               "limit": P.MAX_PAGE}).json()
+            pages, n, cursor = pages + 1, n + len(page["changes"]), page["cursor"]
+            if not page["more"]:
+                break
         secs = time.perf_counter() - t0
-        with store.read() as s:
-            got = sum(rows.dbapi(s).execute(f"SELECT count(*) FROM {e} WHERE NOT deleted")
-                      .fetchone()[0] for e in ("company", "contact"))
-        store.close()
-    return {"records": n, "changes": len(changes), "seconds": round(secs, 2),
-            "records_per_s": round(n / secs), "changes_per_s": round(report.pulled / secs),
-            "records_present": got, "hq_seed_seconds": round(seed_s, 2),
-            "hq_seed_changes_per_s": round(len(changes) / seed_s)}
+        return {"pages": pages, "changes": n, "seconds": round(secs, 2),
+                "hq_cpu_s": round(_cpu_s(info["pid"]) - hq0, 2)}
+
+
+def _figures(r: dict, n: int) -> dict:
+    return {"seconds": round(r["seconds"], 2), "records_per_s": round(n / r["seconds"]),
+            "changes_per_s": round(r["pulled"] / r["seconds"]),
+            "client_cpu_s": round(r["client_cpu_s"], 2),
+            "records_per_client_cpu_s": round(n / r["client_cpu_s"]),
+            "hq_cpu_s": round(r["hq_cpu_s"], 2), "records_present": r["records_present"]}
+
+
+def bench_initial(tmp: Path, n: int, cache: Path | None = None,
+                  compare: Path | None = None, rounds: int = 1) -> dict:
+    """Initial sync of n records; with `compare` (a source tree of the previous code, e.g.
+    `git archive COMMIT | tar -x -C DIR`), both run alternately on the same HQ data."""
+    db_url, token, n_changes, seed = seeded_hq(tmp, n, cache)
+    out: dict = {"records": n, "changes": n_changes, **seed}
+    runs: dict[str, list[dict]] = {"after": [], "before": []}
+    trees = [("before", compare), ("after", ROOT)] if compare else [("after", ROOT)]
+    for i in range(rounds):
+        for tag, root in trees if i % 2 == 0 else trees[::-1]:
+            runs[tag].append(_figures(initial_once(tmp, db_url, token, root, tag), n))
+    for tag, rs in runs.items():
+        if rs:
+            best = min(rs, key=lambda r: r["seconds"])
+            out[tag] = {**best, "runs_seconds": [r["seconds"] for r in rs]}
+    if compare:
+        a, b = out["after"], out["before"]
+        out["ratio_after_over_before"] = {
+            "records_per_s": round(a["records_per_s"] / b["records_per_s"], 2),
+            "client_cpu": round(b["client_cpu_s"] / a["client_cpu_s"], 2),
+            "hq_cpu": round(b["hq_cpu_s"] / a["hq_cpu_s"], 2)}
+        out["pull_only_before"] = pull_only(db_url, token, compare)
+    out["pull_only"] = pull_only(db_url, token)
+    out["pull_only"]["records_per_hq_cpu_s"] = round(n / out["pull_only"]["hq_cpu_s"])
+    return out
 
 
 def bench_delta(tmp: Path) -> dict:
@@ -282,8 +393,15 @@ def main() -> None:
     ap.add_argument("--pg", default=os.environ.get("SATCHEL_TEST_PG_URL", ""))
     ap.add_argument("--workers", type=int, default=2, help="HQ processes (PostgreSQL)")
     ap.add_argument("--only", choices=["initial", "delta", "concurrent", "outbox"])
+    ap.add_argument("--hq-cache", type=Path, help="folder keeping the seeded HQ for reuse")
+    ap.add_argument("--compare-with", type=Path,
+                    help="source tree of the previous code: initial sync A/B in one run")
+    ap.add_argument("--rounds", type=int, default=1, help="initial syncs per tree")
     args = ap.parse_args()
-    out: dict = {"machine_cpus": os.cpu_count()}
+    out: dict = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                 "machine": f"{platform.machine()}, {os.cpu_count()} cpus, "
+                            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
+                 "load_avg_before": [round(x, 2) for x in os.getloadavg()]}
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         if args.only in (None, "outbox"):
@@ -291,11 +409,13 @@ def main() -> None:
         if args.only in (None, "delta"):
             out["delta_100"] = bench_delta(tmp)
         if args.only in (None, "initial"):
-            out["initial_sync"] = bench_initial(tmp, args.records)
+            out["initial_sync"] = bench_initial(tmp, args.records, args.hq_cache,
+                                                args.compare_with, args.rounds)
         if args.only in (None, "concurrent"):
             out["concurrent"] = (bench_concurrent(tmp, args.pg, args.clients,
                                                  workers=args.workers) if args.pg
                                  else {"skipped": "no PostgreSQL URL (--pg)"})
+    out["load_avg_after"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(out, indent=2))
 
 

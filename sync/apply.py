@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import search
@@ -66,42 +66,82 @@ class _Page:
         self.renamed_companies: set[str] = set()
         self.after: dict[tuple[str, str], dict[str, Any]] = {}  # as written, for the index
         self.con = rows.dbapi(session)
+        # field stamps of the page's records, from one SELECT (None: we do not have it yet)
+        self.clocks: dict[tuple[str, str], dict[str, str] | None] = {}
+        self.raw_clocks: dict[tuple[str, str], str] = {}
+        # new records of the page, inserted together (executemany) when the page ends or
+        # when a later step needs one of them in the table
+        self.queued: dict[str, dict[str, tuple[dict[str, Any], dict[str, str]]]] = {}
+        self.incoming: set[tuple[str, str]] = set()  # records the page sets fields of
+        self.refs_later: set[tuple[str, str]] = set()  # referenced, created later in the page
 
-    def prefetch_missing(self, keys: set[tuple[str, str]]) -> None:
-        """Note in one query per entity which records we do not have (most, on a first sync)."""
-        con = rows.dbapi(self.s)
+    def prefetch(self, keys: set[tuple[str, str]]) -> None:
+        """Read the field stamps of every record the page touches, in one query per entity:
+        last-writer-wins is decided on these, and most records of a large pull are new."""
         by_entity: dict[str, list[str]] = defaultdict(list)
         for e, r in keys:
             by_entity[e].append(r)
         for entity, ids in by_entity.items():
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
-                have = {r for (r,) in con.execute(
-                    f"SELECT id FROM {entity} WHERE id IN ({', '.join('?' * len(chunk))})",
-                    chunk)}
+                have = dict(self.con.execute(
+                    f"SELECT id, clocks FROM {entity} WHERE id IN ({', '.join('?' * len(chunk))})",
+                    chunk).fetchall())
                 for r in chunk:
-                    if r in have:
+                    if r in have:  # decoded when needed (most are only referenced)
+                        self.raw_clocks[(entity, r)] = have[r] or "{}"
                         self.present.add((entity, r))
                     else:
-                        self.recs[(entity, r)] = None
+                        self.clocks[(entity, r)] = None
+
+    def clocks_of(self, entity: str, record_id: str) -> dict[str, str] | None:
+        key = (entity, record_id)
+        if key not in self.clocks:
+            if key in self.raw_clocks:
+                self.clocks[key] = json.loads(self.raw_clocks.pop(key))
+            else:
+                rec = self.rec(entity, record_id)
+                self.clocks[key] = rec["clocks"] if rec else None
+        return self.clocks[key]
+
+    def flush_inserts(self) -> None:
+        """Insert the queued new records (one executemany per table)."""
+        for entity, queued in self.queued.items():
+            if not queued:
+                continue
+            items = [(rid, values, stamps) for rid, (values, stamps) in queued.items()]
+            for (rid, _, _), after in zip(items, rows.insert_many(self.s, entity, items, self.con),
+                                          strict=True):
+                self.after[(entity, rid)] = after
+            queued.clear()
 
     def rec(self, entity: str, record_id: str) -> dict[str, Any] | None:
         key = (entity, record_id)
+        if record_id in self.queued.get(entity, ()):
+            self.flush_inserts()
         if key not in self.recs:
             self.recs[key] = rows.load(self.s, entity, record_id)
         return self.recs[key]
 
-    def ensure(self, entity: str, record_id: str) -> None:
+    def ensure(self, entity: str, record_id: str, later_ok: bool = True) -> None:
         """A referenced record must exist locally (foreign keys): a stub if we have none."""
         key = (entity, record_id)
         if key in self.present:
             return
-        if self.rec(entity, record_id) is None:
+        if later_ok and key in self.incoming:
+            # the page creates it further on (foreign keys are checked at commit)
+            self.refs_later.add(key)
+            return
+        known_missing = key in self.clocks and self.clocks[key] is None
+        if known_missing or self.rec(entity, record_id) is None:
             rows.apply(self.s, entity, record_id, {"deleted": True}, {STUB: "1"}, None)
             self.recs.pop(key, None)
+            self.clocks[key] = {STUB: "1"}
         self.present.add(key)
 
     def load_pending(self, keys: set[tuple[str, str]]) -> None:
+        if self.con.execute("SELECT 1 FROM outbox LIMIT 1").fetchone() is None:
+            return  # nothing unsent (always so on a first sync)
         ids = list({rid for _, rid in keys})
         for i in range(0, len(ids), 500):
             for ob in self.s.scalars(select(Outbox).where(
@@ -116,6 +156,7 @@ class _Page:
             return
         _set_clocks(self.s, entity, record_id, {STUB: "1"}, deleted=True)
         self.recs.pop((entity, record_id), None)
+        self.clocks[(entity, record_id)] = {STUB: "1"}
         self.after.pop((entity, record_id), None)
         self.stats.removed += 1
         self.stats.records.add((entity, record_id))
@@ -127,15 +168,19 @@ class _Page:
             fname = ch["field"]
             if fname not in SYNC_FIELDS[entity] or field_problem(fname, ch.get("value")):
                 log.warning("ignoring unusable change of %s.%s", entity, fname)
-                self.stats.skipped += 1
             elif fname not in best or ch["hlc"] > best[fname]["hlc"]:
                 best[fname] = ch
-        rec = self.rec(entity, record_id)
-        clocks = dict(rec["clocks"]) if rec else {}
+        key = (entity, record_id)
+        if record_id in self.queued.get(entity, ()):
+            self.flush_inserts()  # a second group of one record (after a remove)
+            self.clocks.pop(key, None)
+        clocks = self.clocks_of(entity, record_id) or {}
         win = {f: ch for f, ch in best.items() if clocks.get(f) is None or ch["hlc"] > clocks[f]}
-        self.stats.skipped += len(changes) - len(win)
+        self.stats.skipped += len(changes) - len(win)  # unusable, older or already had
         if not win:
             return
+        new = self.clocks[key] is None and key not in self.present
+        rec = None if new else self.rec(entity, record_id)
         for f, ch in win.items():
             target = REF_FIELDS.get(f)
             if target and isinstance(ch["value"], str):
@@ -144,6 +189,15 @@ class _Page:
                 self._conflict(entity, rec, f, ch)
         values = {f: ch["value"] for f, ch in win.items()}
         stamps = {f: ch["hlc"] for f, ch in win.items()}
+        self.clocks[key] = {**clocks, **stamps}
+        if new:  # written with the page's other new records (rows.insert_many)
+            self.queued.setdefault(entity, {})[record_id] = (values, stamps)
+            self.present.add(key)
+            self.stats.applied += len(win)
+            self.stats.records.add(key)
+            if entity == "company" and "name" in win:
+                self.renamed_companies.add(record_id)
+            return
         after = rows.apply(self.s, entity, record_id, values, stamps, rec, self.con)
         if STUB in clocks:  # a stub comes alive with its first real value
             merged = {k: v for k, v in {**clocks, **stamps}.items() if k != STUB}
@@ -151,6 +205,7 @@ class _Page:
                         deleted=bool(values.get("deleted", False)))
             after["clocks"] = merged
             after["deleted"] = bool(values.get("deleted", False))
+            self.clocks[key] = merged
         self.recs.pop((entity, record_id), None)
         self.present.add((entity, record_id))
         self.after[(entity, record_id)] = after
@@ -184,14 +239,19 @@ class _Page:
         self.stats.conflicts += 1
 
     def finish(self) -> None:
+        self.flush_inserts()
+        for entity, record_id in self.refs_later - self.present:
+            self.ensure(entity, record_id, later_ok=False)  # its changes were all unusable
         self.s.flush()  # conflicts and trimmed outbox rows
         # one batch for the page: records as just written (no second read), and the people of
         # renamed companies (their entries hold the company name)
         items = [(e, r, self.after.get((e, r))) for e, r in self.stats.records]
-        for company_id in self.renamed_companies:
+        renamed = list(self.renamed_companies)
+        for i in range(0, len(renamed), 500):
+            chunk = renamed[i:i + 500]
             for (contact_id,) in self.con.execute(
-                    "SELECT id FROM contact WHERE company_id = ? AND NOT deleted",
-                    (company_id,)).fetchall():
+                    "SELECT id FROM contact WHERE company_id IN "
+                    f"({', '.join('?' * len(chunk))}) AND NOT deleted", chunk).fetchall():
                 if ("contact", contact_id) not in self.stats.records:
                     items.append(("contact", contact_id, None))
         search.reindex_many(self.s, items)
@@ -199,8 +259,13 @@ class _Page:
 
 def apply_changes(session: Session, changes: list[dict], node: str) -> ApplyStats:
     """Apply one page of pulled changes inside the caller's transaction."""
-    # rows of one page may reference each other in any order: check keys at commit
-    session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    # rows of one page may reference each other in any order: check keys at commit. The
+    # pragma lasts until the transaction ends, and sqlite3 opens one only at the first write:
+    # outside one, the next SELECT would end it already
+    con = rows.dbapi(session)
+    if not con.in_transaction:
+        con.execute("BEGIN IMMEDIATE")
+    con.execute("PRAGMA defer_foreign_keys = ON")
     page = _Page(session, node)
     groups: dict[tuple[str, str], list[dict]] = {}
     order: list[tuple[str, tuple[str, str], list[dict] | None]] = []
@@ -221,7 +286,8 @@ def apply_changes(session: Session, changes: list[dict], node: str) -> ApplyStat
     page.load_pending(keys)
     refs = {(REF_FIELDS[ch["field"]], ch["value"]) for ch in changes
             if ch.get("field") in REF_FIELDS and isinstance(ch.get("value"), str)}
-    page.prefetch_missing(keys | refs)
+    page.incoming = {key for kind, key, _ in order if kind == "set"}
+    page.prefetch(keys | refs)
     with session.no_autoflush:
         for kind, (entity, record_id), group in order:
             if kind == "remove":

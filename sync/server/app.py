@@ -126,7 +126,7 @@ def create_app(db: Database) -> FastAPI:
               responses={401: {"model": P.ErrorBody}, 426: {"model": P.ErrorBody}})
     def pull(req: P.PullRequest, rep: RepDep) -> Response:
         _check_protocol(req.protocol)
-        return _json(service.pull(db, clock, rep, req))
+        return Response(service.pull_json(db, clock, rep, req), media_type="application/json")
 
     @app.post("/v1/admin/move", responses={403: {"model": P.ErrorBody}})
     def move(req: P.MoveRequest, rep: RepDep) -> dict:

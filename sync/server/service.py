@@ -10,7 +10,18 @@ import json
 import logging
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, exists, func, select, tuple_, update
+from sqlalchemy import (
+    Text,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    exists,
+    func,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.orm import Session, aliased
 
 from app import hlc
@@ -25,8 +36,8 @@ from sync.server.ordering import lock_counter
 from sync.server.reps import Rep, add_rep, authenticate, list_reps, revoke_token
 
 __all__ = ["HqError", "NotFoundError", "Rep", "ServerClock", "add_rep", "authenticate",
-           "compact", "list_reps", "move_record", "pull", "push", "revoke_token", "snapshot",
-           "stats"]
+           "compact", "list_reps", "move_record", "pull", "pull_json", "push", "revoke_token",
+           "snapshot", "stats"]
 
 log = logging.getLogger(__name__)
 
@@ -271,26 +282,60 @@ def _meta_int(s: Session, key: str) -> int:
     return int(row.value) if row and row.value else 0
 
 
-def pull(db: Database, clock: ServerClock, rep: Rep, req: P.PullRequest) -> dict[str, Any]:
+def _pull_rows(db: Database, rep: Rep, req: P.PullRequest, raw: bool) -> tuple[list, int, bool]:
+    """The page's log rows, the cursor after it and whether more follow; ([], 0, True) asks
+    for a full replacement (`raw`: values as their stored JSON text, not decoded)."""
     with db.read() as s, s.begin():
         # the counter first: every change numbered up to it has committed (see module doc)
         counter = s.scalar(select(HqCounter.value).where(HqCounter.id == 1)) or 0
         horizon = max(_meta_int(s, "horizon"), _meta_int(s, f"rep_reset:{rep.id}") + 1)
         if req.cursor > counter or (0 < req.cursor < horizon):
-            return {"protocol": P.PROTOCOL_VERSION, "changes": [], "cursor": 0, "more": True,
-                    "reset": True, "server_hlc": clock.now()}
+            return [], 0, True
         c = HqChange.__table__.c
-        q = select(c.seq, c.kind, c.entity, c.record_id, c.field, c.value, c.hlc,
+        value = cast(c.value, Text) if raw else c.value
+        q = select(c.seq, c.kind, c.entity, c.record_id, c.field, value, c.hlc,
                    c.replaced_hlc).where(c.seq > req.cursor)
         q = q.where(c.kind == "set") if rep.is_admin else q.where(c.team == rep.team)
         rows = s.execute(q.order_by(c.seq).limit(req.limit)).all()
     more = len(rows) == req.limit
-    cursor = rows[-1].seq if more else max(counter, req.cursor)
-    changes = [{"seq": r.seq, "kind": "remove" if r.kind == "remove" else "set",
-                "entity": r.entity, "record_id": r.record_id, "field": r.field,
-                "value": r.value, "hlc": r.hlc, "replaced_hlc": r.replaced_hlc} for r in rows]
+    cursor = rows[-1][0] if more else max(counter, req.cursor)
+    return rows, cursor, more
+
+
+def _reset_page(clock: ServerClock) -> dict[str, Any]:
+    return {"protocol": P.PROTOCOL_VERSION, "changes": [], "cursor": 0, "more": True,
+            "reset": True, "server_hlc": clock.now()}
+
+
+def pull(db: Database, clock: ServerClock, rep: Rep, req: P.PullRequest) -> dict[str, Any]:
+    rows, cursor, more = _pull_rows(db, rep, req, raw=False)
+    if not rows and not cursor and more:
+        return _reset_page(clock)
+    changes = [{"seq": r[0], "kind": "remove" if r[1] == "remove" else "set",
+                "entity": r[2], "record_id": r[3], "field": r[4],
+                "value": r[5], "hlc": r[6], "replaced_hlc": r[7]} for r in rows]
     return {"protocol": P.PROTOCOL_VERSION, "changes": changes, "cursor": cursor, "more": more,
             "reset": False, "server_hlc": clock.now()}
+
+
+_text = json.encoder.encode_basestring  # a JSON string literal (C speed), unicode kept
+
+
+def pull_json(db: Database, clock: ServerClock, rep: Rep, req: P.PullRequest) -> str:
+    """`pull` as the JSON body HQ sends: values go out as the JSON text stored in the log,
+    without decoding and encoding them again (a large pull is HQ's heaviest request)."""
+    rows, cursor, more = _pull_rows(db, rep, req, raw=True)
+    if not rows and not cursor and more:
+        return json.dumps(_reset_page(clock), separators=(",", ":"))
+    parts = [
+        f'{{"seq":{r[0]},"kind":"{"remove" if r[1] == "remove" else "set"}",'
+        f'"entity":{_text(r[2])},"record_id":{_text(r[3])},"field":{_text(r[4])},'
+        f'"value":{r[5] if r[5] is not None else "null"},"hlc":{_text(r[6])},'
+        f'"replaced_hlc":{_text(r[7]) if r[7] is not None else "null"}}}'
+        for r in rows]
+    return (f'{{"protocol":{P.PROTOCOL_VERSION},"changes":[{",".join(parts)}],'
+            f'"cursor":{cursor},"more":{"true" if more else "false"},"reset":false,'
+            f'"server_hlc":{_text(clock.now())}}}')
 
 
 # -- teams ----------------------------------------------------------------------------------
