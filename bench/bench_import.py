@@ -8,6 +8,7 @@ beside it, vobject's bare parse of the same vCard file in one process. Prints JS
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import multiprocessing as mp
@@ -60,6 +61,29 @@ def _vobject_parse(path: str, q) -> None:
            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)})
 
 
+def _satchel_parse(path: str, q) -> None:
+    """Satchel's own reader alone (no store), for comparison with vobject's bare parse."""
+    from app.io.reader import open_source
+
+    t0 = time.perf_counter()
+    n = sum(1 for _ in open_source(path).records)
+    q.put({"records": n, "seconds": round(time.perf_counter() - t0, 2),
+           "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)})
+
+
+def _machine() -> dict:
+    import platform
+
+    model = ""
+    with contextlib.suppress(OSError):
+        model = next((line.split(":", 1)[1].strip() for line in
+                      Path("/proc/cpuinfo").read_text().splitlines()
+                      if line.startswith("model name")), "")
+    return {"cpus": os.cpu_count(), "cpu": model, "platform": platform.platform(),
+            "python": platform.python_version(),
+            "loadavg_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
 def _import(db: str, path: str, warm: bool, q) -> None:
     from app.io.apply import run_import
     from app.store import Store
@@ -103,9 +127,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         vcf, csvp = write_inputs(folder, a.contacts)
-        out: dict = {"machine": {"cpus": os.cpu_count()}, "base_contacts": a.base,
+        out: dict = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                     "machine": _machine(), "base_contacts": a.base, "records": a.contacts,
                      "vcard_bytes": vcf.stat().st_size}
         out["vobject_bare_parse"] = _run(_vobject_parse, str(vcf))
+        out["satchel_vcard_parse"] = _run(_satchel_parse, str(vcf))
+        out["satchel_csv_parse"] = _run(_satchel_parse, str(csvp))
         for name, path in (("vcard", vcf), ("csv", csvp)):
             db = synth.copy_db(base, folder / f"{name}.sqlite3")
             out[f"{name}_import_warm"] = _run(_import, str(db), str(path), True)
@@ -115,6 +142,9 @@ def main() -> None:
             out["vcard_import_warm"]["seconds"] / out["vobject_bare_parse"]["seconds"], 2)
         out["ratio_vcard_import_cold_to_vobject_parse"] = round(
             out["vcard_import_cold"]["seconds"] / out["vobject_bare_parse"]["seconds"], 2)
+        out["ratio_csv_import_warm_to_vobject_parse"] = round(
+            out["csv_import_warm"]["seconds"] / out["vobject_bare_parse"]["seconds"], 2)
+        out["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(out, indent=2))
 
 

@@ -197,3 +197,23 @@ def test_unindented_21_base64_and_a_stray_line_do_not_lose_the_card(tmp_path):
                   + lines + b"\r\nTEL;CELL:+1 555 0123\r\nthis line has no colon\r\nEND:VCARD\r\n")
     [d] = records(p)
     assert d.photo == PNG * 4 and d.phones[0].number == "+1 555 0123"
+
+
+def test_person_known_by_phone_keeps_their_company_on_reimport(store, tmp_path):
+    """Same person (a number written another way), same company name, another address: the
+    matcher alone rates that company "maybe" and capture would make a second one."""
+    first = tmp_path / "first.vcf"
+    first.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zhou Min\r\nORG:Zeta Trading\r\n"
+                     "TEL;TYPE=CELL:+86 139 1234 5678\r\n"
+                     "ADR;TYPE=WORK:;;1 Main Street;Springfield;;62701;USA\r\nEND:VCARD\r\n",
+                     encoding="utf-8")
+    again = tmp_path / "again.vcf"
+    again.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zhou Min\r\nORG:Zeta Trading\r\n"
+                     "TEL;TYPE=CELL:139-1234-5678\r\n"
+                     "ADR;TYPE=WORK:;;9 Harbour Road;Shelbyville;;;USA\r\nEND:VCARD\r\n",
+                     encoding="utf-8")
+    a = run_import(store, [str(first)])
+    b = run_import(store, [str(again)])
+    assert b.records[0]["action"] != "created" and b.records[0]["id"] == a.records[0]["id"]
+    with store.read() as s:
+        assert companies.count(s) == 1
