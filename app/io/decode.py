@@ -86,7 +86,7 @@ def _bad_share(text: str, enc: str) -> float:
                 good = _common_han(ch)
                 nxt = text[i + 1] if i + 1 < len(text) else " "
                 if prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
-                    good = False  # "Gr\u5f1fter": an ideograph inside a Latin word
+                    good = False  # "Gr弟ter": an ideograph inside a Latin word
             elif 0x3040 <= o <= 0x30FF:
                 good = enc == "shift_jis"  # kana
             elif 0xAC00 <= o <= 0xD7A3:
@@ -97,10 +97,10 @@ def _bad_share(text: str, enc: str) -> float:
             cyr = 0x400 <= o <= 0x4FF
             good = o < 0x250 or cyr
             if cyr and prev.isascii() and prev.isalpha():
-                good = False  # "M\u044cller": Cyrillic inside a Latin word
+                good = False  # "Mьller": Cyrillic inside a Latin word
             run = run + 1 if not cyr else 0
             if run > 2:
-                good = False  # "\u00d5\u00c5\u00ce": CJK bytes read as Latin letters
+                good = False  # "ÕÅÎ": CJK bytes read as Latin letters
         else:
             good = ch in _OK_PUNCT
             run = 0
@@ -112,7 +112,7 @@ def _bad_share(text: str, enc: str) -> float:
 def guess_legacy(data: bytes) -> str:
     """The legacy code page that reads these (non-UTF-8) bytes most plausibly. Statistical
     detectors guess wrong on the short files address books often are (a GBK header line read
-    as EUC-KR, "M\u00fcller" as cp1251), so each candidate is scored on what its text looks like."""
+    as EUC-KR, "Müller" as cp1251), so each candidate is scored on what its text looks like."""
     sample = data[:_SAMPLE]
     scored = []
     for rank, enc in enumerate(LEGACY):
