@@ -399,7 +399,10 @@ def address_words(address: str) -> list[str]:
     postcode removed. Chinese addresses split into their units: '广东省深圳市龙岗区坂田华为基地'
     → ['广东省', '深圳市', '龙岗区', '坂田华为基地']."""
     text = _address_text(address)
-    m = _postcode_match(text)
+    return _address_words(text, _postcode_match(text))
+
+
+def _address_words(text: str, m: re.Match | None) -> list[str]:
     if m:  # the postcode is compared on its own, not as address words
         text = text[:m.start()] + " " + text[m.end():]
     if _HAN.search(text):
@@ -435,8 +438,11 @@ def _join_address(words: list[str]) -> str:
 
 def address_features(address: str) -> tuple[str, str, str]:
     """(postcode, street_key, normalize_address) in one pass, for the matcher."""
-    words = address_words(address)
-    return postcode(address), _street_from_words(words), _join_address(words)
+    text = _address_text(address)  # one pass: this runs for every company in the store
+    m = _postcode_match(text)
+    words = _address_words(text, m)
+    code = "".join(g for g in m.groups() if g) if m else ""
+    return code, _street_from_words(words), _join_address(words)
 
 
 def street_key(address: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from app import normalize as n
@@ -38,7 +39,15 @@ class CompanyFeatures:
     postcode: str
     street: str
     address: str  # normalize_address
-    city: str
+    raw_address: str
+
+    @property
+    def city(self) -> str:
+        """For reasons only ('different address (Berlin / Hamburg)'): worked out when asked."""
+        return _city(self.raw_address) if self.raw_address else ""
+
+
+_city = functools.lru_cache(maxsize=4096)(n.city)
 
 
 def features(rec: CompanyRecord, region: str = "US") -> CompanyFeatures:
@@ -61,5 +70,5 @@ def features(rec: CompanyRecord, region: str = "US") -> CompanyFeatures:
         words=tuple(words), latin=latin, cjk=cjk, core=core, acronym=n.acronym(words),
         domains=frozenset(domains), phones=frozenset({phone} if phone else ()),
         postcode=code, street=street, address=address,
-        city=n.city(rec.address) if rec.address else "",
+        raw_address=rec.address,
     )

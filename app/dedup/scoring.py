@@ -76,38 +76,28 @@ def score_pair(a: CompanyFeatures, b: CompanyFeatures, name_count: int = 2) -> P
     """`name_count`: how many records carry this exact name (a name shared by several
     companies is not enough on its own to link two of them)."""
     name_sim, name_reason = name_similarity(a, b)
-    reasons: list[str] = [name_reason] if name_reason else []
-
     shared_domains = a.domains & b.domains
     same_domain = bool(shared_domains)
-    other_domain = bool(a.domains and b.domains and not shared_domains)
     same_phone = bool(a.phones & b.phones)
+    if name_sim < 0.6 and not same_domain and not same_phone:
+        return PairScore(round(0.55 * name_sim, 3), NEW, (), name_sim)  # most pairs: cheap
+    other_domain = bool(a.domains and b.domains and not shared_domains)
     other_phone = bool(a.phones and b.phones and not same_phone)
-    addr_sim = _address_similarity(a, b)
     same_postcode = bool(a.postcode and a.postcode == b.postcode)
-    same_street = bool(a.street and a.street == b.street)
-    same_address = (same_street and (same_postcode or not (a.postcode and b.postcode))) \
-        or (addr_sim >= 0.92 and (same_postcode or not (a.postcode and b.postcode)))
-    both_addresses = bool(a.address and b.address)
-    other_place = both_addresses and not same_address and (
-        (a.postcode and b.postcode and a.postcode != b.postcode) or addr_sim < 0.6)
-
-    if same_domain:
-        reasons.append(f"same domain {sorted(shared_domains)[0]}")
-    elif other_domain:
-        reasons.append("different web domains")
-    if same_phone:
-        reasons.append(f"same phone {sorted(a.phones & b.phones)[0]}")
-    if same_address:
-        reasons.append("same address")
-    elif same_postcode:
-        reasons.append("same postcode")
-    elif other_place:
-        where = f" ({a.city} / {b.city})" if a.city and b.city and a.city != b.city else ""
-        reasons.append(f"different address{where}")
+    postcode_ok = same_postcode or not (a.postcode and b.postcode)
+    same_address = other_place = False
+    if a.street and a.street == b.street and postcode_ok:
+        same_address = True
+    elif a.address and b.address:
+        if not postcode_ok:
+            other_place = True
+        else:  # the fuzzy comparison only where postcodes do not already decide
+            addr_sim = _address_similarity(a, b)
+            same_address = addr_sim >= 0.92
+            other_place = addr_sim < 0.6
 
     evidence = same_domain + same_phone + same_address
-    against = bool(other_place) + other_domain + other_phone
+    against = other_place + other_domain + other_phone
     # a short name ('方正', 'ABC') alone says little: many companies share it
     distinctive = len(a.compact) >= (3 if a.cjk else 4) and name_count <= 3
 
@@ -125,13 +115,28 @@ def score_pair(a: CompanyFeatures, b: CompanyFeatures, name_count: int = 2) -> P
         decision = MAYBE if (same_domain and (same_phone or same_address or same_postcode)) \
             or (same_phone and same_address) or (same_domain and name_sim >= 0.4) else NEW
 
-    score = 0.55 * name_sim + 0.15 * same_domain + 0.15 * same_phone + 0.1 * same_address \
-        + 0.05 * same_postcode - 0.05 * against
+    score = round(max(0.0, min(1.0, 0.55 * name_sim + 0.15 * same_domain + 0.15 * same_phone
+                               + 0.1 * same_address + 0.05 * same_postcode - 0.05 * against)), 3)
+    if decision == NEW:
+        return PairScore(score, NEW, (), name_sim)
     # another city is a stronger "no" than another street: a branch or a home office is in
     # the same town, a look-alike company of the same name often is not
     other_city = bool(other_place and a.city and b.city
                       and normalize.fold_accents(a.city) != normalize.fold_accents(b.city))
+    reasons: list[str] = [name_reason] if name_reason else []
+    if same_domain:
+        reasons.append(f"same domain {sorted(shared_domains)[0]}")
+    elif other_domain:
+        reasons.append("different web domains")
+    if same_phone:
+        reasons.append(f"same phone {sorted(a.phones & b.phones)[0]}")
+    if same_address:
+        reasons.append("same address")
+    elif same_postcode:
+        reasons.append("same postcode")
+    elif other_place:
+        where = f" ({a.city} / {b.city})" if other_city else ""
+        reasons.append(f"different address{where}")
     conflicts = tuple(c for c, on in (("address", other_place), ("city", other_city),
                                        ("domain", other_domain), ("phone", other_phone)) if on)
-    return PairScore(round(max(0.0, min(1.0, score)), 3), decision, tuple(reasons),
-                     name_sim, conflicts, distinctive)
+    return PairScore(score, decision, tuple(reasons), name_sim, conflicts, distinctive)
