@@ -65,7 +65,6 @@ def test_excel_round_trip_on_the_command_line(tmp_path, fx):
     wb.save(book)
     r = json.loads(satchel(db, "import", str(book), "--json").stdout)
     assert (r["created"], r["updated"]) == (0, 1) and r["records"][0]["id"] == ws.cell(2, 1).value
-    for fmt in ("vcf4", "csv"):
-        out = tmp_path / f"all.{fmt}"
-        assert satchel(db, "export", "--format", fmt, "--out", str(out)).returncode == 0
-        assert "吴晓明" in out.read_text(encoding="utf-8-sig")
+    out = tmp_path / "all.vcf"  # csv is exercised in-process (test_io_export)
+    assert satchel(db, "export", "--format", "vcf4", "--out", str(out)).returncode == 0
+    assert "吴晓明" in out.read_text(encoding="utf-8") and "KIND:org" in out.read_text(encoding="utf-8")
