@@ -178,7 +178,13 @@ def _read_card(card: np.ndarray, file: str, index: int, lang: str, region: str
     rotation = 0
     if not _upright_enough(read(0)):
         h, w = card.shape[:2]
-        rotation = 180 if w >= h and _upright_enough(read(180)) else _orientation(card, lang)
+        if w >= h and _upright_enough(read(180)):
+            rotation = 180
+        else:
+            read(_orientation(card, lang))
+            # the orientation check reads a small copy in English first: on a Chinese card its
+            # pick can read worse than the first read; the best full read wins
+            rotation = max(reads, key=lambda r: engine.score(reads[r]))
     words = read(rotation)
     upright = im.rotate(card, rotation)
     if engine.score(words) < MIN_SCORE:
