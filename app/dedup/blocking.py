@@ -157,6 +157,9 @@ class CompanyIndex:
         self.feats: dict[str, CompanyFeatures] = {}
         self.keys: dict[str, set[str]] = {}
         self.blocks: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets
+        # big blocks' (ids, names) for the pre-filter and cross blocks' two sides, kept until the
+        # block changes: rebuilding lists of thousands on every match costs more than the match
+        self._lists: dict[str, tuple[list[str], list[str]]] = {}  # key → (ids, names) | sides
         for f in feats:
             self.add(f)
 
@@ -170,9 +173,11 @@ class CompanyIndex:
         self.feats[f.id], self.keys[f.id] = f, keys
         for key in keys:
             self.blocks[key][f.id] = None
+            self._lists.pop(key, None)
 
     def remove(self, record_id: str) -> None:
         for key in self.keys.pop(record_id, ()):
+            self._lists.pop(key, None)
             block = self.blocks.get(key)
             if block is not None:
                 block.pop(record_id, None)
@@ -187,16 +192,23 @@ class CompanyIndex:
             if not block:
                 continue
             if key.startswith(CROSS):
-                side = _is_cross(key, f)
-                others = [i for i in block if _is_cross(key, self.feats[i]) != side]
+                sides = self._lists.get(key)
+                if sides is None:
+                    sides = self._lists[key] = (
+                        [i for i in block if _is_cross(key, self.feats[i])],
+                        [i for i in block if not _is_cross(key, self.feats[i])])
+                others = sides[1] if _is_cross(key, f) else sides[0]
                 if len(others) <= CROSS_CAP:
                     found.update(others)
                 continue
             if key.startswith(STRONG) and len(block) <= 200 or len(block) <= BLOCK_CAP:
                 found.update(block)
                 continue
-            ids = list(block)
-            names = [self.feats[i].canon for i in ids]
+            cached = self._lists.get(key)
+            if cached is None:
+                ids = list(block)
+                cached = self._lists[key] = (ids, [self.feats[i].canon for i in ids])
+            ids, names = cached
             for _name, _sim, pos in process.extract(f.canon, names, scorer=fuzz.token_sort_ratio,
                                                     score_cutoff=_prefilter_cutoff(key),
                                                     limit=limit_per_block):
