@@ -220,3 +220,23 @@ def test_first_sync_over_http_is_batched_and_complete(hq, replicas):
         assert {h.id for h in search(s, "Firm 7")} >= {firms[7], *people[21:24]}
         assert contacts.find_by_phone(s, "+1 415 555 0702") == [people[23]]
     assert local_state(a.store) == local_state(b.store)
+
+
+def test_cycle_collector_is_paused_only_while_pages_apply(hq, replicas):
+    import gc
+
+    from sync import client as sync_client
+
+    a = replicas("alice")
+    with a.store.write() as tx:
+        contacts.create(tx, ContactDraft(name="Ann"))
+    seen = []
+    a.sync(checkpoint=lambda where: seen.append((where, gc.isenabled())))
+    assert ("pull-applying", False) in seen and gc.isenabled()
+    gc.disable()  # an app that turned it off keeps it off
+    try:
+        with sync_client._cycle_gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

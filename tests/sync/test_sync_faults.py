@@ -162,3 +162,20 @@ def test_client_older_than_hq_history_gets_full_resync_keeping_pending(hq, repli
         assert contacts.get(s, mine) is not None
         assert contacts.get(s, kept[1]).note == "offline note"
     assert_converged(hq, b)
+
+
+def test_tombstones_are_kept_180_days_by_default(hq, replicas):
+    a = replicas("alice")
+    gone = _people(a, 1, "gone")[0]
+    a.sync()
+    with a.store.write() as tx:
+        contacts.delete(tx, gone)
+    a.sync()
+    out = service.compact(hq.db)  # default: 180 days, the deletion is a day old at most
+    assert out["records_purged"] == 0
+    assert service.snapshot(hq.db)[("contact", gone)]["deleted"][0] is True
+    late = replicas("late")  # a laptop that was offline: the deletion still reaches it
+    late.sync()
+    with late.store.read() as s:
+        assert contacts.get(s, gone) is None
+        assert s.get(Contact, gone).deleted

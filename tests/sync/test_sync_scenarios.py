@@ -208,13 +208,15 @@ def test_clocks_a_day_apart_converge(hq, replicas):
     assert_converged(hq, a, b)
 
 
-def test_far_future_stamp_is_clamped_and_replicas_agree(hq, replicas):
+def test_far_future_stamp_is_clamped_and_replicas_agree(hq, replicas, caplog):
     a, b = replicas("alice"), replicas("bob")
     year = 365 * 24 * 3600 * 1000
     a.store.clock = hlc.Clock(a.store.node_id, a.store.clock.last,
                               wall=lambda: hlc.physical_ms() + year)
     cid = _contact(a)
-    a.sync()
+    with caplog.at_level("WARNING", logger="sync.server.clock"):
+        a.sync()
+    assert any("far in the future" in r.getMessage() for r in caplog.records)  # and logged
     a.store.clock = hlc.Clock(a.store.node_id, hlc.ZERO)  # the laptop's clock is fixed
     b.sync()
     with b.store.write() as tx:  # a normal later edit must still win

@@ -136,6 +136,11 @@ def test_size_limits(sqlite_hq):
                             "Content-Type": "application/json"})
     assert r.status_code == 413
     assert _pull(sqlite_hq, token, limit=P.MAX_PAGE + 1).status_code == 422
+    # one value too large is refused on its own, the rest of the batch goes in
+    r = _push(sqlite_hq, token, [_change(1, value="x" * (P.MAX_VALUE_CHARS + 1)),
+                                 _change(2, record="r2")])
+    assert [x["status"] for x in r.json()["results"]] == ["rejected", "accepted"]
+    assert "too large" in r.json()["results"][0]["reason"]
 
 
 def test_openapi_is_published(sqlite_hq):
