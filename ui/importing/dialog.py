@@ -159,6 +159,9 @@ class ImportDialog(QDialog):
     def _on_progress(self, done: int) -> None:
         if self.state == "importing":
             self.progress.setValue(min(done, self.progress.maximum()))
+        elif self.state == "previewing" and done:
+            # the preview has no total to show yet: say how far it got
+            self.counts.setText(self.tr("{0} records checked…").format(done))
 
     def _on_finished(self, report: ImportReport) -> None:
         self.cancel_button.setEnabled(True)
