@@ -44,6 +44,13 @@ def _languages() -> frozenset[str]:
     return frozenset(pytesseract.get_languages(config=""))
 
 
+def describe() -> str:
+    """Which Tesseract reads the cards (for benchmarks and bug reports)."""
+    if tesserocr is not None and os.environ.get("SATCHEL_OCR_BACKEND") != "pytesseract":
+        return f"tesserocr {tesserocr.__version__}, {tesserocr.tesseract_version().split()[1]}"
+    return f"pytesseract, tesseract {pytesseract.get_tesseract_version()}"
+
+
 def available_languages() -> set[str]:
     """Installed Tesseract languages (asked once per process)."""
     try:
@@ -133,18 +140,53 @@ def ocr_lines(img: np.ndarray, lang: str, psm: int = 11, min_conf: float = 20.0,
         if box[2] < 8 or box[3] < 8:
             continue
         words = _read_line(api, gray, box, min_conf, (n + 1, 1, 1))
-        if alone is not None and _mean_conf(words) < 0.8:
+        if alone is not None and (_mean_conf(words) < 0.8 or _short_odd(words)):
             again = _read_line(alone, gray, box, min_conf, (n + 1, 1, 1), CJK_LINE_HEIGHT)
-            # Latin letters where the Chinese-only read sees Chinese: a big bold name (朱飞 read
-            # "AK" at 0.65) whose second character reads less surely than the first
-            latin_for_cjk = not any(_CJK.search(w.text) for *_, w in words) and all(
-                _CJK.search(w.text) for *_, w in again)
-            if _mean_conf(again) > _mean_conf(words) + (-0.05 if latin_for_cjk else 0.05):
+            if _better_in_cjk(words, again):
                 words = again
         if n >= len(boxes) and _mean_conf(words) < 0.6:
             continue
-        out.extend(words)
+        out.extend(_drop_logo_letter(words))
     return out
+
+
+def _cjk_count(words: list[tuple[int, int, int, Word]]) -> int:
+    return sum(len(_CJK.findall(w.text)) for *_, w in words)
+
+
+def _short_odd(words: list[tuple[int, int, int, Word]]) -> bool:
+    """A short line read as capitals or one Chinese character: often a big bold Chinese name
+    (田楠 read "AAG", 邱健 read "健")."""
+    text = "".join(w.text for *_, w in words)
+    return 0 < len(text) <= 4 and (text.isupper() or (len(text) == 1 and _cjk_count(words) == 1))
+
+
+def _better_in_cjk(words: list, again: list) -> bool:
+    """The Chinese-only read of a line replaces the mixed one: clearly surer; or Chinese where
+    the mixed read saw Latin letters (朱飞 read "AK" at 0.65, its second character reads less
+    surely than the first), or more Chinese characters, at about the same confidence."""
+    mixed, cjk = _mean_conf(words), _mean_conf(again)
+    if cjk > mixed + 0.05:
+        return True
+    all_cjk = bool(again) and all(_CJK.search(w.text) for *_, w in again)
+    if all_cjk and _cjk_count(words) == 0:
+        return cjk > mixed - 0.05
+    if all_cjk and _cjk_count(again) > _cjk_count(words) and _short_odd(words):
+        return cjk >= 0.6
+    return False
+
+
+def _drop_logo_letter(words: list[tuple[int, int, int, Word]]) -> list[tuple[int, int, int, Word]]:
+    """A logo beside the company name reads as a letter ("A" for a triangle, "O" for a ring)
+    much taller than the words after it: dropped."""
+    if len(words) < 2:
+        return words
+    first = words[0][3]
+    rest = sorted(w.box.h for *_, w in words[1:])
+    if len(first.text) == 1 and not _CJK.match(first.text) and \
+            first.box.h >= 1.5 * rest[len(rest) // 2]:
+        return words[1:]
+    return words
 
 
 def _mean_conf(words: list[tuple[int, int, int, Word]]) -> float:
@@ -195,8 +237,10 @@ def merge_line_boxes(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, 
             lx, ly, lw, lh = ln
             overlap = min(ly + lh, y + h) - max(ly, y)
             gap = x - (lx + lw)
-            if overlap >= 0.5 * min(lh, h) and gap <= 2.0 * max(lh, h) and \
-                    max(lh, h) <= 2.5 * min(lh, h):
+            # same size only: a big name is never joined to the small first line of the column
+            # beside it (that line would be read shrunk to the name's scale)
+            if overlap >= 0.5 * min(lh, h) and gap <= 2.0 * min(lh, h) and \
+                    max(lh, h) <= 1.6 * min(lh, h):
                 nx, ny = min(lx, x), min(ly, y)
                 ln[:] = [nx, ny, max(lx + lw, x + w) - nx, max(ly + lh, y + h) - ny]
                 break

@@ -140,7 +140,7 @@ def _quad(contour: np.ndarray, min_area: float) -> np.ndarray | None:
     return None
 
 
-def _plausible(q: np.ndarray, img_area: float) -> bool:
+def _plausible(q: np.ndarray, img_area: float, shape: tuple[int, ...] | None = None) -> bool:
     w = (np.linalg.norm(q[1] - q[0]) + np.linalg.norm(q[2] - q[3])) / 2
     h = (np.linalg.norm(q[3] - q[0]) + np.linalg.norm(q[2] - q[1])) / 2
     if min(w, h) < 20:
@@ -150,7 +150,15 @@ def _plausible(q: np.ndarray, img_area: float) -> bool:
     # business cards are 1.5-1.8 : 1 (85x55, 90x54, 89x51, 91x55 mm); seen at an angle a little
     # more or less. A light part of a card with a dark band is wider: refused, so the band is kept
     # (nearly) the whole photo is no card: noise, a vignette or a desk edge
-    return 1.3 <= ratio <= 2.1 and area < 0.85 * img_area
+    if not (1.3 <= ratio <= 2.1 and area < 0.85 * img_area):
+        return False
+    if shape is not None:
+        # two corners on the photo's edge: a patch of desk or shadow, not a card lying on it
+        h_img, w_img = shape[:2]
+        m = 0.015 * max(h_img, w_img)
+        on_edge = sum(x < m or y < m or x > w_img - m or y > h_img - m for x, y in q)
+        return on_edge < 2
+    return True
 
 
 def find_cards(img: np.ndarray) -> list[np.ndarray]:
@@ -192,7 +200,7 @@ def find_cards(img: np.ndarray) -> list[np.ndarray]:
         quads = []
         for c in sorted(contours, key=cv2.contourArea, reverse=True)[:8]:
             q = _quad(c, min_area)
-            if q is not None and _plausible(q, img_area):
+            if q is not None and _plausible(q, img_area, small.shape):
                 quads.append(q)
         if quads:
             top = max(cv2.contourArea(q) for q in quads)

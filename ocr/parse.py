@@ -358,6 +358,13 @@ def _extract_contacts(line: Line, region: str, hits: list[_Hit]) -> str:
     for m in EMAIL_RE.finditer(text):
         value = re.sub(r"\s+", "", m.group(0)).strip(".")
         value = _GLUED_EMAIL_LABEL.sub("", value)  # "Email: ann@" read as "Emailann@"
+        local, _, host = value.rpartition("@")
+        if local[1:-1] == local[1:-1].lower() and len(local) > 2:
+            # addresses on cards are lower case: a capital I is an l misread ("Ixie@"), a capital
+            # just before the @ is the @ read twice ("jian.qiuQ@")
+            local = local[0].replace("I", "l") + local[1:-1] + (
+                "" if local[-1].isupper() and local[-2].islower() else local[-1])
+        value = f"{local}@{host}"
         hits.append(_Hit("emails", value, 0.98, line, m.start(), m.end(), "work"))
         masked = _mask(masked, m.start(), m.end())
     if not hits or hits[-1].key != "emails" or hits[-1].line is not line:
@@ -374,6 +381,9 @@ def _extract_contacts(line: Line, region: str, hits: list[_Hit]) -> str:
         before = masked[max(0, m.start() - 1):m.start()]
         if before and before not in " |/,;:：·•(":
             continue
+        # "Wwww.acme.com", "wwwacme.com": the dot after www lost or a W doubled
+        value = re.sub(r"^(?:https?://)?[Ww]{3,}\.?(?=[A-Za-z0-9\-]+\.)", "www.", value) \
+            if not value.lower().startswith("http") else value
         bare = value.lower()
         certain = 0.97 if bare.startswith(("www.", "http")) else 0.8
         if certain < 0.9 and (re.fullmatch(r"[a-z]+\.(?:co|as|se|de|it|in|no|st)", bare)
@@ -610,7 +620,8 @@ def _classify(c: _Cand, domain_words: set[str]) -> tuple[str, float]:
 _CITY_LINE_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\W*$|^\s*\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+")
 # German street names are one word: Holzapfelplatz 130, Vollbrechtweg 75, Hauptstr. 5
 _STREET_SUFFIX_RE = re.compile(
-    r"[a-zäöüß](?:straße|strasse|str\.|platz|weg|allee|gasse|ring|damm|ufer|chaussee|pfad|markt)"
+    r"[a-zäöüß\-](?:stra(?:ß|ss|b|8|fs)e|str\.|platz|weg|allee|gasse|ring|damm|ufer|chaussee|pfad|"
+    r"markt)"
     r"\s+\d+[a-z]?\b", re.I)
 
 
@@ -660,7 +671,8 @@ def _join_addresses(cands: list[_Cand], hits: list[_Hit]) -> None:
         cjk = has_cjk("".join(x.text for x in g))
         text = _tidy(("" if cjk else ", ").join(x.text.strip(" ,") for x in g))
         if not cjk:
-            text = _fix_uk_postcode(text)
+            # ß read as B ("WagnerstraBe"); a British postcode's 0 read as O
+            text = _fix_uk_postcode(re.sub(r"(?<=[a-z])B(?=e\b)", "ß", text))
         conf = sum(x.line.conf(x.start, x.end) for x in g) / len(g)
         cert = max(x.score for x in g)
         boxes = [b for x in g for b in x.line.boxes(x.start, x.end)]
@@ -718,7 +730,7 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])|(?<=\d)\s
 _GLUED_EMAIL_LABEL = re.compile(r"^(?:E-?mail|EMAIL|E-MAIL|Mail)[:.]?(?=[A-Za-z0-9])")
 # OCR reads a capital I as l in many sans fonts: "lronbridge", "lvan"; no word starts with l and
 # a consonant
-_L_FOR_I = re.compile(r"\bl(?=[bcdfgjkmnpqrstvwxz][a-z])")
+_L_FOR_I = re.compile(r"\bl(?=[bcdfgjklmnpqrstvwxz][a-z])")
 # British postcodes: the outward code ends, the inward code starts with a digit ("BRO 6JL")
 _UK_POSTCODE_O = re.compile(r"\b([A-Z]{1,2})O([A-Z\d]?)\s+([\dO])([A-Z]{2})\b|"
                             r"\b([A-Z]{1,2}\d[A-Z\d]?)\s+O([A-Z]{2})\b")

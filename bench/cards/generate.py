@@ -440,6 +440,10 @@ def photograph(card: Image.Image, seed: int, size: tuple[int, int] = PHOTO) -> n
     scale = rng.uniform(0.5, 0.8) * W / w
     cx, cy = W / 2 + rng.uniform(-0.08, 0.08) * W, H / 2 + rng.uniform(-0.08, 0.08) * H
     a = math.radians(angle)
+    # the whole card in the frame (a rep photographs all of it), with a margin of desk
+    half_w = (abs(w * math.cos(a)) + abs(h * math.sin(a))) / 2
+    half_h = (abs(w * math.sin(a)) + abs(h * math.cos(a))) / 2
+    scale = min(scale, (min(cx, W - cx) - 0.04 * W) / half_w, (min(cy, H - cy) - 0.04 * H) / half_h)
     pts = []
     for (x, y) in [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]:
         x, y = x * scale, y * scale

@@ -179,16 +179,25 @@ def evaluate(set_dir: Path, workers: int, baseline: bool) -> dict:
     return out
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (a pytesseract call is a child):
+    what a card costs however busy the shared machine is."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def speed(photo_dir: Path, n: int) -> dict:
     """Median seconds per card, one after another in this process, from the 12 MP JPEG."""
     paths = sorted(str(p) for p in photo_dir.glob("card_*.jpg"))[:n]
     scan_file(paths[0])  # warm-up: imports, language list
-    times = []
+    times, cpu = [], []
     for p in paths:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), _cpu()
         scan_file(p)
         times.append(time.perf_counter() - t)
+        cpu.append(_cpu() - c)
     return {"cards": len(paths), "median_s_per_card": round(statistics.median(times), 3),
+            "median_cpu_s_per_card": round(statistics.median(cpu), 3),
             "p90_s_per_card": round(sorted(times)[int(0.9 * (len(times) - 1))], 3)}
 
 
@@ -198,6 +207,36 @@ def goals(photo: dict) -> dict:
         acc = photo["pipeline"].get(group, {})
         out[group] = {f: (acc.get(f) is not None and acc[f] >= g) for f, g in GOALS.items()}
     return out
+
+
+def markdown(report: dict) -> str:
+    """Per field x language, pipeline vs baseline, for each set; then speed."""
+    out = []
+    for name in ("photo", "clean"):
+        if name not in report:
+            continue
+        r = report[name]
+        out.append(f"\n**{name}** ({r['cards']} cards; pipeline errors: {r['pipeline_errors']})\n")
+        groups = [g for g in ("en", "zh", "bi", "all") if g in r["pipeline"]]
+        out.append("| field | " + " | ".join(f"{g} pipeline | {g} baseline" for g in groups) +
+                   " | goal |")
+        out.append("|---|" + "---|" * (2 * len(groups) + 1))
+        for f in (*FIELDS, "all_fields"):
+            cells = []
+            for g in groups:
+                p = r["pipeline"][g].get(f)
+                b = r.get("baseline", {}).get(g, {}).get(f)
+                cells += ["–" if p is None else f"{p:.0%}", "–" if b is None else f"{b:.0%}"]
+            goal = f"≥{GOALS[f]:.0%}" if f in GOALS else ""
+            out.append(f"| {f} | " + " | ".join(cells) + f" | {goal} |")
+    if "speed" in report:
+        sp = report["speed"]
+        out.append(f"\nSpeed (12 MP JPEG, end to end): median {sp['median_s_per_card']} s/card "
+                   f"(p90 {sp['p90_s_per_card']} s, {sp['cards']} cards one after another, "
+                   f"CPU {sp.get('median_cpu_s_per_card', '?')} s/card); batch of 50 with "
+                   f"scan_files(workers=2): {report['photo'].get('batch50_cards_per_second')} "
+                   f"cards/s.")
+    return "\n".join(out)
 
 
 def main() -> None:
@@ -210,6 +249,7 @@ def main() -> None:
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--speed-n", type=int, default=20)
+    ap.add_argument("--table", type=Path, help="also write a markdown table here")
     args = ap.parse_args()
     out = args.out / f"seed{args.seed}_n{args.n}"
     if not (out / "photo" / f"card_{args.n - 1:03d}.jpg").exists():
@@ -217,7 +257,7 @@ def main() -> None:
     report: dict = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                     "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
                                f"{platform.platform()}",
-                    "tesseract": str(engine.pytesseract.get_tesseract_version()),
+                    "tesseract": engine.describe(),
                     "lang": DEFAULT_LANG, "seed": args.seed, "cards_per_set": args.n,
                     "load_average_start": round(os.getloadavg()[0], 2)}
     for name in args.sets.split(","):
@@ -228,6 +268,8 @@ def main() -> None:
         report["goals_met_photo"] = goals(report["photo"])
     report["load_average_end"] = round(os.getloadavg()[0], 2)
     print(json.dumps(report, ensure_ascii=False, indent=1))
+    if args.table:
+        args.table.write_text(markdown(report) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
