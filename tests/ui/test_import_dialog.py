@@ -19,6 +19,16 @@ def _count(store) -> int:
         return contacts.count(s)
 
 
+def _shot(qtbot, dialog, name: str) -> Path:
+    """A screenshot once the layout has settled (a grab right after a state change shows the
+    geometry of the state before)."""
+    qtbot.wait(50)
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    dialog.grab().save(str(path))
+    return path
+
+
 def _dialog(window) -> ImportDialog:
     found = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportDialog)
              and w.isVisible()]
@@ -36,8 +46,7 @@ def test_drop_preview_import_report(qtbot, main_window, store):
     dialog = _dialog(main_window)
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
     assert _count(store) == 0  # the preview wrote nothing
-    ARTIFACTS.mkdir(exist_ok=True)
-    dialog.grab().save(str(ARTIFACTS / "import_preview.png"))
+    _shot(qtbot, dialog, "import_preview.png")
     assert "<b>6</b> new" in dialog.counts.text() and "<b>2</b> skipped" in dialog.counts.text()
     assert dialog.table.item(0, 2).text() == "skipped"  # skipped rows first, with reasons
     assert "END:VCARD" in dialog.table.item(1, 4).text() or "END:VCARD" in dialog.table.item(0, 4).text()
@@ -48,9 +57,7 @@ def test_drop_preview_import_report(qtbot, main_window, store):
     assert dialog.report.created == 6 and len(dialog.report.skipped) == 2
     names = {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())}
     assert {"张伟", "Jürgen Müller"} <= names
-    ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / "import_report.png"
-    dialog.grab().save(str(shot))
+    shot = _shot(qtbot, dialog, "import_report.png")
     assert shot.stat().st_size > 5000
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
@@ -88,8 +95,7 @@ def test_mapping_step_for_unknown_columns(qtbot, styled_app, store):
         combo: QComboBox = dialog.map_table.cellWidget(row, 2)
         want = choices.get(dialog.map_table.item(row, 0).text(), "")
         combo.setCurrentIndex(combo.findData(want))
-    ARTIFACTS.mkdir(exist_ok=True)
-    dialog.grab().save(str(ARTIFACTS / "import_mapping.png"))
+    _shot(qtbot, dialog, "import_mapping.png")
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
@@ -143,8 +149,7 @@ def test_chinese_gbk_csv_and_vcard_preview_reads_well(qtbot, styled_app, store, 
     assert header.sectionSize(3) <= 240  # a long name is elided (tooltip) …
     assert dialog.table.item(0, 4).text().startswith("no name")
     assert header.sectionViewportPosition(4) + 150 <= dialog.table.viewport().width()  # … reason shows
-    ARTIFACTS.mkdir(exist_ok=True)
-    dialog.grab().save(str(ARTIFACTS / "import_preview_chinese.png"))
+    _shot(qtbot, dialog, "import_preview_chinese.png")
     dialog.reject()
 
 

@@ -66,7 +66,6 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.hide()  # shown with the first report: no empty grid while reading
         self.map_table = QTableWidget(0, 3)
         self.map_table.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("First value"), self.tr("Satchel field")])
@@ -110,7 +109,6 @@ class ImportDialog(QDialog):
         self.heading.setText(self.tr("Reading {0}…").format(self._files()))
         self.counts.setText("")
         self.table.setRowCount(0)
-        self.table.hide()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.go_button.setEnabled(False)
@@ -269,7 +267,8 @@ class ImportDialog(QDialog):
                 if col == 3 and not label:
                     item.setForeground(grey)
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
+        for col in range(4):  # not the last: it stretches over the rest of the width
+            self.table.resizeColumnToContents(col)
         # a long name must not push the reason out of sight: cap the name column
         header = self.table.horizontalHeader()
         header.resizeSection(0, min(header.sectionSize(0), 200))
