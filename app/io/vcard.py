@@ -425,9 +425,13 @@ def _fast(lines: list[bytes], fallback: str) -> ContactDraft | CompanyDraft:
 
 
 def _company(d: ContactDraft) -> CompanyDraft:
+    # a company has one phone and one website; the rest (and its e-mail) is kept in the note
+    extra = [f"E-mail: {e.address}" for e in d.emails] + \
+        [f"Phone: {p.number}" for p in d.phones[1:]] + [f"Website: {u}" for u in d.websites[1:]]
     return CompanyDraft(name=d.company, address=d.address,
                         phone=d.phones[0].number if d.phones else "",
-                        website=d.websites[0] if d.websites else "", note=d.note, tags=d.tags)
+                        website=d.websites[0] if d.websites else "",
+                        note="\n".join(x for x in (d.note, *extra) if x), tags=d.tags)
 
 
 def _with_vobject(lines: list[bytes], fallback: str) -> Record:

@@ -217,3 +217,13 @@ def test_person_known_by_phone_keeps_their_company_on_reimport(store, tmp_path):
     assert b.records[0]["action"] != "created" and b.records[0]["id"] == a.records[0]["id"]
     with store.read() as s:
         assert companies.count(s) == 1
+
+
+def test_company_card_keeps_its_email_and_second_phone_in_the_note(tmp_path):
+    p = tmp_path / "co.vcf"
+    p.write_text("BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:Acme GmbH\r\nORG:Acme GmbH\r\n"
+                 "EMAIL:info@acme.example\r\nTEL:+49 30 1234567\r\nTEL;TYPE=fax:+49 30 1234568\r\n"
+                 "END:VCARD\r\n", encoding="utf-8")
+    [c] = records(p)
+    assert isinstance(c, CompanyDraft) and c.phone == "+49 30 1234567"
+    assert c.note == "E-mail: info@acme.example\nPhone: +49 30 1234568"
