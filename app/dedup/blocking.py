@@ -20,7 +20,7 @@ from app.dedup.scoring import NEW, PairScore, score_pair
 BLOCK_CAP = 40  # larger blocks are compared through a window / pre-filter, not all pairs
 FUZZY_CAP = 160  # name blocks up to this size get a vectorised rapidfuzz pre-filter
 CROSS_CAP = 400  # most pairs taken from one cross-script / acronym block
-WINDOW = 6
+WINDOW = 2  # neighbours by name in a huge block; 6 found no more true pairs in the bench
 STRONG = ("d:", "p:", "s:", "k:")  # domain, phone, street, exact name: every pair is scored
 CROSS = ("l:", "a:")  # transliteration, acronym: only pairs across the two sides
 
