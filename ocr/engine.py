@@ -141,13 +141,23 @@ def ocr_lines(img: np.ndarray, lang: str, psm: int = 11, min_conf: float = 20.0,
             continue
         words = _read_line(api, gray, box, min_conf, (n + 1, 1, 1))
         if alone is not None and (_mean_conf(words) < 0.8 or _short_odd(words)):
-            again = _read_line(alone, gray, box, min_conf, (n + 1, 1, 1), CJK_LINE_HEIGHT)
+            again = _best_cjk_read(alone, gray, box, min_conf, (n + 1, 1, 1))
             if _better_in_cjk(words, again):
                 words = again
         if n >= len(boxes) and _mean_conf(words) < 0.6:
             continue
         out.extend(_drop_logo_letter(words))
     return out
+
+
+def _best_cjk_read(api, gray: np.ndarray, box: tuple[int, int, int, int], min_conf: float,  # noqa: ANN001
+                   key: tuple[int, int, int]) -> list[tuple[int, int, int, Word]]:
+    """The Chinese-only read of a line; a short line (a big bold name) is read at three sizes,
+    as how sure Tesseract is of each character swings with the scale (陈萍: 萍 0.79 at 24 px,
+    0.0 at 32 px, 0.35 at 40 px), and the read with the most sure characters wins."""
+    heights = (24, 32, 40) if box[2] <= 6 * box[3] else (CJK_LINE_HEIGHT,)
+    reads = [_read_line(api, gray, box, min_conf, key, h) for h in heights]
+    return max(reads, key=lambda r: sum(len(w.text) * w.conf for *_, w in r))
 
 
 def _cjk_count(words: list[tuple[int, int, int, Word]]) -> int:
@@ -177,14 +187,13 @@ def _better_in_cjk(words: list, again: list) -> bool:
 
 
 def _drop_logo_letter(words: list[tuple[int, int, int, Word]]) -> list[tuple[int, int, int, Word]]:
-    """A logo beside the company name reads as a letter ("A" for a triangle, "O" for a ring)
-    much taller than the words after it: dropped."""
+    """A logo beside the company name reads as a letter ("A" for a triangle, "O" for a ring,
+    令 for a diamond) much taller than the words after it: dropped."""
     if len(words) < 2:
         return words
     first = words[0][3]
     rest = sorted(w.box.h for *_, w in words[1:])
-    if len(first.text) == 1 and not _CJK.match(first.text) and \
-            first.box.h >= 1.5 * rest[len(rest) // 2]:
+    if len(first.text) == 1 and first.box.h >= 1.5 * rest[len(rest) // 2]:
         return words[1:]
     return words
 
