@@ -25,8 +25,10 @@ STRONG = ("d:", "p:", "s:", "k:")  # domain, phone, street, exact name: every pa
 CROSS = ("l:", "a:")  # transliteration, acronym: only pairs across the two sides
 
 
-def _prefilter_cutoff(key: str) -> int:
-    return 60 if key.startswith(("g:", "c:")) else 70  # CJK names are short: one char is a lot
+def _prefilter_cutoff(key: str, size: int) -> int:
+    cutoff = 60 if key.startswith(("g:", "c:")) else 70  # CJK names are short: one char is a lot
+    # a word many names share ('Schmidt', '科技') says little: ask those names to be closer
+    return cutoff + 10 if size > BLOCK_CAP else cutoff
 
 
 def block_keys(f: CompanyFeatures) -> set[str]:
@@ -83,7 +85,7 @@ def _fuzzy_pairs(key: str, members: list[int], feats: list[CompanyFeatures]
                  ) -> Iterator[tuple[int, int]]:
     names = [feats[i].canon for i in members]
     sims = process.cdist(names, names, scorer=fuzz.token_sort_ratio,
-                         score_cutoff=_prefilter_cutoff(key), dtype="uint8")
+                         score_cutoff=_prefilter_cutoff(key, len(members)), dtype="uint8")
     for x, y in zip(*sims.nonzero(), strict=True):
         if x < y:
             i, j = members[x], members[y]
@@ -210,7 +212,7 @@ class CompanyIndex:
                 cached = self._lists[key] = (ids, [self.feats[i].canon for i in ids])
             ids, names = cached
             for _name, _sim, pos in process.extract(f.canon, names, scorer=fuzz.token_sort_ratio,
-                                                    score_cutoff=_prefilter_cutoff(key),
+                                                    score_cutoff=_prefilter_cutoff(key, len(ids)),
                                                     limit=limit_per_block):
                 found.add(ids[pos])
         found.discard(f.id)
