@@ -341,8 +341,43 @@ def parse_lines(lines: list[Line], region: str = "CN") -> dict[str, list[FieldVa
     fields: dict[str, list[FieldValue]] = {k: [] for k in FIELD_KEYS}
     for h in hits:
         fields[h.key].append(h.field_value())
+    _fix_domains_by_pinyin(fields)
     _dedupe(fields)
     return {k: v for k, v in fields.items() if v}
+
+
+# letters OCR confuses in a domain: "jinqiao" read "jingiao"
+_CONFUSABLE = {frozenset(p) for p in ("qg", "li", "l1", "o0", "nh", "ec", "uv", "rn")}
+
+
+def _fix_domains_by_pinyin(fields: dict[str, list[FieldValue]]) -> None:
+    """A Chinese company's domain is usually the pinyin of its name (金桥 -> jinqiao): an e-mail
+    or website domain one confusable letter away from it is corrected."""
+    if lazy_pinyin is None:
+        return
+    names = [v.value for v in fields.get("company", []) if has_cjk(v.value)]
+    words: set[str] = set()
+    for name in names:
+        py = [p for p in lazy_pinyin(name) if p.isalpha()]
+        for i in range(len(py)):
+            for j in range(i + 2, min(len(py), i + 5) + 1):
+                words.add("".join(py[i:j]).lower())
+    if not words:
+        return
+    for key in ("emails", "websites"):
+        for v in fields.get(key, []):
+            m = re.search(r"(?:@|^(?:https?://)?(?:www\.)?)([a-z0-9\-]+)\.", v.value, re.I)
+            if not m:
+                continue
+            label = m.group(1).lower()
+            if label in words:
+                continue
+            for w in words:
+                diff = [(a, b) for a, b in zip(label, w, strict=False) if a != b]
+                if len(w) == len(label) and len(diff) == 1 and frozenset(diff[0]) in _CONFUSABLE:
+                    v.value = v.value[:m.start(1)] + w + v.value[m.end(1):]
+                    v.confidence = round(v.confidence * 0.9, 3)
+                    break
 
 
 def _mask(text: str, start: int, end: int) -> str:

@@ -340,3 +340,18 @@ def test_two_column_card_is_read_column_by_column():
     f = parse_lines(ordered, "US")
     assert best(f, "address") == "3542 Navarro Branch, Suite 908, Torresburgh, AS 83214"
     assert best(f, "company") == "Marquez Energy LLC"
+
+
+def test_domain_misread_one_letter_off_the_company_pinyin_is_corrected():
+    f = parse_text("""黄鹏
+副总经理
+南京金桥信息技术科技有限公司
+huangpeng@jingiao.com.cn
+www.jingiao.com.cn""")
+    assert values(f, "emails") == ["huangpeng@jinqiao.com.cn"]
+    assert values(f, "websites") == ["www.jinqiao.com.cn"]
+    # an English domain unrelated to the name is left alone
+    f = parse_text("""黄鹏
+南京金桥信息技术科技有限公司
+peng@gmail.com""")
+    assert values(f, "emails") == ["peng@gmail.com"]
