@@ -74,6 +74,7 @@ class _Page:
         self.queued: dict[str, dict[str, tuple[dict[str, Any], dict[str, str]]]] = {}
         self.incoming: set[tuple[str, str]] = set()  # records the page sets fields of
         self.refs_later: set[tuple[str, str]] = set()  # referenced, created later in the page
+        self.to_load: set[tuple[str, str]] = set()  # existing records the page sets fields of
 
     def prefetch(self, keys: set[tuple[str, str]]) -> None:
         """Read the field stamps of every record the page touches, in one query per entity:
@@ -119,6 +120,15 @@ class _Page:
         key = (entity, record_id)
         if record_id in self.queued.get(entity, ()):
             self.flush_inserts()
+        if key not in self.recs and key in self.to_load:
+            # the first existing record the page changes: read all of them at once
+            by_entity: dict[str, list[str]] = defaultdict(list)
+            for e, r in self.to_load:
+                by_entity[e].append(r)
+            self.to_load = set()
+            for e, ids in by_entity.items():
+                found = rows.load_many(self.s, e, ids)
+                self.recs.update({(e, r): found.get(r) for r in ids if (e, r) not in self.recs})
         if key not in self.recs:
             self.recs[key] = rows.load(self.s, entity, record_id)
         return self.recs[key]
@@ -288,6 +298,7 @@ def apply_changes(session: Session, changes: list[dict], node: str) -> ApplyStat
             if ch.get("field") in REF_FIELDS and isinstance(ch.get("value"), str)}
     page.incoming = {key for kind, key, _ in order if kind == "set"}
     page.prefetch(keys | refs)
+    page.to_load = page.incoming & page.present
     with session.no_autoflush:
         for kind, (entity, record_id), group in order:
             if kind == "remove":

@@ -95,6 +95,40 @@ def load(session: Session, entity: str, record_id: str | None) -> dict[str, Any]
     return rec
 
 
+def load_many(session: Session, entity: str, record_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """`load` for many records at once (a sync page's existing records): a few queries per
+    500 records instead of up to three per record. Absent ids are left out."""
+    con = dbapi(session)
+    out: dict[str, dict[str, Any]] = {}
+    ids = list(dict.fromkeys(record_ids))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ", ".join("?" * len(chunk))
+        cur = con.execute(f"SELECT * FROM {entity} WHERE id IN ({marks})", chunk)
+        names = [d[0] for d in cur.description]
+        for row in cur.fetchall():
+            rec = dict(zip(names, row, strict=True))
+            rec["clocks"] = json.loads(rec["clocks"] or "{}")
+            for f in LISTS & rec.keys():
+                rec[f] = json.loads(rec[f] or "[]")
+            for f in ("deleted", "done"):
+                if f in rec:
+                    rec[f] = bool(rec[f])
+            if entity == "contact":
+                rec["emails"], rec["phones"] = [], []
+            out[rec["id"]] = rec
+        if entity == "contact" and out:
+            for cid, a, k in con.execute(
+                    "SELECT contact_id, address, kind FROM contact_email WHERE contact_id IN "
+                    f"({marks}) ORDER BY contact_id, position", chunk):
+                out[cid]["emails"].append({"address": a, "kind": k})
+            for cid, n, k in con.execute(
+                    "SELECT contact_id, number, kind FROM contact_phone WHERE contact_id IN "
+                    f"({marks}) ORDER BY contact_id, position", chunk):
+                out[cid]["phones"].append({"number": n, "kind": k})
+    return out
+
+
 def _columns(entity: str, field: str, wire: Any, region: str) -> dict[str, Any]:
     """The columns that store one field's wire value (derived columns included)."""
     if field in LISTS:
