@@ -66,6 +66,14 @@ def match_company(session: Session, draft: CompanyDraft, region: str | None = No
         # holds exactly one company of that name and nothing speaks against it, the rep means
         # that one: typing it again must never make a second company (company-first rule)
         decision = "same"
+    elif decision == "maybe" and not (draft.address or draft.phone or draft.website):
+        # only a name, held by several companies (华为 in Shenzhen and in Shanghai): nothing tells
+        # them apart, and a third one would be worse; link the oldest, as a distinctive name
+        # already does (the rep picks another from the quick-add list, which shows the city)
+        exact = sorted(cid for cid, other in found if other.name_sim >= 1.0 and not other.conflicts)
+        if exact:
+            company_id, s = exact[0], dict(found)[exact[0]]
+            decision = "same"
     return CompanyMatch(company_id, decision, s.score, list(s.reasons))
 
 

@@ -319,3 +319,23 @@ def test_normalize_loads_pinyin_and_suffix_list_only_when_used():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_short_name_held_by_two_companies_links_the_oldest_not_a_third(store):
+    """Found by the capture property test: 华为 in two places, then 华为 typed alone again."""
+    batch = [ContactDraft(name="王伟"), ContactDraft(name="王伟", company="华为"),
+             ContactDraft(name="王伟", company="华为", address="Hauptstr. 1"),
+             ContactDraft(name="王伟", company="华为", address="上海市静安区威海路489号")]
+
+    def save_all():
+        with store.write() as tx:
+            return [capture.save_contact(tx, d) for d in batch]
+
+    first = save_all()
+    with store.read() as s:
+        assert len(companies.find_by_key(s, "华为")) == 2  # another address: another 华为
+    again = save_all()
+    assert [r.contact_id for r in again] == [r.contact_id for r in first]
+    assert {r.action for r in again} == {"unchanged"}
+    with store.read() as s:
+        assert len(companies.find_by_key(s, "华为")) == 2
