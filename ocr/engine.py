@@ -193,7 +193,7 @@ def _drop_logo_letter(words: list[tuple[int, int, int, Word]]) -> list[tuple[int
         return words
     first = words[0][3]
     rest = sorted(w.box.h for *_, w in words[1:])
-    if len(first.text) == 1 and first.box.h >= 1.5 * rest[len(rest) // 2]:
+    if len(first.text) <= 2 and first.box.h >= 1.5 * rest[len(rest) // 2]:
         return words[1:]
     return words
 

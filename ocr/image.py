@@ -161,6 +161,21 @@ def _plausible(q: np.ndarray, img_area: float, shape: tuple[int, ...] | None = N
     return True
 
 
+def _edge_contrast(img: np.ndarray, q: np.ndarray, min_diff: float = 4.0) -> bool:
+    """A card lies on something else: just inside its outline the colour differs from just
+    outside. A block of text on a card scanned alone has the same paper on both sides."""
+    mask = np.zeros(img.shape[:2], np.uint8)
+    cv2.fillConvexPoly(mask, q.astype(np.int32), 255)
+    k = np.ones((5, 5), np.uint8)
+    inner = cv2.erode(mask, k, iterations=1) & ~cv2.erode(mask, k, iterations=3)
+    outer = cv2.dilate(mask, k, iterations=3) & ~cv2.dilate(mask, k, iterations=1)
+    if not inner.any() or not outer.any():
+        return True
+    a = np.median(img[inner > 0], axis=0)
+    b = np.median(img[outer > 0], axis=0)
+    return float(np.abs(a.astype(float) - b).max()) >= min_diff
+
+
 def find_cards(img: np.ndarray) -> list[np.ndarray]:
     """Quadrilaterals (4x2 float32, in `img` pixels, ordered tl,tr,br,bl) of the cards in the
     image, top-to-bottom/left-to-right. Empty when none stands out (then the whole image is used).
@@ -200,7 +215,7 @@ def find_cards(img: np.ndarray) -> list[np.ndarray]:
         quads = []
         for c in sorted(contours, key=cv2.contourArea, reverse=True)[:8]:
             q = _quad(c, min_area)
-            if q is not None and _plausible(q, img_area, small.shape):
+            if q is not None and _plausible(q, img_area, small.shape) and _edge_contrast(small, q):
                 quads.append(q)
         if quads:
             top = max(cv2.contourArea(q) for q in quads)
