@@ -6,6 +6,7 @@ company's address is typed once. Idempotent: saving the same draft twice changes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app import matching, normalize
 from app.domain import CompanyDraft, ContactDraft
@@ -13,6 +14,9 @@ from app.errors import InvalidInput
 from app.services import companies, contacts, records
 from app.services.fields import to_wire
 from app.store import Tx
+
+if TYPE_CHECKING:
+    from app.io.lookup import ImportLookup
 
 
 @dataclass(frozen=True)
@@ -49,33 +53,44 @@ def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None) -> Comp
     return CompanySaveResult(rec["id"], "updated" if changed else "linked")
 
 
-def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None) -> SaveResult:
+def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
+                 lookup: ImportLookup | None = None) -> SaveResult:
+    """`lookup`: an import's in-memory answers to the same questions (app.io.lookup): the
+    same decisions, without a round of queries per record; new people are queued."""
     region = region or tx.region
     if not (draft.display_name() or draft.emails or draft.phones):
         raise InvalidInput("A contact needs at least a name, an e-mail or a phone number.")
     company_id, company_action, company_address = None, None, ""
     if draft.company.strip():
         website = draft.websites[0] if draft.websites else ""
-        result = save_company(tx, CompanyDraft(draft.company.strip(), address=draft.address,
-                                               website=website), region)
+        company = CompanyDraft(draft.company.strip(), address=draft.address, website=website)
+        result = lookup.save_company(company, region) if lookup \
+            else save_company(tx, company, region)
         company_id = result.company_id
         company_action = "created" if result.action == "created" else "linked"
-        company_address = records.live(tx, "company", company_id)["address"]
+        company_address = lookup.company_address(company_id) if lookup \
+            else records.live(tx, "company", company_id)["address"]
     # the draft's address is the company's unless it differs from it
     own_address = draft.address
     if company_id and (not draft.address or _same_address(draft.address, company_address)):
         own_address = ""
 
-    match = matching.match_contact(tx.session, draft, company_id, region)
-    if match.decision != "same":
+    if lookup:
+        match_id = lookup.match_contact(draft, company_id, region)
+    else:
+        match = matching.match_contact(tx.session, draft, company_id, region)
+        match_id = match.contact_id if match.decision == "same" else None
+    if match_id is None:
         values = contacts.draft_values(draft)
         values.update(company_id=company_id, address=own_address)
-        cid = records.create(tx, "contact", values)
+        cid = lookup.create_contact(values) if lookup else records.create(tx, "contact", values)
         return SaveResult(cid, company_id, "created", company_action)
 
-    rec = records.live(tx, "contact", match.contact_id)
+    rec = lookup.live_contact(match_id) if lookup else records.live(tx, "contact", match_id)
     changes = records.update(tx, "contact", rec["id"],
                              _fill(rec, draft, company_id, own_address, region))
+    if lookup and changes:
+        lookup.updated_contact(rec, changes)
     return SaveResult(rec["id"], changes.get("company_id", rec["company_id"]),
                       "updated" if changes else "unchanged", company_action)
 

@@ -108,10 +108,10 @@ def test_failure_mid_import_rolls_back(store, fx, dump, monkeypatch):
     real = apply.capture.save_contact
     count = iter(range(1000))
 
-    def flaky(tx, draft, region=None):
+    def flaky(tx, draft, region=None, **kw):
         if next(count) == 7:
             raise RuntimeError("disk on fire")
-        return real(tx, draft, region)
+        return real(tx, draft, region, **kw)
 
     monkeypatch.setattr(apply.capture, "save_contact", flaky)
     with pytest.raises(RuntimeError):

@@ -1,0 +1,288 @@
+"""The per-import lookups behind `capture.save_contact`: the same decisions as the per-record
+path (app.matching, records), answered from memory so 10,000 records do not cost 10,000 rounds
+of ORM queries.
+
+- People: for each chunk of records, every stored person with one of the chunk's e-mails, phone
+  numbers (E.164 or last 7 digits) or names is read with a few plain-SQL `IN (...)` queries;
+  the people the import creates or changes are added as it goes. The rules are those of
+  `matching.match_contact` (same e-mail, then same phone, then same name at the same company).
+- Companies: `matching.match_company` runs once per distinct company (name, address, website
+  as written, case-folded) in the import; a later record with the same company joins the
+  company decided for the first.
+- New people are queued (`bulk.Creates`) and written together when the chunk ends.
+
+A record that fails is rolled back to its savepoint: `undo_record` forgets what the lookups
+learnt from it. Queued rows of earlier records are written only outside a record's savepoint
+(`settle`), so a failing record can never undo them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from app import capture, normalize
+from app.domain import CompanyDraft, ContactDraft
+from app.services import bulk, records, rows
+from app.store import Tx
+
+_LIVE = "c.deleted = 0 AND c.merged_into IS NULL"
+_CHUNK = 500  # SQLite parameters per IN list
+
+
+@functools.lru_cache(maxsize=65536)
+def _phone(number: str, region: str) -> tuple[str, str]:
+    """(E.164, national digits), as contacts.find_by_phone derives them."""
+    return normalize.phone_e164(number, region), normalize.national_digits(number, region)
+
+
+def fast_path(rec: object) -> bool:
+    """Records the lookups answer; others (a company row, a row of a Satchel export, a card with
+    nothing but an odd number) take the per-record path."""
+    return isinstance(rec, ContactDraft) and bool(rec.display_name() or rec.emails)
+
+
+class ImportLookup:
+    def __init__(self, tx: Tx) -> None:
+        self.tx = tx
+        self.con = rows.dbapi(tx.session)
+        self.region = tx.region
+        self.creates = bulk.Creates(tx, "contact")
+        self.companies: dict[tuple[str, str, str], str] = {}  # company draft → company id
+        self.company_rows: dict[str, tuple[str, str]] = {}  # id → (name, address)
+        self._undo: list[Callable[[], None]] = []
+        self.stale = True  # people maps must be (re)read before the next record
+        self._reset_people()
+
+    def _reset_people(self) -> None:
+        self.by_email: dict[str, list[str]] = defaultdict(list)
+        self.by_e164: dict[str, list[str]] = defaultdict(list)
+        self.by_tail: dict[str, list[tuple[str, str]]] = defaultdict(list)  # (id, number)
+        self.by_name: dict[str, list[str]] = defaultdict(list)
+        self.company_of: dict[str, str | None] = {}
+
+    # -- chunks ------------------------------------------------------------------------------
+    def prefetch(self, recs: Iterable[object]) -> None:
+        """Write what is queued, then read every stored person these records could match."""
+        self.creates.flush()
+        self._reset_people()
+        emails, e164s, tails, names = set(), set(), set(), set()
+        for d in recs:
+            if not fast_path(d):
+                continue
+            emails.update(n for n in (normalize.normalize_email(e.address) for e in d.emails) if n)
+            for p in d.phones:
+                e164, national = _phone(p.number, self.region)
+                if len(national) >= 5:
+                    if e164:
+                        e164s.add(e164)
+                    tails.add(national[-7:])
+            name = normalize.fold(d.display_name())
+            if name:
+                names.add(name)
+        self._read(emails, "SELECT e.address_norm, c.id, c.company_id FROM contact_email e "
+                   "JOIN contact c ON c.id = e.contact_id WHERE e.address_norm IN ({}) AND "
+                   f"{_LIVE} ORDER BY e.rowid", lambda k, cid: self.by_email[k].append(cid))
+        self._read(e164s, "SELECT p.e164, c.id, c.company_id FROM contact_phone p "
+                   "JOIN contact c ON c.id = p.contact_id WHERE p.e164 IN ({}) AND "
+                   f"{_LIVE} ORDER BY p.rowid", lambda k, cid: self.by_e164[k].append(cid))
+        for chunk in _chunks(tails):
+            for tail, number, cid, company_id in self.con.execute(
+                    "SELECT p.tail, p.number, c.id, c.company_id FROM contact_phone p "
+                    "JOIN contact c ON c.id = p.contact_id WHERE p.tail IN "
+                    f"({', '.join('?' * len(chunk))}) AND {_LIVE} ORDER BY p.rowid", chunk):
+                self.by_tail[tail].append((cid, number))
+                self.company_of[cid] = company_id
+        self._read(names, "SELECT c.sort_name, c.id, c.company_id FROM contact c "
+                   f"WHERE c.sort_name IN ({{}}) AND {_LIVE} ORDER BY c.rowid",
+                   lambda k, cid: self.by_name[k].append(cid))
+        self.stale = False
+
+    def _read(self, keys: set[str], sql: str, put: Callable[[str, str], None]) -> None:
+        for chunk in _chunks(keys):
+            for key, cid, company_id in self.con.execute(
+                    sql.format(", ".join("?" * len(chunk))), chunk):
+                put(key, cid)
+                self.company_of[cid] = company_id
+
+    def settle(self, rec: object) -> None:
+        """Before a record's savepoint: write the queue if this record may need a queued
+        person in the table (it matches one, or it has a photo to attach)."""
+        if self.creates.queued and (getattr(rec, "photo", None) or any(
+                cid in self.creates.queued for cid in self._candidates(rec))):
+            self.creates.flush()
+
+    def _candidates(self, d: ContactDraft) -> Iterable[str]:
+        for e in d.emails:
+            yield from self.by_email.get(normalize.normalize_email(e.address), ())
+        for p in d.phones:
+            yield from self._by_phone(p.number)
+        yield from self.by_name.get(normalize.fold(d.display_name()), ())
+
+    def flush(self) -> None:
+        self.creates.flush()
+
+    # -- one record ----------------------------------------------------------------------------
+    def begin_record(self) -> None:
+        self._undo.clear()
+
+    def undo_record(self) -> None:
+        """The record's savepoint was rolled back: forget what it taught us."""
+        for fn in reversed(self._undo):
+            fn()
+        self._undo.clear()
+
+    def _remember(self, d: dict, key, value) -> None:
+        missing = key not in d
+        old = d.get(key)
+        d[key] = value
+        self._undo.append((lambda: d.pop(key, None)) if missing
+                          else (lambda: d.__setitem__(key, old)))
+
+    def _append(self, lst: list, value) -> None:
+        lst.append(value)
+        self._undo.append(lambda: lst.remove(value))
+
+    # -- what capture.save_contact asks ------------------------------------------------------
+    def save_company(self, draft: CompanyDraft, region: str) -> capture.CompanySaveResult:
+        """The matcher once per distinct company of the import; later ones link to it."""
+        key = (normalize.fold(draft.name), normalize.fold(draft.address),
+               normalize.fold(draft.website))
+        if not normalize.company_key(draft.name):
+            # the matcher never links a name without a key: neither may the cache
+            return capture.save_company(self.tx, draft, region)
+        company_id = self.companies.get(key)
+        if company_id is not None:
+            return capture.CompanySaveResult(company_id, "linked")
+        res = capture.save_company(self.tx, draft, region)
+        self._remember(self.companies, key, res.company_id)
+        if res.action == "updated":  # its address may have been filled
+            self._remember(self.company_rows, res.company_id, self._company_row(res.company_id))
+        return res
+
+    def _company_row(self, company_id: str) -> tuple[str, str]:
+        row = self.con.execute("SELECT name, address FROM company WHERE id = ?",
+                               (company_id,)).fetchone()
+        return (row[0] or "", row[1] or "") if row else ("", "")
+
+    def company(self, company_id: str) -> tuple[str, str]:
+        """(name, address) of a company."""
+        found = self.company_rows.get(company_id)
+        if found is None:
+            found = self._company_row(company_id)
+            self._remember(self.company_rows, company_id, found)
+        return found
+
+    def company_address(self, company_id: str) -> str:
+        return self.company(company_id)[1]
+
+    def _by_phone(self, number: str) -> list[str]:
+        """contacts.find_by_phone from the maps."""
+        e164, national = _phone(number, self.region)
+        if len(national) < 5:
+            return []
+        if e164 and self.by_e164.get(e164):
+            return list(dict.fromkeys(self.by_e164[e164]))
+        out: list[str] = []
+        for cid, stored in self.by_tail.get(national[-7:], ()):
+            theirs = _phone(stored, self.region)[1]
+            shorter, longer = sorted((theirs, national), key=len)
+            if len(shorter) >= 7 and longer.endswith(shorter) and cid not in out:
+                out.append(cid)
+        return out
+
+    def known_person(self, d: ContactDraft) -> tuple[bool, str | None]:
+        """(found, company id) of the stored person with one of these e-mails, else numbers
+        (the rule of apply._keep_company)."""
+        for e in d.emails:
+            norm = normalize.normalize_email(e.address)
+            found = self.by_email.get(norm) if norm else None
+            if found:
+                return True, self.company_of[found[0]]
+        for p in d.phones:
+            e164, national = _phone(p.number, self.region)
+            if len(national) < 5:
+                continue
+            if e164 and self.by_e164.get(e164):
+                return True, self.company_of[self.by_e164[e164][0]]
+            found = self._by_phone_tail(national)
+            if found:
+                return True, self.company_of[found]
+        return False, None
+
+    def _by_phone_tail(self, national: str) -> str | None:
+        for cid, stored in self.by_tail.get(national[-7:], ()):
+            theirs = _phone(stored, self.region)[1]
+            shorter, longer = sorted((theirs, national), key=len)
+            if len(shorter) >= 7 and longer.endswith(shorter):
+                return cid
+        return None
+
+    def match_contact(self, d: ContactDraft, company_id: str | None, region: str) -> str | None:
+        """matching.match_contact from the maps: the person's id, or None (new)."""
+        for e in d.emails:
+            norm = normalize.normalize_email(e.address)
+            found = self.by_email.get(norm) if norm else None
+            if found:
+                return found[0]
+        for p in d.phones:
+            found = self._by_phone(p.number)
+            if found:
+                return found[0]
+        name = normalize.fold(d.display_name())
+        identified = any(normalize.normalize_email(e.address).strip("@") for e in d.emails) \
+            or any(len(_phone(p.number, region)[1]) >= 5 for p in d.phones)
+        if name and (company_id or not identified):
+            for cid in self.by_name.get(name, ()):
+                if self.company_of.get(cid) == company_id:
+                    return cid
+        return None
+
+    def create_contact(self, values: dict) -> str:
+        cid = self.creates.add(values)
+        self._undo.append(lambda: self.creates.drop(cid))
+        self._learn(cid, values.get("company_id"), values.get("name") or "",
+                    values.get("emails") or [], values.get("phones") or [])
+        return cid
+
+    def live_contact(self, contact_id: str) -> dict:
+        if contact_id in self.creates.queued:  # settle() makes this rare: a safety net
+            self.creates.flush()
+        return records.live(self.tx, "contact", contact_id)
+
+    def updated_contact(self, rec: dict, changes: dict) -> None:
+        """A stored person gained fields: later records must see them."""
+        company_id = changes.get("company_id", rec["company_id"])
+        if company_id != self.company_of.get(rec["id"]):
+            self._remember(self.company_of, rec["id"], company_id)
+        self._learn(rec["id"], company_id, changes.get("name") or "",
+                    changes.get("emails") or [], changes.get("phones") or [])
+
+    def _learn(self, cid: str, company_id: str | None, name: str, emails: list, phones: list
+               ) -> None:
+        if cid not in self.company_of:
+            self._remember(self.company_of, cid, company_id)
+        for e in emails:
+            address = e["address"] if isinstance(e, dict) else e.address
+            norm = normalize.normalize_email(address)
+            if norm and cid not in self.by_email[norm]:
+                self._append(self.by_email[norm], cid)
+        for p in phones:
+            number = p["number"] if isinstance(p, dict) else p.number
+            if not number.strip():
+                continue
+            e164, national = _phone(number, self.region)
+            if e164 and cid not in self.by_e164[e164]:
+                self._append(self.by_e164[e164], cid)
+            if national:
+                self._append(self.by_tail[national[-7:]], (cid, number))
+        key = normalize.fold(name)
+        if key and cid not in self.by_name[key]:
+            self._append(self.by_name[key], cid)
+
+
+def _chunks(keys: set[str]) -> Iterable[list[str]]:
+    items = sorted(keys)
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
