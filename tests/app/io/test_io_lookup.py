@@ -1,0 +1,163 @@
+"""The import's in-memory lookups (app.io.lookup) decide exactly as the per-record path does:
+the same files imported both ways into fresh stores give the same report and the same data."""
+
+import json
+
+import pytest
+
+from app.io.apply import run_import
+from app.store import Store
+
+FIXTURES = ["outlook_21_gbk_qp.vcf", "apple_30.vcf", "google_30_bom.vcf", "android_21_qp.vcf",
+            "evolution_40.vcf", "big5_21.vcf", "broken.vcf", "ios_30.vcf", "thunderbird_40.vcf",
+            "outlook_21_company.vcf", "google.csv", "outlook_en.csv", "outlook_de.csv",
+            "thunderbird.csv", "icloud.csv", "generic_zh_utf16.tsv", "accounts.csv",
+            "thunderbird.ldif", "generic_zh.xlsx"]
+
+# the same people again, in other spellings: e-mail case, phone formats, name at a company,
+# a name-only card, a card with only an odd number, a company repeated with other addresses
+TRICKY = """BEGIN:VCARD\r
+VERSION:3.0\r
+FN:Ann Lee\r
+ORG:Acme Trading\r
+EMAIL:ann@acme.example\r
+TEL;TYPE=CELL:+1 212 555 0101\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+FN:Ann Lee\r
+ORG:Acme Trading\r
+EMAIL:ANN@Acme.Example\r
+TEL;TYPE=WORK:212-555-0199\r
+TITLE:Buyer\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+FN:A. Lee\r
+TEL:(212) 555-0199\r
+NOTE:found by number\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+FN:Bob Stone\r
+ORG:Acme Trading\r
+ADR;TYPE=WORK:;;1 Main St;Springfield;IL;62701;USA\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+FN:Bob Stone\r
+ORG:Acme Trading\r
+EMAIL:bob@acme.example\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+FN:Carl Name-Only\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+FN:Carl Name-Only\r
+NOTE:second time\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+TEL:12\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+TEL:12\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+FN:Dora Diaz\r
+ORG:Acme Trading\r
+ADR;TYPE=WORK:;;9 Elm Rd;Boston;MA;02101;USA\r
+EMAIL:dora@acme.example\r
+BDAY:not-a-date\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+FN:Eve Wu\r
+ORG:华为技术有限公司\r
+TEL:+86 138 0013 8000\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+FN:吴伊芙\r
+ORG:华为\r
+TEL:13800138000\r
+EMAIL:eve@huawei.example\r
+END:VCARD\r
+"""
+
+CSV = ("Name,Company,E-mail Address,Mobile Phone\r\n"
+       "Ann Lee,Acme Trading,ann@acme.example,\r\n"
+       "Frank Ode,Acme Trading,frank@acme.example,+1 212 555 0300\r\n"
+       "Frank O.,,,212.555.0300\r\n"
+       "Gina Park,Park & Co,gina@park.example,\r\n"
+       ",Park & Co,,\r\n")
+
+
+def _canon(store: Store, report) -> dict:
+    """What the import did and what the store holds, without ids, stamps and times."""
+    alias: dict[str, str] = {}
+
+    def name(i):
+        return alias.setdefault(i, f"#{len(alias)}") if i else None
+
+    out = {"records": [(r["record"], r["action"], name(r["id"]), name(r["company_id"]))
+                       for r in report.records],
+           "skipped": [(s["record"], s["reason"]) for s in report.skipped]}
+    with store.read() as s:
+        con = s.connection().connection.driver_connection
+        out["contacts"] = sorted(json.dumps(r, ensure_ascii=False) for r in con.execute(
+            "SELECT c.name, c.title, c.address, c.note, c.birthday, c.websites, c.tags, "
+            "co.name, co.address, (SELECT group_concat(address_norm, ' ') FROM contact_email "
+            "WHERE contact_id = c.id), (SELECT group_concat(number, ' ') FROM contact_phone "
+            "WHERE contact_id = c.id), (SELECT count(*) FROM attachment WHERE owner_id = c.id) "
+            "FROM contact c LEFT JOIN company co ON co.id = c.company_id"))
+        out["companies"] = sorted(json.dumps(r, ensure_ascii=False) for r in con.execute(
+            "SELECT name, address, phone, website, note FROM company"))
+        out["outbox"] = con.execute(
+            "SELECT entity, count(*) FROM outbox GROUP BY entity ORDER BY entity").fetchall()
+        out["search"] = con.execute("SELECT kind, count(*) FROM search_doc GROUP BY kind "
+                                    "ORDER BY kind").fetchall()
+    return out
+
+
+@pytest.fixture
+def files(fx, tmp_path):
+    (tmp_path / "tricky.vcf").write_text(TRICKY, encoding="utf-8")
+    (tmp_path / "tricky.csv").write_text(CSV, encoding="utf-8")
+    return [str(fx(n)) for n in FIXTURES] + [str(tmp_path / "tricky.vcf"),
+                                             str(tmp_path / "tricky.csv")]
+
+
+def test_lookups_decide_as_the_per_record_path(tmp_path, files):
+    got = {}
+    for per_record in (True, False):
+        store = Store.open(tmp_path / f"{per_record}.sqlite3", region="US")
+        first = run_import(store, files, per_record=per_record)
+        again = run_import(store, files, per_record=per_record)
+        got[per_record] = (_canon(store, first), _canon(store, again))
+        store.close()
+    assert got[False][0] == got[True][0]
+    assert got[False][1] == got[True][1]
+    assert got[False][0]["records"] and any(r[1] == "updated" for r in got[False][0]["records"])
+
+
+def test_chunks_see_the_people_earlier_chunks_created(tmp_path, monkeypatch):
+    """Records split over several chunks (3 records each): the same person later in the file
+    is found, whichever chunk created them."""
+    from app.io import apply
+
+    monkeypatch.setattr(apply, "CHUNK", 3)
+    path = tmp_path / "t.vcf"
+    path.write_text(TRICKY + TRICKY, encoding="utf-8")
+    store = Store.open(tmp_path / "s.sqlite3", region="US")
+    small = _canon(store, run_import(store, [str(path)]))
+    store.close()
+    monkeypatch.setattr(apply, "CHUNK", 500)
+    store = Store.open(tmp_path / "r.sqlite3", region="US")
+    ref = _canon(store, run_import(store, [str(path)], per_record=True))
+    store.close()
+    assert small == ref
