@@ -5,7 +5,9 @@ company's address is typed once. Idempotent: saving the same draft twice changes
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from app import matching, normalize
@@ -37,13 +39,15 @@ def _same_address(a: str, b: str) -> bool:
     return normalize.company_key(a) == normalize.company_key(b)
 
 
-def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None) -> CompanySaveResult:
-    """Create the company, or fill the empty fields of the one it matches."""
+def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None,
+                 create: Callable[[CompanyDraft], str] | None = None) -> CompanySaveResult:
+    """Create the company, or fill the empty fields of the one it matches. `create`: how a new
+    one is written (an import defers its search entry), else companies.create."""
     if not draft.name.strip():
         raise InvalidInput("A company needs a name.")
     match = matching.match_company(tx.session, draft, region or tx.region)
     if match.decision != "same":
-        return CompanySaveResult(companies.create(tx, draft), "created")
+        return CompanySaveResult((create or partial(companies.create, tx))(draft), "created")
     rec = records.live(tx, "company", match.company_id)
     fill = {f: getattr(draft, f) for f in ("address", "phone", "website", "note")
             if getattr(draft, f) and not rec[f]}

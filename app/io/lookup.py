@@ -49,6 +49,7 @@ class ImportLookup:
         self.con = rows.dbapi(tx.session)
         self.region = tx.region
         self.creates = bulk.Creates(tx, "contact")
+        self.new_companies = bulk.Creates(tx, "company")
         self.companies: dict[tuple[str, str, str], str] = {}  # company draft → company id
         self.company_rows: dict[str, tuple[str, str]] = {}  # id → (name, address)
         self._undo: list[Callable[[], None]] = []
@@ -65,7 +66,7 @@ class ImportLookup:
     # -- chunks ------------------------------------------------------------------------------
     def prefetch(self, recs: Iterable[object]) -> None:
         """Write what is queued, then read every stored person these records could match."""
-        self.creates.flush()
+        self.flush()
         self._reset_people()
         emails, e164s, tails, names = set(), set(), set(), set()
         for d in recs:
@@ -121,6 +122,7 @@ class ImportLookup:
         yield from self.by_name.get(normalize.fold(d.display_name()), ())
 
     def flush(self) -> None:
+        self.new_companies.flush()
         self.creates.flush()
 
     # -- one record ----------------------------------------------------------------------------
@@ -149,17 +151,31 @@ class ImportLookup:
         """The matcher once per distinct company of the import; later ones link to it."""
         key = (normalize.fold(draft.name), normalize.fold(draft.address),
                normalize.fold(draft.website))
-        if not normalize.company_key(draft.name):
-            # the matcher never links a name without a key: neither may the cache
-            return capture.save_company(self.tx, draft, region)
         company_id = self.companies.get(key)
         if company_id is not None:
             return capture.CompanySaveResult(company_id, "linked")
-        res = capture.save_company(self.tx, draft, region)
-        self._remember(self.companies, key, res.company_id)
+        res = capture.save_company(self.tx, draft, region, self._create_company)
+        if normalize.company_key(draft.name):
+            # (the matcher never links a name without a key: neither may the cache)
+            self._remember(self.companies, key, res.company_id)
         if res.action == "updated":  # its address may have been filled
+            # (and records.update wrote its search entry: the one queued would be older)
+            queued = self.new_companies.unindexed.pop(res.company_id, None)
+            if queued is not None:
+                self._undo.append(lambda: self.new_companies.unindexed.__setitem__(
+                    res.company_id, queued))
             self._remember(self.company_rows, res.company_id, self._company_row(res.company_id))
+        # the person's company reference is known to be live (records checks it once per id)
+        self.tx.session.info.setdefault("live_refs", set()).add(res.company_id)
         return res
+
+    def _create_company(self, draft: CompanyDraft) -> str:
+        # the fields companies.create writes
+        cid = self.new_companies.write_now({
+            "name": draft.name, "address": draft.address, "phone": draft.phone,
+            "website": draft.website, "note": draft.note, "tags": draft.tags})
+        self._undo.append(lambda: self.new_companies.drop(cid))
+        return cid
 
     def _company_row(self, company_id: str) -> tuple[str, str]:
         row = self.con.execute("SELECT name, address FROM company WHERE id = ?",
