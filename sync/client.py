@@ -46,6 +46,8 @@ META_LAST_ERROR = "sync.last_error"
 class SyncError(Exception):
     """A sync problem; str() says what happened and what to do. Nothing local was lost."""
 
+    status: int | None = None  # HQ's HTTP status, when HQ refused the request
+
 
 class SyncOffline(SyncError):
     pass
@@ -157,7 +159,9 @@ class SyncClient:
                     if r.status_code == 426:
                         raise SyncProtocolError(message)
                     if r.status_code not in (408, 429, 500, 502, 503, 504):
-                        raise SyncError(f"HQ refused the request ({r.status_code}): {message}")
+                        err = SyncError(f"HQ refused the request ({r.status_code}): {message}")
+                        err.status = r.status_code
+                        raise err
                     last = f"HQ answered {r.status_code}: {message}"
             if attempt < self.retries:
                 log.info("sync %s failed (%s); retrying in %.1fs", path, last, delay)
@@ -294,8 +298,16 @@ class SyncClient:
             page = ahead.result()
 
     def _fetch(self, cursor: int) -> dict[str, Any]:
-        return self._post("/v1/pull", {"protocol": self.protocol, "cursor": cursor,
-                                       "limit": self.page_size})
+        try:
+            return self._post("/v1/pull", {"protocol": self.protocol, "cursor": cursor,
+                                           "limit": self.page_size})
+        except SyncError as exc:
+            if exc.status != 422 or self.page_size <= P.COMPAT_PAGE:
+                raise
+            # an HQ from before pages grew: ask again with the page size it knows
+            log.info("HQ refused pages of %s changes; using %s", self.page_size, P.COMPAT_PAGE)
+            self.page_size = P.COMPAT_PAGE
+            return self._fetch(cursor)
 
     def _apply(self, page: dict, report: SyncReport) -> None:
         changes = page.get("changes") or []

@@ -20,7 +20,10 @@ PROTOCOL_VERSION = 1
 MIN_PROTOCOL_VERSION = 1
 
 MAX_BATCH = 2000  # changes per push
-MAX_PAGE = 5000  # changes per pull page
+# changes per pull page; one page is one local transaction on the client, and each commit costs
+# a WAL write and a search-index flush: 15,000 took a 100k first sync 10% less CPU than 5,000
+MAX_PAGE = 15_000
+COMPAT_PAGE = 5000  # the largest page HQs before 2026-11-30 accept (they answer 422 above it)
 DEFAULT_PAGE = 2000
 MAX_BODY_BYTES = 16 * 1024 * 1024
 MAX_VALUE_CHARS = 200_000

@@ -291,3 +291,30 @@ def test_a_rep_moved_to_another_team_gets_that_teams_records(hq, replicas):
     with south.store.read() as s:
         assert contacts.get(s, nid) is not None
         assert contacts.get(s, sid) is None  # south's records are no longer Sam's to see
+
+
+def test_client_falls_back_to_smaller_pages_for_an_older_hq(hq, replicas):
+    a, b = replicas("alice"), replicas("bob")
+    with a.store.write() as tx:
+        ids = [contacts.create(tx, ContactDraft(name=f"P{i}")) for i in range(3)]
+    a.sync()
+    real = httpx.HTTPTransport()
+    asked: list[int] = []
+
+    class OlderHq(httpx.BaseTransport):
+        """Answers like HQ before pages grew: more than 5,000 changes a page is a 422."""
+
+        def handle_request(self, request):
+            if request.url.path == "/v1/pull":
+                asked.append(json.loads(request.read())["limit"])
+                if asked[-1] > P.COMPAT_PAGE:
+                    return httpx.Response(422, json={
+                        "error": "Malformed request: limit: Input should be less than or equal "
+                                 "to 5000", "code": "malformed"})
+            return real.handle_request(request)
+
+    report = b.sync(transport=OlderHq())
+    assert asked[0] == P.MAX_PAGE > P.COMPAT_PAGE and set(asked[1:]) == {P.COMPAT_PAGE}
+    assert report.pulled >= 3
+    with b.store.read() as s:
+        assert all(contacts.get(s, i) for i in ids)
