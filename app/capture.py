@@ -36,7 +36,8 @@ class CompanySaveResult:
 
 
 def _same_address(a: str, b: str) -> bool:
-    return normalize.company_key(a) == normalize.company_key(b)
+    # the same text is common (a company created from this very card) and needs no key
+    return a == b or normalize.company_key(a) == normalize.company_key(b)
 
 
 def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None,
