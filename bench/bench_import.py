@@ -97,16 +97,37 @@ def _import(db: str, path: str, warm: bool, q) -> None:
         with store.read() as s:
             matching.match_company(s, CompanyDraft("warm-up"), store.region)
         t_warm = time.perf_counter() - t
+    matcher = _time_matcher()
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
     r = run_import(store, [path])
     dt = time.perf_counter() - t0
     store.close()
     q.put({"seconds": round(dt, 2), "index_build_s": round(t_warm, 2),
+           # the company matcher's share (app.matching.match_company, owned by the dedup work)
+           "matcher_calls": matcher["calls"], "matcher_s": round(matcher["s"], 2),
            "created": r.created, "updated": r.updated, "unchanged": r.unchanged,
            "skipped": len(r.skipped), "records_per_s": round(len(r.records) / dt),
            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
            "rss_before_import_mb": round(rss0 / 1024)})
+
+
+def _time_matcher() -> dict:
+    """Count the calls of the company matcher and the time spent in it during the import."""
+    from app import matching
+
+    real, spent = matching.match_company, {"calls": 0, "s": 0.0}
+
+    def timed(*a, **kw):
+        t = time.perf_counter()
+        try:
+            return real(*a, **kw)
+        finally:
+            spent["calls"] += 1
+            spent["s"] += time.perf_counter() - t
+
+    matching.match_company = timed
+    return spent
 
 
 def _run(target, *args) -> dict:
