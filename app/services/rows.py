@@ -69,6 +69,18 @@ def _loaded_defaults(entity: str) -> dict[str, Any]:
 _LOADED_DEFAULTS = {e: _loaded_defaults(e) for e in ENTITIES}
 
 
+def _decoded(names: list[str], row: tuple) -> dict[str, Any]:
+    """A stored row as `load` gives it: JSON columns decoded, flags as bools."""
+    rec = dict(zip(names, row, strict=True))
+    rec["clocks"] = json.loads(rec["clocks"] or "{}")
+    for f in LISTS & rec.keys():
+        rec[f] = json.loads(rec[f] or "[]")
+    for f in ("deleted", "done"):
+        if f in rec:
+            rec[f] = bool(rec[f])
+    return rec
+
+
 def load(session: Session, entity: str, record_id: str | None) -> dict[str, Any] | None:
     """The record as wire values (plus id, clocks, deleted, merged_into), or None."""
     if not record_id:
@@ -78,13 +90,7 @@ def load(session: Session, entity: str, record_id: str | None) -> dict[str, Any]
     row = cur.fetchone()
     if row is None:
         return None
-    rec = dict(zip([d[0] for d in cur.description], row, strict=True))
-    rec["clocks"] = json.loads(rec["clocks"] or "{}")
-    for f in LISTS & rec.keys():
-        rec[f] = json.loads(rec[f] or "[]")
-    for f in ("deleted", "done"):
-        if f in rec:
-            rec[f] = bool(rec[f])
+    rec = _decoded([d[0] for d in cur.description], row)
     if entity == "contact":
         rec["emails"] = [{"address": a, "kind": k} for a, k in con.execute(
             "SELECT address, kind FROM contact_email WHERE contact_id = ? ORDER BY position",
@@ -107,13 +113,7 @@ def load_many(session: Session, entity: str, record_ids: list[str]) -> dict[str,
         cur = con.execute(f"SELECT * FROM {entity} WHERE id IN ({marks})", chunk)
         names = [d[0] for d in cur.description]
         for row in cur.fetchall():
-            rec = dict(zip(names, row, strict=True))
-            rec["clocks"] = json.loads(rec["clocks"] or "{}")
-            for f in LISTS & rec.keys():
-                rec[f] = json.loads(rec[f] or "[]")
-            for f in ("deleted", "done"):
-                if f in rec:
-                    rec[f] = bool(rec[f])
+            rec = _decoded(names, row)
             if entity == "contact":
                 rec["emails"], rec["phones"] = [], []
             out[rec["id"]] = rec
