@@ -109,9 +109,13 @@ class ImportLookup:
 
     def settle(self, rec: object) -> None:
         """Before a record's savepoint: write the queue if this record may need a queued
-        person in the table (it matches one, or it has a photo to attach)."""
+        person in the table (it matches one, has a photo to attach, or a company the matcher
+        compares by web domain)."""
         if self.creates.queued and (getattr(rec, "photo", None) or any(
-                cid in self.creates.queued for cid in self._candidates(rec))):
+                cid in self.creates.queued for cid in self._candidates(rec))
+                # a company given with its website is matched on its people's e-mail
+                # domains too: the queued people's must be in the table
+                or (rec.websites and rec.company.strip())):
             self.creates.flush()
 
     def _candidates(self, d: ContactDraft) -> Iterable[str]:

@@ -15,7 +15,8 @@ FIXTURES = ["outlook_21_gbk_qp.vcf", "apple_30.vcf", "google_30_bom.vcf", "andro
             "thunderbird.ldif", "generic_zh.xlsx"]
 
 # the same people again, in other spellings: e-mail case, phone formats, name at a company,
-# a name-only card, a card with only an odd number, a company repeated with other addresses
+# a name-only card, a card with only an odd number, a company repeated with other addresses,
+# a company known only by its people's e-mail domain
 TRICKY = """BEGIN:VCARD\r
 VERSION:3.0\r
 FN:Ann Lee\r
@@ -73,6 +74,18 @@ ORG:Acme Trading\r
 ADR;TYPE=WORK:;;9 Elm Rd;Boston;MA;02101;USA\r
 EMAIL:dora@acme.example\r
 BDAY:not-a-date\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+FN:Hal Ito\r
+ORG:Zenith Widgets\r
+EMAIL:hal@zenwid.example\r
+END:VCARD\r
+BEGIN:VCARD\r
+VERSION:3.0\r
+FN:Ivy Ono\r
+ORG:Zenith Widget Manufacturing\r
+URL:https://www.zenwid.example\r
 END:VCARD\r
 BEGIN:VCARD\r
 VERSION:3.0\r
