@@ -112,11 +112,9 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
                 while chunk := list(islice(src.records, CHUNK)):
                     if lookup is not None:
                         lookup.prefetch(r for _, r in chunk)
-                    for i, (n, rec) in enumerate(chunk):
+                    for n, rec in chunk:
                         if cancel is not None and cancel():
                             raise Cancelled("Import cancelled: nothing was written.")
-                        if lookup is not None and lookup.stale:
-                            lookup.prefetch(r for _, r in chunk[i:])
                         _one(tx, src.path, n, rec, report, web, lookup)
                         done += 1
                         if progress is not None and done % 50 == 0:
@@ -212,10 +210,8 @@ def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None 
         # ever undo this record's own rows
         if fast:
             lookup.settle(rec)
-        else:
+        else:  # this record is saved past the lookups, which learn its outcome afterwards
             lookup.flush()
-            lookup.stale = True  # this record writes past the lookups
-            lookup.company_rows.clear()
         lookup.begin_record()
     # a raw SAVEPOINT: SQLAlchemy's begin_nested costs ~1 ms per record at 10,000 records
     con = rows.dbapi(tx.session)
@@ -224,6 +220,8 @@ def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None 
         if isinstance(rec, CompanyDraft):
             res = capture.save_company(tx, rec)
             action, rid, cid = res.action, res.company_id, None
+            if lookup is not None:
+                lookup.company_changed(rid)
         elif isinstance(rec, Contacted):
             action, rid, cid = _by_id(tx, rec)
         else:
@@ -232,6 +230,8 @@ def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None 
             if url and web is not None and not rec.photo and (
                     action == "created" or not _has_photo(tx, rid)):
                 web.submit(len(report.records), rid, url)
+        if lookup is not None and not fast and not isinstance(rec, CompanyDraft):
+            lookup.person_changed(rid)
         tx.session.flush()  # ORM rows (a photo) belong inside this record's savepoint
         con.execute("RELEASE satchel_import_record")
     except (ServiceError, ValueError) as exc:

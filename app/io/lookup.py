@@ -53,7 +53,6 @@ class ImportLookup:
         self.companies: dict[tuple[str, str, str], str] = {}  # company draft → company id
         self.company_rows: dict[str, tuple[str, str]] = {}  # id → (name, address)
         self._undo: list[Callable[[], None]] = []
-        self.stale = True  # people maps must be (re)read before the next record
         self._reset_people()
 
     def _reset_people(self) -> None:
@@ -98,7 +97,6 @@ class ImportLookup:
         self._read(names, "SELECT c.sort_name, c.id, c.company_id FROM contact c "
                    f"WHERE c.sort_name IN ({{}}) AND {_LIVE} ORDER BY c.rowid",
                    lambda k, cid: self.by_name[k].append(cid))
-        self.stale = False
 
     def _read(self, keys: set[str], sql: str, put: Callable[[str, str], None]) -> None:
         for chunk in _chunks(keys):
@@ -278,6 +276,40 @@ class ImportLookup:
             self._remember(self.company_of, rec["id"], company_id)
         self._learn(rec["id"], company_id, changes.get("name") or "",
                     changes.get("emails") or [], changes.get("phones") or [])
+
+    def company_changed(self, company_id: str) -> None:
+        """A company row of the file was saved: its address may be new."""
+        if company_id in self.company_rows:
+            self._remember(self.company_rows, company_id, self._company_row(company_id))
+
+    def person_changed(self, contact_id: str) -> None:
+        """A record saved without the lookups (a row of a Satchel export, a card with only an
+        odd number): later records must see the person as now stored."""
+        rec = rows.load(self.tx.session, "contact", contact_id)
+        if rec is None:
+            return
+        if rec["company_id"] and rec["company_id"] in self.company_rows:
+            # (a row of an export may have filled its company)
+            self._remember(self.company_rows, rec["company_id"],
+                           self._company_row(rec["company_id"]))
+        if self.company_of.get(contact_id) != rec["company_id"]:
+            self._remember(self.company_of, contact_id, rec["company_id"])
+        self._forget(contact_id)  # a row of an export replaces values: old ones no longer find it
+        self._learn(contact_id, rec["company_id"], rec["name"], rec["emails"], rec["phones"])
+
+    def _forget(self, cid: str) -> None:
+        for index in (self.by_email, self.by_e164, self.by_name):
+            for ids in index.values():
+                if cid in ids:
+                    at = ids.index(cid)
+                    ids.pop(at)
+                    self._undo.append(lambda ids=ids, at=at: ids.insert(at, cid))
+        for pairs in self.by_tail.values():
+            kept = [p for p in pairs if p[0] != cid]
+            if len(kept) != len(pairs):
+                old = list(pairs)
+                pairs[:] = kept
+                self._undo.append(lambda pairs=pairs, old=old: pairs.__setitem__(slice(None), old))
 
     def _learn(self, cid: str, company_id: str | None, name: str, emails: list, phones: list
                ) -> None:

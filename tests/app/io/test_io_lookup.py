@@ -174,3 +174,44 @@ def test_chunks_see_the_people_earlier_chunks_created(tmp_path, monkeypatch):
     ref = _canon(store, run_import(store, [str(path)], per_record=True))
     store.close()
     assert small == ref
+
+
+def test_rows_of_an_export_among_new_rows(tmp_path):
+    """A rep's edited export: rows with a record id (saved past the lookups) and new rows in the
+    same chunk. A changed e-mail no longer finds the person; the new one does."""
+    import shutil
+
+    import openpyxl
+
+    from app.io.export import export
+
+    card = tmp_path / "t.vcf"
+    card.write_text(TRICKY, encoding="utf-8")
+    base = Store.open(tmp_path / "base.sqlite3", region="US")
+    run_import(base, [str(card)], per_record=True)
+    sheet = tmp_path / "people.xlsx"
+    export(base, "xlsx", sheet)
+    base.close()
+    wb = openpyxl.load_workbook(sheet)
+    ws = wb.worksheets[0]
+    head = [c.value for c in ws[1]]
+    email_col = next(i for i, h in enumerate(head) if h and "mail" in str(h).lower())
+    for r in list(ws.iter_rows(min_row=2)):
+        if r[email_col].value and "ann@" in str(r[email_col].value).lower():
+            r[email_col].value = "ann.lee@acme.example"
+    for email in ("ann@acme.example", "ann.lee@acme.example"):
+        new = [None] * len(head)
+        new[head.index(next(h for h in head if h and "name" in str(h).lower()))] = "Ann L."
+        new[email_col] = email
+        ws.append(new)
+    wb.save(sheet)
+    got = []
+    for per_record in (True, False):
+        db = tmp_path / f"{per_record}.sqlite3"
+        shutil.copy(tmp_path / "base.sqlite3", db)
+        store = Store.open(db, region="US")
+        got.append(_canon(store, run_import(store, [str(sheet)], per_record=per_record)))
+        store.close()
+    assert got[0] == got[1]
+    # the old address is nobody's now; the new one is Ann's, who already has all of it
+    assert [r[1] for r in got[1]["records"]][-2:] == ["created", "unchanged"]
