@@ -7,6 +7,11 @@ With tesserocr installed, Tesseract runs in this process and its models stay loa
 per language set and thread): starting the `tesseract` program and loading eng+chi_sim costs
 0.3-0.7 s per call through pytesseract, which is most of a card's time. Without tesserocr (or
 with SATCHEL_OCR_BACKEND=pytesseract) every call goes through pytesseract.
+
+Models: `make run`/`make test` put tessdata 4.0.0 `chi_sim` (from npm, sha256-pinned) beside
+links to the system's `eng`/`osd` in MODEL_DIR; it reads Chinese cards better than Debian's small
+4.1.0 model (鼎, 邺, 禺, 侯, bold names; bench/cards/RESULTS.md). SATCHEL_TESSDATA overrides; a
+folder missing a language is skipped, so without the download the system's models are used.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from __future__ import annotations
 import functools
 import os
 import re
+import shlex
+import sys
 import threading
 
 import cv2
@@ -32,6 +39,7 @@ except ImportError:  # optional: pytesseract is the fallback
 
 TESSDATA_DIRS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
                  "/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata")
+MODEL_DIR = os.path.join(sys.prefix, "share", "satchel-tessdata")  # filled by `make setup`
 _local = threading.local()  # a tesserocr engine is not thread-safe: one per thread
 
 
@@ -44,11 +52,13 @@ def _languages() -> frozenset[str]:
     return frozenset(pytesseract.get_languages(config=""))
 
 
-def describe() -> str:
-    """Which Tesseract reads the cards (for benchmarks and bug reports)."""
+def describe(lang: str = "eng+chi_sim") -> str:
+    """Which Tesseract and models read the cards (for benchmarks and bug reports)."""
+    models = f"models {tessdata_dir(lang) or 'not found'}"
     if tesserocr is not None and os.environ.get("SATCHEL_OCR_BACKEND") != "pytesseract":
-        return f"tesserocr {tesserocr.__version__}, {tesserocr.tesseract_version().split()[1]}"
-    return f"pytesseract, tesseract {pytesseract.get_tesseract_version()}"
+        return (f"tesserocr {tesserocr.__version__}, {tesserocr.tesseract_version().split()[1]}, "
+                f"{models}")
+    return f"pytesseract, tesseract {pytesseract.get_tesseract_version()}, {models}"
 
 
 def available_languages() -> set[str]:
@@ -313,10 +323,12 @@ def score(words: list[tuple[int, int, int, Word]]) -> float:
     return sum(len(w.text) * w.conf ** 2 for *_, w in words if w.conf >= 0.5)
 
 
-def _tessdata(lang: str) -> str | None:
-    """The tessdata folder holding every language of `lang` (the system's, like the CLI)."""
+def tessdata_dir(lang: str) -> str | None:
+    """The first tessdata folder holding every language of `lang`: SATCHEL_TESSDATA, then
+    MODEL_DIR (the better Chinese model), then TESSDATA_PREFIX and the system's folders."""
     want = lang.split("+")
-    dirs = [os.environ.get("TESSDATA_PREFIX", "")] + list(TESSDATA_DIRS)
+    dirs = [os.environ.get("SATCHEL_TESSDATA", ""), MODEL_DIR,
+            os.environ.get("TESSDATA_PREFIX", "")] + list(TESSDATA_DIRS)
     for d in dirs:
         if d and all(os.path.exists(os.path.join(d, f"{x}.traineddata")) for x in want):
             return d
@@ -330,9 +342,11 @@ def _api(lang: str):  # noqa: ANN202 - tesserocr.PyTessBaseAPI when tesserocr is
     if apis is None:
         apis = _local.apis = {}
     if lang not in apis:
-        path = _tessdata(lang)
+        path = tessdata_dir(lang)
         try:
-            apis[lang] = tesserocr.PyTessBaseAPI(path=path, lang=lang) if path else None
+            # LSTM only: tessdata 4.0.0 also holds the legacy engine, loading it costs 0.3 s
+            apis[lang] = tesserocr.PyTessBaseAPI(path=path, lang=lang,
+                                                 oem=tesserocr.OEM.LSTM_ONLY) if path else None
         except RuntimeError:
             apis[lang] = None
     return apis[lang]
@@ -342,7 +356,9 @@ def _image_to_data(img: np.ndarray, lang: str, psm: int) -> dict[str, list]:
     """pytesseract.image_to_data's DICT, from a loaded engine when there is one."""
     api = _api(lang)
     if api is None:
-        return pytesseract.image_to_data(img, lang=lang, config=f"--psm {psm}",
+        path = tessdata_dir(lang)
+        config = f"--oem 1 --psm {psm}" + (f" --tessdata-dir {shlex.quote(path)}" if path else "")
+        return pytesseract.image_to_data(img, lang=lang, config=config,
                                          output_type=pytesseract.Output.DICT)
     img = np.ascontiguousarray(img, dtype=np.uint8)
     h, w = img.shape[:2]
