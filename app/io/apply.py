@@ -127,6 +127,8 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
             _attach_web_photos(tx, web.fetcher, report, cancel)
             if progress is not None:
                 progress(done)
+            if cancel is not None and cancel():  # a Cancel that came in before the commit
+                raise Cancelled("Import cancelled: nothing was written.")
             if dry_run:
                 raise _DryRun
     except _DryRun:
