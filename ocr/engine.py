@@ -133,9 +133,13 @@ def ocr_lines(img: np.ndarray, lang: str, psm: int = 11, min_conf: float = 20.0,
     comps = api.GetComponentImages(tesserocr.RIL.TEXTLINE, True)
     boxes = merge_line_boxes([(c[1]["x"], c[1]["y"], c[1]["w"], c[1]["h"]) for c in comps])
     extra = []
+    inner: dict[int, tuple[int, int, int, int]] = {}
     for b in extra_boxes or []:
         near = [i for i, t in enumerate(boxes) if _same_line(t, b)]
-        if near:  # the end of a line Tesseract cut short ("...有限" without "公司")
+        tall = [i for i, t in enumerate(boxes) if _covers(t, b) and t[3] >= 1.5 * b[3]]
+        if tall and not near:  # a line with a logo beside it: also read without the logo
+            inner.setdefault(tall[0], b)
+        elif near:  # the end of a line Tesseract cut short ("...有限" without "公司")
             i = near[0]
             t = boxes[i]
             x, y = min(t[0], b[0]), min(t[1], b[1])
@@ -150,6 +154,10 @@ def ocr_lines(img: np.ndarray, lang: str, psm: int = 11, min_conf: float = 20.0,
         if box[2] < 8 or box[3] < 8:
             continue
         words = _read_line(api, gray, box, min_conf, (n + 1, 1, 1))
+        if n in inner:
+            alt = _read_line(api, gray, inner[n], min_conf, (n + 1, 1, 1))
+            if _sure_chars(alt) > _sure_chars(words):
+                words = alt
         if alone is not None and (_mean_conf(words) < 0.8 or _short_odd(words)):
             again = _best_cjk_read(alone, gray, box, min_conf, (n + 1, 1, 1))
             if _better_in_cjk(words, again):
@@ -168,6 +176,10 @@ def _best_cjk_read(api, gray: np.ndarray, box: tuple[int, int, int, int], min_co
     heights = (24, 32, 40) if box[2] <= 6 * box[3] else (CJK_LINE_HEIGHT,)
     reads = [_read_line(api, gray, box, min_conf, key, h) for h in heights]
     return max(reads, key=lambda r: sum(len(w.text) * w.conf for *_, w in r))
+
+
+def _sure_chars(words: list[tuple[int, int, int, Word]]) -> float:
+    return sum(len(w.text) * w.conf for *_, w in words)
 
 
 def _cjk_count(words: list[tuple[int, int, int, Word]]) -> int:
