@@ -126,7 +126,10 @@ def text_lines(text: str) -> list[Line]:
 
 # -- patterns ----------------------------------------------------------------------------------
 
-EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)*"
+# OCR may put a space after a dot of the local part ("ying. wang@"): a lower-case word right
+# before is joined (a capitalized one is a label: "Sales. ann@")
+EMAIL_RE = re.compile(r"(?:(?<![A-Za-z0-9._%+\-])(?!(?:e-?)?mail\.)[a-z0-9][a-z0-9._%+\-]*\.\s)?"
+                      r"[A-Za-z0-9][A-Za-z0-9._%+\-]*\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)*"
                       r"\.[A-Za-z]{2,}")
 _EMAIL_NODOT_RE = re.compile(r"([A-Za-z0-9][A-Za-z0-9._%+\-]*)\s?@\s?([A-Za-z0-9\-]{2,}?)"
                              r"(com|net|org|cn)\b")
@@ -366,7 +369,9 @@ def _fix_domains_by_pinyin(fields: dict[str, list[FieldValue]]) -> None:
         return
     for key in ("emails", "websites"):
         for v in fields.get(key, []):
-            m = re.search(r"(?:@|^(?:https?://)?(?:www\.)?)([a-z0-9\-]+)\.", v.value, re.I)
+            # the domain's first label: after the @ of an e-mail, at the start of a website
+            pattern = r"@([a-z0-9\-]+)\." if key == "emails" else r"^(?:https?://)?(?:www\.)?([a-z0-9\-]+)\."
+            m = re.search(pattern, v.value, re.I)
             if not m:
                 continue
             label = m.group(1).lower()

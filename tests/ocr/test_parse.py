@@ -355,3 +355,18 @@ www.jingiao.com.cn""")
 南京金桥信息技术科技有限公司
 peng@gmail.com""")
     assert values(f, "emails") == ["peng@gmail.com"]
+
+
+def test_domain_is_corrected_when_the_local_part_has_a_dot_too():
+    f = parse_text("上海金桥贸易股份有限公司\n王林\n邮箱 lin.wang@jingiao.cn")
+    assert values(f, "emails") == ["lin.wang@jinqiao.cn"]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("邮箱 ying. wang@zhongke.com", "ying.wang@zhongke.com"),  # OCR's space after the dot
+    ("Sales. ann@zhongke.com", "ann@zhongke.com"),  # a capitalized word is not the address
+    ("e-mail. ann@zhongke.com", "ann@zhongke.com"),  # nor a label
+])
+def test_space_after_a_dot_in_the_local_part(line, want):
+    f = parse_text(f"王颖\n南京中科机械科技有限公司\n{line}")
+    assert values(f, "emails") == [want]
