@@ -159,15 +159,21 @@ class Tx:
         if clocks:
             con.execute(f"UPDATE {entity} SET clocks = json_patch(clocks, ?) WHERE id = ?",
                         (json.dumps(dict.fromkeys(changes, stamp)), record_id))
-        con.execute(
-            "INSERT INTO outbox (op_id, entity, record_id, hlc, changes) VALUES (?, ?, ?, ?, ?)",
-            (new_id(), entity, record_id, stamp,
-             json.dumps({k: _jsonable(v) for k, v in changes.items()}, ensure_ascii=False)))
+        con.execute(OUTBOX_INSERT, outbox_row(entity, record_id, stamp, changes))
         self.touched.add(entity)
         return stamp
 
 
-def _jsonable(value: Any) -> Any:
+OUTBOX_INSERT = "INSERT INTO outbox (op_id, entity, record_id, hlc, changes) VALUES (?, ?, ?, ?, ?)"
+
+
+def outbox_row(entity: str, record_id: str, stamp: str, changes: dict[str, Any]) -> tuple:
+    """The parameters of OUTBOX_INSERT for one operation (one stamp, these field changes)."""
+    return (new_id(), entity, record_id, stamp,
+            json.dumps({k: jsonable(v) for k, v in changes.items()}, ensure_ascii=False))
+
+
+def jsonable(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     return value

@@ -8,16 +8,13 @@ attach a photo) flushes first.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from app import search
 from app.ids import new_id
 from app.services import records, rows
 from app.services.fields import to_wire
-from app.store import Tx, _jsonable
-
-_OUTBOX = "INSERT INTO outbox (op_id, entity, record_id, hlc, changes) VALUES (?, ?, ?, ?, ?)"
+from app.store import OUTBOX_INSERT, Tx, outbox_row
 
 
 class Creates:
@@ -31,7 +28,7 @@ class Creates:
 
     def _prepare(self, values: dict[str, Any]) -> tuple[str, dict, dict, str]:
         wire = {f: to_wire(f, v) for f, v in values.items()}
-        records._check_refs(self.tx, wire)
+        records.check_refs(self.tx, wire)
         # empty values equal the defaults every replica starts from: not worth sending
         changes = {k: v for k, v in wire.items() if v not in ("", [], None, False)}
         return new_id(), wire, changes, self.tx.new_stamp()
@@ -70,9 +67,8 @@ class Creates:
         items = [(rid, wire, clocks) for rid, (wire, clocks, _, _) in self.queued.items()]
         con = rows.dbapi(tx.session)
         after = rows.insert_many(tx.session, entity, items, con)
-        con.executemany(_OUTBOX, [
-            (new_id(), entity, rid, stamp,
-             json.dumps({k: _jsonable(v) for k, v in changes.items()}, ensure_ascii=False))
+        con.executemany(OUTBOX_INSERT, [
+            outbox_row(entity, rid, stamp, changes)
             for rid, (_, _, changes, stamp) in self.queued.items() if changes])
         tx.touched.add(entity)
         search.reindex_many(tx.session, [(entity, rid, a) for (rid, _, _), a in

@@ -24,7 +24,7 @@ def live(tx_or_session, entity: str, record_id: str | None) -> dict[str, Any]:
     return rec
 
 
-def _check_refs(tx: Tx, wire: dict[str, Any]) -> None:
+def check_refs(tx: Tx, wire: dict[str, Any]) -> None:
     checked = tx.session.info.setdefault("live_refs", set())  # once per transaction
     for field in ("company_id", "contact_id", "opportunity_id"):
         ref = wire.get(field)
@@ -38,7 +38,7 @@ def _check_refs(tx: Tx, wire: dict[str, Any]) -> None:
 
 def create(tx: Tx, entity: str, values: dict[str, Any]) -> str:
     wire = {f: to_wire(f, v) for f, v in values.items()}
-    _check_refs(tx, wire)
+    check_refs(tx, wire)
     # empty values equal the defaults every replica starts from: not worth sending
     changes = {k: v for k, v in wire.items() if v not in ("", [], None, False)}
     record_id = new_id()
@@ -71,7 +71,7 @@ def _write(tx: Tx, entity: str, rec: dict[str, Any], values: dict[str, Any]) -> 
     changes = {f: w for f, w in wire.items() if w != rows.current(rec, f)}
     if not changes:
         return {}
-    _check_refs(tx, changes)
+    check_refs(tx, changes)
     stamp = tx.new_stamp()
     after = rows.apply(tx.session, entity, rec["id"], changes, dict.fromkeys(changes, stamp), rec)
     tx.record(entity, rec["id"], changes, stamp=stamp, clocks=False)
