@@ -126,9 +126,11 @@ def text_lines(text: str) -> list[Line]:
 
 # -- patterns ----------------------------------------------------------------------------------
 
-# OCR may put a space after a dot of the local part ("ying. wang@"): a lower-case word right
-# before is joined (a capitalized one is a label: "Sales. ann@")
-EMAIL_RE = re.compile(r"(?:(?<![A-Za-z0-9._%+\-])(?!(?:e-?)?mail\.)[a-z0-9][a-z0-9._%+\-]*\.\s)?"
+# OCR may put a space after a dot of the local part ("ying. wang@") or read the dot as a space
+# ("lei wang@"): a lower-case word right before is joined (a capitalized one is a label: "Sales.
+# ann@"; nor are "mail", "email")
+EMAIL_RE = re.compile(r"(?:(?<![A-Za-z0-9._%+\-])(?!(?:e-?)?mail\b)"
+                      r"(?:[a-z0-9][a-z0-9._%+\-]*\.|[a-z]{1,10})\s)?"
                       r"[A-Za-z0-9][A-Za-z0-9._%+\-]*\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)*"
                       r"\.[A-Za-z]{2,}")
 _EMAIL_NODOT_RE = re.compile(r"([A-Za-z0-9][A-Za-z0-9._%+\-]*)\s?@\s?([A-Za-z0-9\-]{2,}?)"
@@ -345,6 +347,7 @@ def parse_lines(lines: list[Line], region: str = "CN") -> dict[str, list[FieldVa
     for h in hits:
         fields[h.key].append(h.field_value())
     _fix_domains_by_pinyin(fields)
+    _fix_local_parts_by_pinyin(fields)
     _dedupe(fields)
     return {k: v for k, v in fields.items() if v}
 
@@ -378,11 +381,38 @@ def _fix_domains_by_pinyin(fields: dict[str, list[FieldValue]]) -> None:
             if label in words:
                 continue
             for w in words:
-                diff = [(a, b) for a, b in zip(label, w, strict=False) if a != b]
-                if len(w) == len(label) and len(diff) == 1 and frozenset(diff[0]) in _CONFUSABLE:
+                if _one_confusable_apart(label, w):
                     v.value = v.value[:m.start(1)] + w + v.value[m.end(1):]
                     v.confidence = round(v.confidence * 0.9, 3)
                     break
+
+
+def _one_confusable_apart(got: str, want: str) -> bool:
+    diff = [(a, b) for a, b in zip(got, want, strict=False) if a != b]
+    return len(got) == len(want) and len(diff) == 1 and frozenset(diff[0]) in _CONFUSABLE
+
+
+def _fix_local_parts_by_pinyin(fields: dict[str, list[FieldValue]]) -> None:
+    """A Chinese person's address is usually spelt from the name (陈强 -> chenqiang, qiang.chen,
+    qchen): a local part one confusable letter away from such a spelling is corrected."""
+    names = [v.value for v in fields.get("name", []) if has_cjk(v.value)]
+    if lazy_pinyin is None or not names or len(names[0]) < 2:
+        return
+    family, *given_parts = [p for p in lazy_pinyin(names[0]) if p.isalpha()]
+    if not given_parts:
+        return
+    given, initials = "".join(given_parts), "".join(p[0] for p in given_parts)
+    spellings = {family + given, given + family, f"{family}.{given}", f"{given}.{family}",
+                 initials + family, family + initials, f"{family}_{given}", f"{given}_{family}"}
+    for v in fields.get("emails", []):
+        local, _, host = v.value.rpartition("@")
+        if local.lower() in spellings:
+            continue
+        for want in spellings:
+            if _one_confusable_apart(local.lower(), want):
+                v.value = f"{want}@{host}"
+                v.confidence = round(v.confidence * 0.9, 3)
+                break
 
 
 def _mask(text: str, start: int, end: int) -> str:
@@ -390,15 +420,21 @@ def _mask(text: str, start: int, end: int) -> str:
 
 
 def _extract_contacts(line: Line, region: str, hits: list[_Hit]) -> str:
-    text = _clean(line.text)
+    # a thin l at the start of an address is often read as a bar: "E-mail: |ke@"
+    text = _clean(re.sub(r"(?<=[\s:：])\|(?=[a-z0-9][a-z0-9._%+\-]*\s?@)", "l", line.text))
     # OCR reads the dot before com/net/cn as a comma: same length, so word spans still match
     text = re.sub(r"(@[A-Za-z0-9\-.]+),(?=(?:com|net|org|cn|de|jp|hk|io)\b)", r"\1.", text)
     masked = text
     # e-mails
     for m in EMAIL_RE.finditer(text):
-        value = re.sub(r"\s+", "", m.group(0)).strip(".")
+        local_text, at, host_text = m.group(0).partition("@")
+        # a space left between two words of the local part stands for a lost dot
+        local_text = re.sub(r"(?<=[a-z0-9])\s+(?=[a-z0-9])", ".", local_text.strip())
+        value = re.sub(r"\s+", "", local_text + at + host_text).strip(".")
         value = _GLUED_EMAIL_LABEL.sub("", value)  # "Email: ann@" read as "Emailann@"
         local, _, host = value.rpartition("@")
+        if len(local) > 2 and re.fullmatch(r"[a-z0-9._%+\-I]*[a-z][a-z0-9._%+\-I]*", local[:-1]):
+            local = local[:-1].replace("I", "l") + local[-1]  # "lIv@" is llv@
         if local[1:-1] == local[1:-1].lower() and len(local) > 2:
             # addresses on cards are lower case: a capital I is an l misread ("Ixie@"), a capital
             # just before the @ is the @ read twice ("jian.qiuQ@")

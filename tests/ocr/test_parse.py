@@ -370,3 +370,19 @@ def test_domain_is_corrected_when_the_local_part_has_a_dot_too():
 def test_space_after_a_dot_in_the_local_part(line, want):
     f = parse_text(f"王颖\n南京中科机械科技有限公司\n{line}")
     assert values(f, "emails") == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("王磊\n邮箱 lei wang@shengshi.cn", "lei.wang@shengshi.cn"),  # the dot read as a space
+    ("柯丽\nE-mail: |ke@dongfang.com.cn", "lke@dongfang.com.cn"),  # a thin l read as a bar
+    ("吕丽\nE-mail: lIv@xinyuan.cn", "llv@xinyuan.cn"),  # capital I in a lower-case address
+    ("陈强\nE-mail: chengiang@jiahe.com", "chenqiang@jiahe.com"),  # q read g: the name's pinyin
+    ("Bob Stone\nTel 123 bob@x.com", "bob@x.com"),  # digits before are not part of it
+    ("Bob Stone\nemail bob@x.com", "bob@x.com"),  # nor a lower-case label
+])
+def test_e_mail_misreads_on_chinese_cards(text, want):
+    assert values(parse_text(text), "emails") == [want]
+
+
+def test_an_address_unrelated_to_the_name_is_left_alone():
+    assert values(parse_text("陈强\nE-mail: sales@jiahe.com"), "emails") == ["sales@jiahe.com"]
