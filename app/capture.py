@@ -59,14 +59,20 @@ def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None,
 
 
 def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
-                 lookup: ImportLookup | None = None) -> SaveResult:
+                 lookup: ImportLookup | None = None, company_id: str | None = None
+                 ) -> SaveResult:
     """`lookup`: an import's in-memory answers to the same questions (app.io.lookup): the
-    same decisions, without a round of queries per record; new people are queued."""
+    same decisions, without a round of queries per record; new people are queued.
+    `company_id`: the company the rep picked (a suggestion of quick-add, "join X instead" on a
+    card): it is used as is, instead of asking the matcher about `draft.company`."""
     region = region or tx.region
     if not (draft.display_name() or draft.emails or draft.phones):
         raise InvalidInput("A contact needs at least a name, an e-mail or a phone number.")
-    company_id, company_action, company_address = None, None, ""
-    if draft.company.strip():
+    company_action, company_address = None, ""
+    if company_id:
+        company_action = "linked"
+        company_address = records.live(tx, "company", company_id)["address"]
+    elif draft.company.strip():
         website = draft.websites[0] if draft.websites else ""
         company = CompanyDraft(draft.company.strip(), address=draft.address, website=website)
         result = lookup.save_company(company, region) if lookup \

@@ -67,6 +67,12 @@ class CompanyField(QLineEdit):
             return self.tr("{0} ({1} contacts)").format(text, c.contact_count)
         return text
 
+    def picked_id(self) -> str | None:
+        """The company the rep picked from the list, while the field still shows its name."""
+        if self._chosen and self._chosen[0] == self.text().strip():
+            return self._chosen[1]
+        return None
+
     def _picked(self, index: QModelIndex) -> None:
         self._chosen = (index.data(NAME_ROLE), index.data(ID_ROLE))
         self._check()
@@ -79,10 +85,8 @@ class CompanyField(QLineEdit):
             # per keystroke: only the cheap exact-name lookup (same key: case, width, legal
             # form). The full matcher (app.matching) runs once, on save, in a worker.
             with self.store.read() as s:
-                if self._chosen and self._chosen[0] == text:  # the one picked from the list
-                    found = [self._chosen[1]]
-                else:
-                    found = companies.find_by_key(s, key)
+                picked = self.picked_id()  # the one picked from the list, else by exact name
+                found = [picked] if picked else companies.find_by_key(s, key)
                 company = companies.get(s, found[0]) if found else None
         if (company and company.id) != (self.company and self.company.id):
             self.company = company

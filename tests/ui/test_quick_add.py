@@ -84,6 +84,30 @@ def test_suggestions_say_where_and_how_many_and_picking_one_fills_its_address(
     assert dialog.result_.company_id == munich  # saved at the one picked, by its address
 
 
+def test_the_picked_company_is_kept_even_without_its_address(qtbot, styled_app, store):
+    """Two companies of one name: the rep's pick decides, not the matcher (which, with nothing
+    but the name, would take the older one)."""
+    _company(store, "Acme GmbH", "Hauptstraße 12, 10115 Berlin")
+    munich = _company(store, "Acme GmbH", "Leopoldstraße 8, 80802 München")
+    dialog = QuickAddDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.company.setFocus()
+    qtbot.keyClicks(dialog.company, "acme")
+    popup = dialog.company.completer().popup()
+    qtbot.waitUntil(lambda: popup.isVisible() and popup.model().rowCount() == 2)
+    shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    popup.setCurrentIndex(popup.model().index(shown.index("Acme GmbH, München"), 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.address.text() != "")
+    dialog.address.clear()
+    dialog.name.setText("Emil")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.result_.company_id == munich
+    with store.read() as s:
+        assert contacts.get(s, dialog.result_.contact_id).address == "Leopoldstraße 8, 80802 München"
+
+
 def test_new_company_name_says_it_will_be_created_and_clears_filled_address(
         qtbot, styled_app, store):
     _company(store)

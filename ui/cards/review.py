@@ -4,8 +4,6 @@ one save path, and keeps the card image with the contact (as `satchel scan --sav
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import capture, normalize
-from app.services import contacts, records
+from app import capture
+from app.services import contacts
 from app.store import Store
 from ocr.types import CardResult, FieldValue, draft_from_fields
 from ui.cards.card_view import CardView
@@ -31,32 +29,13 @@ MATCH_DELAY_MS = 300  # re-match after the rep stops typing
 def save_card(store: Store, card: CardResult, fields: dict[str, list[FieldValue]],
               company_id: str | None = None) -> capture.SaveResult:
     """Raises app.errors.ServiceError (InvalidInput ...) with a message for the rep.
-    `company_id`: an existing company the rep chose where the matcher was unsure ("maybe");
-    the person is saved without the typed company and then joined to that one."""
+    `company_id`: an existing company the rep chose where the matcher was unsure ("maybe")."""
     draft = draft_from_fields(fields)
     with store.write() as tx:
-        if company_id:
-            saved = capture.save_contact(tx, replace(draft, company=""))
-            saved = _join(tx, saved, company_id)
-        else:
-            saved = capture.save_contact(tx, draft)
+        saved = capture.save_contact(tx, draft, company_id=company_id)
         if card.image_png:
             contacts.attach(tx, saved.contact_id, "card", card.image_png, "image/png")
     return saved
-
-
-def _join(tx, saved: capture.SaveResult, company_id: str) -> capture.SaveResult:
-    rec = records.live(tx, "contact", saved.contact_id)
-    if rec["company_id"]:  # an existing person keeps the company they have
-        return saved
-    company = records.live(tx, "company", company_id)
-    values: dict = {"company_id": company_id}
-    if rec["address"] and normalize.company_key(rec["address"]) == normalize.company_key(
-            company["address"]):
-        values["address"] = ""  # the company's address, shown from the company (as capture does)
-    records.update(tx, "contact", rec["id"], values)
-    action = "created" if saved.action == "created" else "updated"
-    return capture.SaveResult(rec["id"], company_id, action, "linked")
 
 
 class ReviewWidget(QWidget):

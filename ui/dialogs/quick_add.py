@@ -142,10 +142,11 @@ class QuickAddDialog(QDialog):
 
     def save(self) -> None:
         draft = self.draft()
+        picked = self.company.picked_id()  # two companies may share a name: the one chosen
 
         def write() -> SaveResult:
             with self.store.write() as tx:
-                return capture.save_contact(tx, draft, self.store.region)
+                return capture.save_contact(tx, draft, self.store.region, company_id=picked)
 
         if (error := saving(self, write, "result_")) is not None:
             self.error.setText(str(error))
