@@ -71,3 +71,25 @@ def test_same_person_is_never_saved_twice(store):
         assert view.name == "Zhang Wei" and view.title == "Sales Director"
         assert [e.address for e in view.emails] == ["zhang@sinoparts.cn", "zw@gmail.com"]
         assert len(view.phones) == 1
+
+
+def test_a_company_the_rep_picked_is_used_as_is(store):
+    with store.write() as tx:
+        old = capture.save_company(tx, CompanyDraft("Acme GmbH", address="Hauptstr. 1, Berlin"))
+        picked = capture.save_company(tx, CompanyDraft("Acme", address="Marienplatz 2, München"))
+        known = capture.save_contact(tx, ContactDraft(name="Ann", emails=[Email("ann@x.de")]))
+    with store.write() as tx:
+        # the typed name would match the first; the rep chose the second
+        new = capture.save_contact(tx, ContactDraft(name="Ben", company="Acme GmbH",
+                                                    address="Marienplatz 2, München"),
+                                   company_id=picked.company_id)
+        again = capture.save_contact(tx, ContactDraft(name="Ann", emails=[Email("ann@x.de")]),
+                                     company_id=picked.company_id)
+    assert (new.action, new.company_action, new.company_id) == ("created", "linked",
+                                                                picked.company_id)
+    assert (again.contact_id, again.company_id) == (known.contact_id, picked.company_id)
+    with store.read() as s:
+        assert contacts.get(s, new.contact_id).address == "Marienplatz 2, München"  # inherited
+        assert s.get(Contact, new.contact_id).address == ""  # not stored twice
+        assert s.scalar(select(func.count()).select_from(Company)) == 2
+    assert old.company_id != picked.company_id
