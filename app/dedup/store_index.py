@@ -97,9 +97,11 @@ class StoreIndex:
                 self.dirty |= p.ids
 
     # -- reading -----------------------------------------------------------------------------
-    def _load(self, con: Any, ids: list[str] | None = None, after_rowid: int | None = None
+    def _load(self, con: Any, ids: list[str] | None = None, after_rowid: int | None = None,
+              skip: set[str] | frozenset = frozenset()
               ) -> tuple[list[CompanyFeatures], list[str], int]:
-        """Features of live companies (all, these ids, or rows after a rowid); ids that are gone."""
+        """Features of live companies (all, these ids, or rows after a rowid, less `skip`); ids
+        that are gone."""
         sql = ("SELECT rowid, id, name, address, phone, website, deleted, merged_into "
                "FROM company")
         args: tuple = ()
@@ -115,6 +117,8 @@ class StoreIndex:
         live, gone, max_rowid = [], [], 0
         for rowid, cid, name, address, phone, website, deleted, merged in rows:
             max_rowid = max(max_rowid, rowid)
+            if cid in skip:
+                continue
             if deleted or merged:
                 gone.append(cid)
                 continue
@@ -144,7 +148,10 @@ class StoreIndex:
                 self.dirty -= set(todo)
             newest = con.execute("SELECT max(rowid) FROM company").fetchone()[0] or 0
             if newest > self.max_rowid:  # rows inserted by another process
-                feats, gone, _ = self._load(con, after_rowid=self.max_rowid)
+                # this connection's own uncommitted rows belong to its overlay only (they join
+                # the shared index at commit, through `dirty`): an import's thousands of new
+                # companies are then scanned once per match, not twice
+                feats, gone, _ = self._load(con, after_rowid=self.max_rowid, skip=own)
                 self._apply(self.index, feats, gone)
                 self.max_rowid = newest
             if p is None:
