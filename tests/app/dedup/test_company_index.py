@@ -40,3 +40,27 @@ def test_growing_between_matches_equals_building_at_once():
     for p in probes + recs[::25]:
         assert grown.match(p) == fresh.match(p)
     assert grown._lists, "the test must exercise the cached block lists"
+
+
+def test_uncommitted_companies_are_matched_in_their_transaction_only(store):
+    from app import capture, matching
+    from app.domain import CompanyDraft
+
+    draft = CompanyDraft("Nordwind Logistik GmbH", address="Hafenstraße 3, 20457 Hamburg")
+
+    class Undo(Exception):
+        pass
+
+    try:
+        with store.write() as tx:
+            capture.save_company(tx, draft)
+            assert matching.match_company(tx.session, draft).decision == "same"  # own writes
+            raise Undo
+    except Undo:
+        pass
+    with store.read() as s:  # rolled back: gone from the matcher too
+        assert matching.match_company(s, draft).decision == "new"
+    with store.write() as tx:
+        kept = capture.save_company(tx, draft).company_id
+    with store.read() as s:  # committed: in the shared index
+        assert matching.match_company(s, draft).company_id == kept
