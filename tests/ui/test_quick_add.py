@@ -38,19 +38,31 @@ def test_quick_add_at_existing_company_inherits_its_address(qtbot, styled_app, s
     assert c.company_name == "Northwind Traders Ltd"
 
 
-def test_company_field_suggests_known_companies_while_typing(qtbot, styled_app, store):
-    _company(store)
-    _company(store, "Northwind Logistics", "elsewhere")
-    _company(store, "Acme Robotics GmbH", "Stuttgart")
+def _suggest(qtbot, store, typed: str, count: int):
+    """Quick-add with `typed` in the company field, once `count` suggestions are listed."""
     dialog = QuickAddDialog(store)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.company.setFocus()
-    qtbot.keyClicks(dialog.company, "north")
-    model = dialog.company.completer().model()
-    qtbot.waitUntil(lambda: model.rowCount() == 2)
-    names = {model.index(i, 0).data() for i in range(model.rowCount())}
-    assert names == {"Northwind Traders Ltd, Bristol", "Northwind Logistics"}
+    qtbot.keyClicks(dialog.company, typed)
+    popup = dialog.company.completer().popup()
+    qtbot.waitUntil(lambda: popup.isVisible() and popup.model().rowCount() == count)
+    shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    return dialog, shown
+
+
+def _pick(qtbot, dialog, shown: list[str], label: str) -> None:
+    popup = dialog.company.completer().popup()
+    popup.setCurrentIndex(popup.model().index(shown.index(label), 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+
+
+def test_company_field_suggests_known_companies_while_typing(qtbot, styled_app, store):
+    _company(store)
+    _company(store, "Northwind Logistics", "elsewhere")
+    _company(store, "Acme Robotics GmbH", "Stuttgart")
+    _dialog, shown = _suggest(qtbot, store, "north", 2)
+    assert set(shown) == {"Northwind Traders Ltd, Bristol", "Northwind Logistics"}
 
 
 def test_suggestions_say_where_and_how_many_and_picking_one_fills_its_address(
@@ -61,20 +73,9 @@ def test_suggestions_say_where_and_how_many_and_picking_one_fills_its_address(
         for name in ("Anna", "Ben", "Carl"):
             contacts.create(tx, ContactDraft(name=name), berlin)
         contacts.create(tx, ContactDraft(name="Dora"), munich)
-    dialog = QuickAddDialog(store)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.company.setFocus()
-    qtbot.keyClicks(dialog.company, "acme")
-    completer = dialog.company.completer()
-    qtbot.waitUntil(lambda: completer.model().rowCount() == 2)
-    popup = completer.popup()
-    qtbot.waitUntil(popup.isVisible)
-    shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    dialog, shown = _suggest(qtbot, store, "acme", 2)
     assert sorted(shown) == ["Acme GmbH, Berlin (3 contacts)", "Acme GmbH, München (1 contact)"]
-    row = shown.index("Acme GmbH, München (1 contact)")
-    popup.setCurrentIndex(popup.model().index(row, 0))
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    _pick(qtbot, dialog, shown, "Acme GmbH, München (1 contact)")
     assert dialog.company.text() == "Acme GmbH"  # the name goes in the field, not the label
     qtbot.waitUntil(lambda: dialog.address.text() == "Leopoldstraße 8, 80802 München")
     assert dialog.company.company.id == munich
@@ -89,16 +90,8 @@ def test_the_picked_company_is_kept_even_without_its_address(qtbot, styled_app, 
     but the name, would take the older one)."""
     _company(store, "Acme GmbH", "Hauptstraße 12, 10115 Berlin")
     munich = _company(store, "Acme GmbH", "Leopoldstraße 8, 80802 München")
-    dialog = QuickAddDialog(store)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.company.setFocus()
-    qtbot.keyClicks(dialog.company, "acme")
-    popup = dialog.company.completer().popup()
-    qtbot.waitUntil(lambda: popup.isVisible() and popup.model().rowCount() == 2)
-    shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
-    popup.setCurrentIndex(popup.model().index(shown.index("Acme GmbH, München"), 0))
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    dialog, shown = _suggest(qtbot, store, "acme", 2)
+    _pick(qtbot, dialog, shown, "Acme GmbH, München")
     qtbot.waitUntil(lambda: dialog.address.text() != "")
     dialog.address.clear()
     dialog.name.setText("Emil")
