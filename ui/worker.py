@@ -1,5 +1,9 @@
-"""Run one blocking call (a save that may have to match against a large store) in a thread
-while the window keeps painting; the caller still gets the result (or the exception) back.
+"""Background work for the window.
+
+`run_in_thread`: one blocking call (a save that may have to match against a large store) in a
+thread while the window keeps painting; the caller still gets the result (or the exception) back.
+`ThreadWorker`: the base of the long jobs (import, cards, dedup, sync): one daemon thread at a
+time, a cancel flag, results sent back as queued Qt signals by the subclass.
 
     result = run_in_thread(save_contact_in_a_transaction, draft)
 
@@ -63,3 +67,32 @@ def saving(dialog: QWidget, write: Callable[[], Any], attribute: str) -> Excepti
     finally:
         dialog.setEnabled(True)
     return None
+
+
+class ThreadWorker(QObject):
+    """Subclasses start their thread body with `_launch` and check `_cancel` in it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _launch(self, name: str, target: Callable[..., Any], *args: Any) -> None:
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=target, args=args, name=name, daemon=True)
+        self._thread.start()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def wait(self, timeout: float | None = 30.0) -> None:
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)

@@ -135,7 +135,7 @@ class ScanDialog(QDialog):
 
     def _on_finished(self) -> None:
         self.reading = False
-        if not self.worker.cancel_event.is_set():
+        if not self.worker.cancel_requested:
             self.progress.setValue(self.progress.maximum())
         if self.current is None:  # the rep was waiting: now it is the summary
             self._show()

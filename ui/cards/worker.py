@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.store import Store
 from ocr.types import CardError, CardResult
+from ui.worker import ThreadWorker
 
 log = logging.getLogger(__name__)
 WORKERS = max(1, min(os.cpu_count() or 1, 4))  # parallelism across cards, not inside one
@@ -34,7 +35,7 @@ class Item:
     contact_id: str | None = None
 
 
-class ScanWorker(QObject):
+class ScanWorker(ThreadWorker):
     item_ready = Signal(object)  # Item, in input order
     file_done = Signal(int)  # files read so far
     finished = Signal()  # everything read (or cancelled)
@@ -43,23 +44,14 @@ class ScanWorker(QObject):
         super().__init__(parent)
         self.store = store
         self.lang = lang
-        self.cancel_event = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
 
     def start(self, files: Sequence[str], workers: int = WORKERS) -> None:
-        self._thread = threading.Thread(target=self._run, args=(list(files), workers),
-                                        name="satchel-cards", daemon=True)
-        self._thread.start()
+        self._launch("satchel-cards", self._run, list(files), workers)
 
     def cancel(self, wait: float = 10.0) -> None:
         """Stop reading: pending files are dropped, the worker processes end."""
-        self.cancel_event.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(wait)
+        super().cancel()
+        self.wait(wait)
 
     def _results(self, files: list[str], workers: int) -> Iterator[CardResult | CardError]:
         """scan_files, except that the first file is read right here while the worker
@@ -70,14 +62,14 @@ class ScanWorker(QObject):
         region = self.store.region
         if workers <= 1 or len(files) <= 2:
             yield from scan_files(files, lang=self.lang, region=region, workers=workers,
-                                  cancel=self.cancel_event)
+                                  cancel=self._cancel)
             return
         ahead: queue.Queue = queue.Queue()
 
         def pump() -> None:
             try:
                 for res in scan_files(files[1:], lang=self.lang, region=region,
-                                      workers=workers, cancel=self.cancel_event):
+                                      workers=workers, cancel=self._cancel):
                     ahead.put(res)
             except Exception as exc:  # noqa: BLE001 - reported like a bad file, batch ends
                 log.exception("card workers stopped")
@@ -95,7 +87,7 @@ class ScanWorker(QObject):
             except Exception as exc:  # noqa: BLE001 - one bad file never stops a batch
                 yield CardError(files[0], f"{os.path.basename(files[0])}: could not be read "
                                           f"({exc!r}); try another photo of the card.")
-            while not self.cancel_event.is_set():
+            while not self._cancel.is_set():
                 try:
                     res = ahead.get(timeout=0.2)
                 except queue.Empty:
@@ -106,7 +98,7 @@ class ScanWorker(QObject):
                 yield res
         finally:
             if not complete:  # cancelled, or the consumer stopped: the workers stop too
-                self.cancel_event.set()
+                self._cancel.set()
             thread.join()
 
     def _run(self, files: list[str], workers: int) -> None:
@@ -115,7 +107,7 @@ class ScanWorker(QObject):
         seen: set[str] = set()
         try:
             for res in self._results(files, workers):
-                if self.cancel_event.is_set():
+                if self._cancel.is_set():
                     break
                 if isinstance(res, CardError):
                     item = Item(res.file, error=res.error)

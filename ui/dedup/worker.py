@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.dedup import merge as merging
 from app.store import Store
+from ui.worker import ThreadWorker
 
 
 class Cancelled(Exception):
@@ -56,7 +56,7 @@ def _find(store: Store, progress: Callable[..., Any], cancel: Callable[[], bool]
     return find_pairs(store, progress, cancel)
 
 
-class CandidateWorker(QObject):
+class CandidateWorker(ThreadWorker):
     progress = Signal(int, int)  # done, total (total 0: unknown)
     finished = Signal(object)  # list[Pair]
     failed = Signal(str)  # a message for the rep (nothing was changed)
@@ -67,24 +67,9 @@ class CandidateWorker(QObject):
         super().__init__(parent)
         self.store = store
         self.find = find
-        self._cancel = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
 
     def start(self) -> None:
-        self._cancel = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="satchel-dedup", daemon=True)
-        self._thread.start()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def wait(self, timeout: float = 30.0) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
+        self._launch("satchel-dedup", self._run)
 
     def _progress(self, *args: Any) -> None:
         """Accepts progress(done, total), progress(fraction) or progress(done)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -10,9 +9,10 @@ from PySide6.QtCore import QObject, Signal
 from app.io.apply import Cancelled, run_import
 from app.io.errors import FileUnreadable, UnmappedColumns
 from app.store import Store
+from ui.worker import ThreadWorker
 
 
-class ImportWorker(QObject):
+class ImportWorker(ThreadWorker):
     progress = Signal(int)  # records done
     finished = Signal(object)  # ImportReport
     unmapped = Signal(object)  # UnmappedColumns: the dialog asks the rep to map them
@@ -22,25 +22,9 @@ class ImportWorker(QObject):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self._cancel = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
 
     def start(self, paths: Sequence[str], *, dry_run: bool, mapping: dict[str, str] | None) -> None:
-        self._cancel = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(list(paths), dry_run, mapping),
-                                        name="satchel-import", daemon=True)
-        self._thread.start()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def wait(self, timeout: float = 30.0) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
+        self._launch("satchel-import", self._run, list(paths), dry_run, mapping)
 
     def _run(self, paths: list[str], dry_run: bool, mapping: dict[str, str] | None) -> None:
         try:

@@ -4,7 +4,6 @@ signals (queued to the UI thread, so slots may touch widgets). Cancel stops at t
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -19,6 +18,7 @@ from sync.client import (
     SyncProtocolError,
     SyncReport,
 )
+from ui.worker import ThreadWorker
 
 
 def error_kind(exc: BaseException) -> str:
@@ -34,7 +34,7 @@ def error_kind(exc: BaseException) -> str:
     return "error"
 
 
-class SyncRunner(QObject):
+class SyncRunner(ThreadWorker):
     started = Signal()
     progress = Signal(str, int)  # phase (push|pull), changes so far
     finished = Signal(object)  # SyncReport
@@ -45,29 +45,14 @@ class SyncRunner(QObject):
         super().__init__(parent)
         self.store = store
         self.client_options = client_options
-        self._thread: threading.Thread | None = None
-        self._cancel = threading.Event()
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
 
     def start(self) -> bool:
         """Begin a sync in the background; False when one is already running."""
         if self.running:
             return False
-        self._cancel = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="satchel-sync", daemon=True)
-        self.started.emit()
-        self._thread.start()
+        self._launch("satchel-sync", self._run)
+        self.started.emit()  # its slots run before any result: those are queued to this thread
         return True
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def wait(self, timeout: float | None = None) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
 
     def _run(self) -> None:  # worker thread: only emits signals
         try:
