@@ -60,18 +60,14 @@ def match_company(session: Session, draft: CompanyDraft, region: str | None = No
         # still links (the address then stays the person's own); a different phone or domain
         # would not
         decision = "same"
-    elif decision == "maybe" and s.name_sim >= 1.0 and not s.conflicts \
-            and sum(other.name_sim >= 1.0 for _, other in found) == 1:
-        # a short name such as 华为 is not distinctive among many companies, but when the store
-        # holds exactly one company of that name and nothing speaks against it, the rep means
-        # that one: typing it again must never make a second company (company-first rule)
-        decision = "same"
-    elif decision == "maybe" and not (draft.address or draft.phone or draft.website):
-        # only a name, held by several companies (华为 in Shenzhen and in Shanghai): nothing tells
-        # them apart, and a third one would be worse; link the oldest, as a distinctive name
-        # already does (the rep picks another from the quick-add list, which shows the city)
+    elif decision == "maybe":
+        # a short name such as 华为 is not distinctive among many companies, so scoring leaves
+        # it to the rep; but typing it again must never make a second company (company-first
+        # rule): the one company of exactly that name with nothing against it links, and where
+        # several hold the name and the draft has nothing else, the oldest does (quick-add's
+        # list, which shows the city, lets the rep pick another)
         exact = sorted(cid for cid, other in found if other.name_sim >= 1.0 and not other.conflicts)
-        if exact:
+        if len(exact) == 1 or (exact and not (draft.address or draft.phone or draft.website)):
             company_id, s = exact[0], dict(found)[exact[0]]
             decision = "same"
     return CompanyMatch(company_id, decision, s.score, list(s.reasons))
