@@ -32,7 +32,8 @@ setup-test: $(SYS) $(TSTDEP) $(MODELS)
 # Offline: a warning, and OCR uses the system's models (tried again on the next make).
 $(MODELS): | $(SYS)
 	@mkdir -p $(TESSDATA) && rm -f $(TESSDATA)/chi_sim.traineddata $(TESSDATA)/.chi_sim-*
-	@if python3 -c 'import sys, urllib.request as u; u.urlretrieve(*sys.argv[1:])' \
+	@if python3 -c 'import sys, shutil, urllib.request as u; \
+	    shutil.copyfileobj(u.urlopen(sys.argv[1], timeout=60), open(sys.argv[2], "wb"))' \
 	    $(CHI_SIM_URL) $(TESSDATA)/chi_sim.tgz && \
 	    echo "$(CHI_SIM_SHA256)  $(TESSDATA)/chi_sim.tgz" | sha256sum -c --quiet; then \
 	  tar -xzOf $(TESSDATA)/chi_sim.tgz package/4.0.0/chi_sim.traineddata.gz | gunzip \
