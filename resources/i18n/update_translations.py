@@ -2,15 +2,19 @@
 
     .venv/bin/python resources/i18n/update_translations.py
 
-Runs pyside6-lupdate over ui/ (this app's widgets), gives strings translated through a module
-level `tr()` helper the context that helper uses (lupdate cannot see it), keeps existing
-translations, then compiles satchel_zh_CN.qm with pyside6-lrelease. Edit the .ts with Qt
-Linguist or any editor.
+Runs pyside6-lupdate over every module under ui/ (this app's widgets and dialogs), gives
+strings translated through a module level `tr()` helper the context that helper uses (lupdate
+cannot see it; the helper is found in the source, `def tr(text): return
+QCoreApplication.translate("Context", text)`), keeps existing translations, then compiles
+satchel_zh_CN.qm with pyside6-lrelease. Edit the .ts with Qt Linguist or any editor;
+tests/ui/test_translation.py fails while a string is unfinished.
 """
 
 from __future__ import annotations
 
 import copy
+import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -21,16 +25,23 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 BIN = Path(sys.executable).parent
 TS = HERE / "satchel_zh_CN.ts"
-# modules whose strings go through `def tr(text): QCoreApplication.translate(CONTEXT, text)`
-HELPER_CONTEXTS = {"format.py": "Format", "table_models.py": "TableModels",
-                   "external.py": "External", "detail_html.py": "Detail"}
-OTHERS = ("importing", "cards", "dedup", "sync")  # dialogs built and translated by their owners
+# a module level helper: `def tr(text...): return QCoreApplication.translate("Context", text)`
+HELPER = re.compile(r"^def tr\(.*\n\s+return Q(?:Core)?Application\.translate\(\s*\"(\w+)\"",
+                    re.MULTILINE)
 
 
-def _sources() -> list[str]:
-    files = sorted(p for p in (ROOT / "ui").rglob("*.py")
-                   if not any(part in OTHERS for part in p.relative_to(ROOT / "ui").parts))
-    return [str(p) for p in files]
+def _sources() -> list[Path]:
+    return sorted((ROOT / "ui").rglob("*.py"))
+
+
+def helper_contexts(files: list[Path]) -> dict[str, str]:
+    """{path relative to the repository: context} for modules with a module level tr()."""
+    out = {}
+    for path in files:
+        found = HELPER.search(path.read_text(encoding="utf-8"))
+        if found:
+            out[path.relative_to(ROOT).as_posix()] = found.group(1)
+    return out
 
 
 def _known(ts: Path) -> dict[tuple[str, str], str]:
@@ -48,21 +59,33 @@ def _known(ts: Path) -> dict[tuple[str, str], str]:
 
 def main() -> int:
     known = _known(TS)
+    files = _sources()
+    helpers = helper_contexts(files)
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "fresh.ts"
-        subprocess.run([str(BIN / "pyside6-lupdate"), *_sources(), "-no-obsolete",
+        subprocess.run([str(BIN / "pyside6-lupdate"), *map(str, files), "-no-obsolete",
                         "-source-language", "en", "-target-language", "zh_CN",
                         "-ts", str(fresh)], check=True, capture_output=True)
         tree = ET.parse(fresh)
-    root = tree.getroot()
+        root = tree.getroot()
+        # locations relative to the .ts itself (lupdate wrote them relative to the temp dir)
+        for loc in root.iter("location"):
+            if loc.get("filename"):
+                source = (Path(tmp) / loc.get("filename")).resolve()
+                loc.set("filename", Path(os.path.relpath(source, HERE)).as_posix())
     contexts = {c.findtext("name") or "": c for c in root.iter("context")}
     # move helper strings out of the nameless context into their helper's context
     nameless = contexts.pop("", None)
     if nameless is not None:
         root.remove(nameless)
         for m in list(nameless.iter("message")):
-            names = {HELPER_CONTEXTS.get(Path(loc.get("filename", "")).name)
+            names = {helpers.get((HERE / loc.get("filename", "")).resolve()
+                                 .relative_to(ROOT).as_posix())
                      for loc in m.iter("location")} - {None}
+            if not names:
+                print(f"no context for {m.findtext('source')!r} "
+                      f"({', '.join(loc.get('filename', '') for loc in m.iter('location'))}): "
+                      "call self.tr() or the module's tr() helper", file=sys.stderr)
             for ctx_name in sorted(names):
                 if ctx_name not in contexts:
                     ctx = ET.SubElement(root, "context")
