@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.dedup import merge as merging
 from app.store import Store
-from ui.dedup.fields import counts_text, field_label
+from ui.dedup.fields import counts_text, field_label, listing
 from ui.style import MUTED, mark_primary
 from ui.worker import saving
 
@@ -183,7 +183,7 @@ class MergeDialog(QDialog):
                     self.grid.addWidget(button, row, 1, 1, 2)
             row += 1
         if same:
-            note = QLabel(self.tr("Same on both: {0}").format(", ".join(same)))
+            note = QLabel(self.tr("Same on both: {0}").format(listing(same)))
             note.setWordWrap(True)
             note.setStyleSheet(f"color: {MUTED};")
             self.grid.addWidget(note, row, 0, 1, 3)

@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
 from app.dedup import merge as merging
 from app.errors import ServiceError
 from app.store import Store
-from ui.dedup.fields import counts_text, field_label, kind_label, score_text, shorten
+from ui.dedup.fields import (
+    counts_text,
+    field_label,
+    kind_label,
+    listing,
+    reason_text,
+    score_text,
+    shorten,
+)
 from ui.dedup.merge_dialog import MergeDialog
 from ui.dedup.worker import CandidateWorker, Pair
 from ui.style import MUTED, mark_primary
@@ -258,7 +266,7 @@ class ReviewDialog(QDialog):
             self.reasons.setText(self.tr("One of these records was deleted or merged in the "
                                          "meantime; skip this pair."))
             return
-        reason = ", ".join(pair.reasons) or self.tr("similar")
+        reason = listing(reason_text(r) for r in pair.reasons) or self.tr("similar")
         self.reasons.setText(self.tr("{0} · {1} likely the same: {2}").format(
             kind_label(pair.kind), score_text(pair.score), reason))
         elide = self.table.horizontalHeader().fontMetrics().elidedText
@@ -380,8 +388,8 @@ class ReviewDialog(QDialog):
         message = self.tr("Undone: “{0}” is back.").format(shorten(names[result.loser_id], 40))
         if result.kept_later_edits:
             message += " " + self.tr("Fields edited after the merge kept their new value: "
-                                     "{0}.").format(", ".join(field_label(f)
-                                                              for f in result.kept_later_edits))
+                                     "{0}.").format(listing(field_label(f)
+                                                          for f in result.kept_later_edits))
         self._update_status(message)
 
     # -- closing ---------------------------------------------------------------------------

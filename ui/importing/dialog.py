@@ -4,6 +4,7 @@ report (per-record outcome)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -200,7 +201,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(self.tr("(ignore)"), "")
             for f in columns.FIELDS:
-                combo.addItem(f.replace("_", " "), f)
+                combo.addItem(self.field_label(f), f)
             want = self.mapping.get(h, guessed.get(h, ""))
             combo.setCurrentIndex(max(0, combo.findData(want)))
             self.map_table.setCellWidget(row, 2, combo)
@@ -258,7 +259,7 @@ class ImportDialog(QDialog):
             label = r.labels[i] if i < len(r.labels) else ""
             values = [Path(x["file"]).name, str(x["record"]),
                       words.get(x["action"], x["action"]), label or self.tr("(no name)"),
-                      reasons.get((x["file"], x["record"]), "")]
+                      self.reason_text(reasons.get((x["file"], x["record"]), ""))]
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 item.setToolTip(v)  # long names and reasons are elided in the cell
@@ -275,6 +276,48 @@ class ImportDialog(QDialog):
         header.resizeSection(3, min(header.sectionSize(3), 240))
         self.table.setCurrentItem(None)
         self.table.show()
+
+    def field_label(self, field: str) -> str:
+        """A Satchel field a column can hold, in the user's language."""
+        labels = {
+            "name": self.tr("name"), "given_name": self.tr("given name"),
+            "middle_name": self.tr("middle name"), "family_name": self.tr("family name"),
+            "company": self.tr("company"), "title": self.tr("job title"),
+            "department": self.tr("department"), "email": self.tr("e-mail"),
+            "email_home": self.tr("e-mail (home)"), "email_other": self.tr("e-mail (other)"),
+            "phone": self.tr("phone (work)"), "mobile": self.tr("mobile"),
+            "phone_home": self.tr("phone (home)"), "fax": self.tr("fax"),
+            "phone_other": self.tr("phone (other)"), "address": self.tr("address"),
+            "street": self.tr("street"), "city": self.tr("city"), "region": self.tr("region"),
+            "postcode": self.tr("postcode"), "country": self.tr("country"),
+            "home_address": self.tr("home address"), "home_street": self.tr("home street"),
+            "home_city": self.tr("home city"), "home_region": self.tr("home region"),
+            "home_postcode": self.tr("home postcode"), "home_country": self.tr("home country"),
+            "website": self.tr("website"), "note": self.tr("note"),
+            "birthday": self.tr("birthday"), "birth_year": self.tr("birth year"),
+            "birth_month": self.tr("birth month"), "birth_day": self.tr("birth day"),
+            "tags": self.tr("tags"), "id": self.tr("Satchel ID"),
+        }
+        return labels.get(field, field.replace("_", " "))
+
+    def reason_text(self, reason: str) -> str:
+        """Why a record was skipped: app.io says it in English; the known reasons are
+        translated here, any other is shown as it is."""
+        fixed = {
+            "no value in any imported column": self.tr("no value in any imported column"),
+            "no company name": self.tr("no company name"),
+            "no name, e-mail or phone": self.tr("no name, e-mail or phone"),
+            "no name, e-mail, phone or company": self.tr("no name, e-mail, phone or company"),
+            "card without END:VCARD": self.tr("card without END:VCARD"),
+            "card without END:VCARD (file cut short?)": self.tr(
+                "card without END:VCARD (file cut short?)"),
+        }
+        if reason in fixed:
+            return fixed[reason]
+        found = re.fullmatch(r"unreadable card \((.*)\)", reason, re.DOTALL)
+        if found:
+            return self.tr("unreadable card ({0})").format(found.group(1))
+        return reason
 
     def _files(self) -> str:
         names = [Path(p).name for p in self.paths]

@@ -33,11 +33,13 @@ class ImportWorker(ThreadWorker):
         except UnmappedColumns as exc:
             self.unmapped.emit(exc)
         except FileUnreadable as exc:
-            self.failed.emit(str(exc))
+            # the detail comes from app.io in English: lead with a translated sentence
+            self.failed.emit(self.tr("The file could not be imported; nothing was changed.")
+                             + "\n\n" + str(exc))
         except Cancelled:
             self.cancelled.emit()
         except Exception as exc:  # noqa: BLE001 - the transaction rolled back; say so, no traceback
-            self.failed.emit(f"The import stopped because of an unexpected error ({exc}). "
-                             "Nothing was changed.")
+            self.failed.emit(self.tr("The import stopped because of an unexpected error ({0}). "
+                                     "Nothing was changed.").format(exc))
         else:
             self.finished.emit(report)

@@ -62,7 +62,8 @@ class SyncRunner(ThreadWorker):
         except SyncError as exc:
             self.failed.emit(error_kind(exc), str(exc))
         except Exception as exc:  # a bug: say so without a traceback, nothing local is lost
-            self.failed.emit("error", f"Sync failed unexpectedly ({exc.__class__.__name__}: "
-                                      f"{exc}). Your data is safe; try again.")
+            self.failed.emit("error", self.tr(
+                "Sync failed unexpectedly ({0}: {1}). Your data is safe; try again.").format(
+                exc.__class__.__name__, exc))
         else:
             self.finished.emit(report)
