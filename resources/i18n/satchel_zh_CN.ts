@@ -3,52 +3,52 @@
   <context>
     <name>ActivitiesView</name>
     <message>
-      <location filename="../../work/main/ui/views/activities.py" line="25" />
+      <location filename="../../ui/views/activities.py" line="25" />
       <source>Activities</source>
       <translation>活动记录</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/activities.py" line="27" />
+      <location filename="../../ui/views/activities.py" line="27" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/activities.py" line="32" />
+      <location filename="../../ui/views/activities.py" line="32" />
       <source>Note…</source>
       <translation>笔记…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/activities.py" line="32" />
+      <location filename="../../ui/views/activities.py" line="32" />
       <source>Call…</source>
       <translation>电话…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/activities.py" line="33" />
+      <location filename="../../ui/views/activities.py" line="33" />
       <source>Meeting…</source>
       <translation>会议…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/activities.py" line="33" />
+      <location filename="../../ui/views/activities.py" line="33" />
       <source>Task…</source>
       <translation>任务…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/activities.py" line="43" />
+      <location filename="../../ui/views/activities.py" line="43" />
       <source>No activity yet. Log a call, a meeting or a note with the buttons above.</source>
       <translation>还没有活动记录。用上方的按钮记录电话、会议或笔记。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/activities.py" line="56" />
+      <location filename="../../ui/views/activities.py" line="56" />
       <source>latest {0}</source>
       <translation>最近 {0} 条</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/activities.py" line="75" />
+      <location filename="../../ui/views/activities.py" line="75" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/activities.py" line="75" />
+      <location filename="../../ui/views/activities.py" line="75" />
       <source>Delete this {0}?</source>
       <translation>删除这条{0}？</translation>
     </message>
@@ -56,67 +56,67 @@
   <context>
     <name>ActivityDialog</name>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="69" />
+      <location filename="../../ui/dialogs/activity.py" line="69" />
       <source>Done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="72" />
+      <location filename="../../ui/dialogs/activity.py" line="72" />
       <source>Contact or company (optional): start typing</source>
       <translation>联系人或公司（可选）：开始输入</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="78" />
+      <location filename="../../ui/dialogs/activity.py" line="78" />
       <source>&amp;Kind</source>
       <translation>类型(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="80" />
+      <location filename="../../ui/dialogs/activity.py" line="80" />
       <source>About</source>
       <translation>相关</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="83" />
+      <location filename="../../ui/dialogs/activity.py" line="83" />
       <source>&amp;About</source>
       <translation>相关(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="85" />
+      <location filename="../../ui/dialogs/activity.py" line="85" />
       <source>&amp;Subject</source>
       <translation>主题(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="86" />
+      <location filename="../../ui/dialogs/activity.py" line="86" />
       <source>&amp;Text</source>
       <translation>内容(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="87" />
+      <location filename="../../ui/dialogs/activity.py" line="87" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="88" />
+      <location filename="../../ui/dialogs/activity.py" line="88" />
       <source>D&amp;ue</source>
       <translation>截止(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="134" />
+      <location filename="../../ui/dialogs/activity.py" line="134" />
       <source>Note</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="134" />
+      <location filename="../../ui/dialogs/activity.py" line="134" />
       <source>Call</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="135" />
+      <location filename="../../ui/dialogs/activity.py" line="135" />
       <source>Meeting</source>
       <translation>会议</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/activity.py" line="135" />
+      <location filename="../../ui/dialogs/activity.py" line="135" />
       <source>Task</source>
       <translation>任务</translation>
     </message>
@@ -124,7 +124,7 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../work/main/ui/app.py" line="54" />
+      <location filename="../../ui/app.py" line="54" />
       <source>Something went wrong: {0}
 
 The action was not completed and nothing was half-saved. If it happens again, please report it.</source>
@@ -133,7 +133,7 @@ The action was not completed and nothing was half-saved. If it happens again, pl
 操作未完成，也没有保存一半的数据。如果再次发生，请报告此问题。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/app.py" line="72" />
+      <location filename="../../ui/app.py" line="72" />
       <source>Satchel could not open its database.
 
 {0}</source>
@@ -142,7 +142,7 @@ The action was not completed and nothing was half-saved. If it happens again, pl
 {0}</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/app.py" line="76" />
+      <location filename="../../ui/app.py" line="76" />
       <source>Satchel could not open {0}: {1}.
 
 Check that the folder exists and that you may write to it, or start Satchel with --db pointing at another file.</source>
@@ -152,34 +152,55 @@ Check that the folder exists and that you may write to it, or start Satchel with
     </message>
   </context>
   <context>
+    <name>CandidateWorker</name>
+    <message>
+      <location filename="../../ui/dedup/worker.py" line="91" />
+      <source>the duplicate finder is not part of this build of Satchel</source>
+      <translation>此版本的 Satchel 不包含查重功能</translation>
+    </message>
+  </context>
+  <context>
+    <name>CardView</name>
+    <message>
+      <location filename="../../ui/cards/card_view.py" line="25" />
+      <source>Business card image</source>
+      <translation>名片图片</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/card_view.py" line="60" />
+      <source>No image</source>
+      <translation>无图片</translation>
+    </message>
+  </context>
+  <context>
     <name>CompaniesView</name>
     <message>
-      <location filename="../../work/main/ui/views/records.py" line="126" />
+      <location filename="../../ui/views/records.py" line="126" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/records.py" line="127" />
+      <location filename="../../ui/views/records.py" line="127" />
       <source>No companies yet. They are created as you add contacts.</source>
       <translation>还没有公司。添加联系人时会自动创建。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/records.py" line="128" />
+      <location filename="../../ui/views/records.py" line="128" />
       <source>Select a company to see its people, deals and history.</source>
       <translation>选择一家公司，查看其联系人、商机和往来记录。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/records.py" line="129" />
+      <location filename="../../ui/views/records.py" line="129" />
       <source>New company…</source>
       <translation>新建公司…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/records.py" line="132" />
+      <location filename="../../ui/views/records.py" line="132" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/records.py" line="132" />
+      <location filename="../../ui/views/records.py" line="132" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
@@ -187,60 +208,239 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompanyDialog</name>
     <message>
-      <location filename="../../work/main/ui/dialogs/company.py" line="27" />
+      <location filename="../../ui/dialogs/company.py" line="27" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/company.py" line="36" />
+      <location filename="../../ui/dialogs/company.py" line="36" />
       <source>&amp;Name</source>
       <translation>名称(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/company.py" line="37" />
+      <location filename="../../ui/dialogs/company.py" line="37" />
       <source>&amp;Address</source>
       <translation>地址(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/company.py" line="38" />
+      <location filename="../../ui/dialogs/company.py" line="38" />
       <source>&amp;Phone</source>
       <translation>电话(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/company.py" line="39" />
+      <location filename="../../ui/dialogs/company.py" line="39" />
       <source>&amp;Website</source>
       <translation>网站(&amp;W)</translation>
     </message>
   </context>
   <context>
+    <name>CompanyField</name>
+    <message>
+      <location filename="../../ui/company_field.py" line="65" />
+      <source>{0} (1 contact)</source>
+      <translation>{0}（1 位联系人）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/company_field.py" line="67" />
+      <source>{0} ({1} contacts)</source>
+      <translation>{0}（{1} 位联系人）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsDialog</name>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="100" />
+      <source>Sync conflicts</source>
+      <translation>同步冲突</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="102" />
+      <source>Someone changed these at the same time as you, and their change was newer. Restore yours if it was the right one.</source>
+      <translation>有同事和您同时修改了这些内容，且对方的修改较新。如果您的才是正确的，请恢复您的修改。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="112" />
+      <source>No conflicts: every change of yours is in.</source>
+      <translation>没有冲突：您的所有修改都已保存。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="114" />
+      <source>Restore mine</source>
+      <translation>恢复我的修改</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="116" />
+      <source>Keep theirs</source>
+      <translation>保留对方的修改</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsModel</name>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="47" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="47" />
+      <source>Title</source>
+      <translation>职位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="47" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="48" />
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="48" />
+      <source>E-mails</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
+      <source>Phones</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="50" />
+      <source>Website</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="50" />
+      <source>Websites</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="51" />
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="51" />
+      <source>Company</source>
+      <translation>公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="52" />
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="52" />
+      <source>Deleted</source>
+      <translation>已删除</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="53" />
+      <source>Merged into</source>
+      <translation>合并到</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="53" />
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
+      <source>Birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="55" />
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="55" />
+      <source>Close date</source>
+      <translation>预计成交日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="56" />
+      <source>Subject</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="56" />
+      <source>Text</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="56" />
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
+      <source>Your value</source>
+      <translation>您的值</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="60" />
+      <source>Value kept</source>
+      <translation>保留的值</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="60" />
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+  </context>
+  <context>
     <name>ContactsView</name>
     <message>
-      <location filename="../../work/main/ui/views/records.py" line="113" />
+      <location filename="../../ui/views/records.py" line="113" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/records.py" line="114" />
+      <location filename="../../ui/views/records.py" line="114" />
       <source>No contacts yet. Press Ctrl+N to add one, or import your address book (File → Import…).</source>
       <translation>还没有联系人。按 Ctrl+N 添加，或导入通讯录（文件 → 导入…）。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/records.py" line="116" />
+      <location filename="../../ui/views/records.py" line="116" />
       <source>Select a contact to see everything about them.</source>
       <translation>选择一位联系人，查看其全部信息。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/records.py" line="117" />
+      <location filename="../../ui/views/records.py" line="117" />
       <source>New contact…</source>
       <translation>新建联系人…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/records.py" line="120" />
+      <location filename="../../ui/views/records.py" line="120" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/records.py" line="120" />
+      <location filename="../../ui/views/records.py" line="120" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
@@ -248,69 +448,69 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>DetailPane</name>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="42" />
+      <location filename="../../ui/detail_pane.py" line="42" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="43" />
+      <location filename="../../ui/detail_pane.py" line="43" />
       <source>Change this record (Enter in the list)</source>
       <translation>修改此记录（在列表中按回车）</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="46" />
+      <location filename="../../ui/detail_pane.py" line="46" />
       <source>Add</source>
       <translation>添加</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="49" />
+      <location filename="../../ui/detail_pane.py" line="49" />
       <source>Note…</source>
       <translation>笔记…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="50" />
+      <location filename="../../ui/detail_pane.py" line="50" />
       <source>Call…</source>
       <translation>电话…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="51" />
+      <location filename="../../ui/detail_pane.py" line="51" />
       <source>Meeting…</source>
       <translation>会议…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="53" />
+      <location filename="../../ui/detail_pane.py" line="53" />
       <source>Follow-up task…</source>
       <translation>跟进任务…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="56" />
+      <location filename="../../ui/detail_pane.py" line="56" />
       <source>Opportunity…</source>
       <translation>商机…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="57" />
+      <location filename="../../ui/detail_pane.py" line="57" />
       <source>Contact at this company…</source>
       <translation>此公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="60" />
-      <location filename="../../work/main/ui/detail_pane.py" line="195" />
-      <location filename="../../work/main/ui/detail_pane.py" line="203" />
+      <location filename="../../ui/detail_pane.py" line="60" />
+      <location filename="../../ui/detail_pane.py" line="200" />
+      <location filename="../../ui/detail_pane.py" line="208" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="193" />
+      <location filename="../../ui/detail_pane.py" line="198" />
       <source>this contact</source>
       <translation>此联系人</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="194" />
+      <location filename="../../ui/detail_pane.py" line="199" />
       <source>this company (its contacts stay, without a company)</source>
       <translation>此公司（其联系人会保留，但不再属于任何公司）</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_pane.py" line="196" />
+      <location filename="../../ui/detail_pane.py" line="201" />
       <source>Delete {0}?</source>
       <translation>删除{0}？</translation>
     </message>
@@ -318,7 +518,7 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>EditCompanyDialog</name>
     <message>
-      <location filename="../../work/main/ui/dialogs/edit_records.py" line="68" />
+      <location filename="../../ui/dialogs/edit_records.py" line="71" />
       <source>Edit company</source>
       <translation>编辑公司</translation>
     </message>
@@ -326,378 +526,897 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>EditContactDialog</name>
     <message>
-      <location filename="../../work/main/ui/dialogs/edit_records.py" line="21" />
+      <location filename="../../ui/dialogs/edit_records.py" line="22" />
       <source>Edit contact</source>
       <translation>编辑联系人</translation>
     </message>
   </context>
   <context>
+    <name>FieldForm</name>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="177" />
+      <source>+ e-mail</source>
+      <translation>+ 邮箱</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="178" />
+      <source>+ phone</source>
+      <translation>+ 电话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="179" />
+      <source>+ website</source>
+      <translation>+ 网站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="185" />
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="185" />
+      <source>Title</source>
+      <translation>职位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="186" />
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="187" />
+      <source>Company</source>
+      <translation>公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="187" />
+      <source>E-mail</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="188" />
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="188" />
+      <source>Website</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="189" />
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="189" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunView</name>
     <message>
-      <location filename="../../work/main/ui/views/first_run.py" line="21" />
+      <location filename="../../ui/views/first_run.py" line="21" />
       <source>Welcome to Satchel</source>
       <translation>欢迎使用 Satchel</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/first_run.py" line="24" />
+      <location filename="../../ui/views/first_run.py" line="24" />
       <source>Your customers, companies and deals, on this computer, with or without a network.
 Start by bringing in the people you already know:</source>
       <translation>客户、公司和商机都保存在这台电脑上，有没有网络都能用。
 先把您已经认识的人导入进来：</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/first_run.py" line="29" />
+      <location filename="../../ui/views/first_run.py" line="29" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/first_run.py" line="30" />
+      <location filename="../../ui/views/first_run.py" line="30" />
       <source>vCard, CSV, LDIF or Excel</source>
       <translation>vCard、CSV、LDIF 或 Excel</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/first_run.py" line="31" />
+      <location filename="../../ui/views/first_run.py" line="31" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/first_run.py" line="32" />
+      <location filename="../../ui/views/first_run.py" line="32" />
       <source>English and Chinese cards</source>
       <translation>中英文名片</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/first_run.py" line="33" />
+      <location filename="../../ui/views/first_run.py" line="33" />
       <source>Load sample data</source>
       <translation>加载示例数据</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/first_run.py" line="34" />
+      <location filename="../../ui/views/first_run.py" line="34" />
       <source>A few example customers</source>
       <translation>几个示例客户</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/first_run.py" line="44" />
+      <location filename="../../ui/views/first_run.py" line="44" />
       <source>or press Ctrl+N to add a contact by hand</source>
       <translation>或按 Ctrl+N 手动添加联系人</translation>
     </message>
   </context>
   <context>
-    <name>MainWindow</name>
+    <name>ImportDialog</name>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="56" />
-      <source>Today</source>
-      <translation>今天</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="56" />
-      <source>Contacts</source>
-      <translation>联系人</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="56" />
-      <source>Companies</source>
-      <translation>公司</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="57" />
-      <source>Opportunities</source>
-      <translation>商机</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="57" />
-      <source>Activities</source>
-      <translation>活动记录</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="111" />
-      <source>&amp;File</source>
-      <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="112" />
-      <source>&amp;New contact…</source>
-      <translation>新建联系人(&amp;N)…</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="114" />
-      <source>New &amp;company…</source>
-      <translation>新建公司(&amp;C)…</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="115" />
-      <source>New &amp;opportunity…</source>
-      <translation>新建商机(&amp;O)…</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="118" />
-      <source>&amp;Import address book…</source>
-      <translation>导入通讯录(&amp;I)…</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="119" />
-      <source>&amp;Scan business cards…</source>
-      <translation>扫描名片(&amp;S)…</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="120" />
-      <source>Load &amp;sample data</source>
-      <translation>加载示例数据(&amp;S)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="122" />
-      <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="124" />
-      <source>&amp;Go</source>
-      <translation>转到(&amp;G)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="125" />
-      <source>&amp;Search…</source>
-      <translation>搜索(&amp;S)…</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="128" />
-      <source>&amp;Today</source>
-      <translation>今天(&amp;T)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="128" />
-      <source>&amp;Contacts</source>
-      <translation>联系人(&amp;C)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="129" />
-      <source>C&amp;ompanies</source>
-      <translation>公司(&amp;O)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="129" />
-      <source>O&amp;pportunities</source>
-      <translation>商机(&amp;P)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="130" />
-      <source>&amp;Activities</source>
-      <translation>活动记录(&amp;A)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="133" />
-      <source>&amp;Tools</source>
-      <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="134" />
-      <source>Find &amp;duplicates…</source>
-      <translation>查找重复(&amp;D)…</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="136" />
-      <source>S&amp;ync settings…</source>
-      <translation>同步设置(&amp;Y)…</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="137" />
-      <source>Sync &amp;conflicts…</source>
-      <translation>同步冲突(&amp;C)…</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="139" />
-      <source>&amp;Help</source>
-      <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="140" />
-      <source>&amp;Keyboard shortcuts</source>
-      <translation>快捷键(&amp;K)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="141" />
-      <source>&amp;About Satchel</source>
-      <translation>关于 Satchel(&amp;A)</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="151" />
-      <source>Sync status unavailable: {0}</source>
-      <translation>同步状态不可用：{0}</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="166" />
-      <source>That record no longer exists.</source>
-      <translation>该记录已不存在。</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="185" />
-      <source>Contact saved.</source>
-      <translation>联系人已保存。</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="186" />
-      <source>Already known: the existing contact was updated.</source>
-      <translation>已有此人：已更新现有联系人。</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="187" />
-      <source>Already known: nothing new to add.</source>
-      <translation>已有此人：没有新信息。</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="190" />
-      <source>Joined an existing company.</source>
-      <translation>已归入现有公司。</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="203" />
-      <location filename="../../work/main/ui/main_window.py" line="210" />
-      <source>Import</source>
-      <translation>导入</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/main_window.py" line="207" />
+      <location filename="../../ui/importing/dialog.py" line="43" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="208" />
+      <location filename="../../ui/importing/dialog.py" line="62" />
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="62" />
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="62" />
+      <source>Outcome</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="62" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="63" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="72" />
+      <source>Column</source>
+      <translation>列</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="72" />
+      <source>First value</source>
+      <translation>首行内容</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="72" />
+      <source>Satchel field</source>
+      <translation>Satchel 字段</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="90" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="92" />
+      <location filename="../../ui/importing/dialog.py" line="175" />
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="110" />
+      <source>Reading {0}…</source>
+      <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="130" />
+      <source>Importing {0}…</source>
+      <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="139" />
+      <source>Cancelling… nothing will be changed.</source>
+      <translation>正在取消…不会做任何更改。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="163" />
+      <source>{0} records checked…</source>
+      <translation>已检查 {0} 条记录…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="172" />
+      <source>Nothing has been written yet. This is what importing {0} will do:</source>
+      <translation>尚未写入任何数据。导入 {0} 将会：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="181" />
+      <source>Import finished.</source>
+      <translation>导入完成。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="183" />
+      <location filename="../../ui/importing/dialog.py" line="223" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="191" />
+      <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
+      <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="202" />
+      <source>(ignore)</source>
+      <translation>（忽略）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="210" />
+      <source>Continue</source>
+      <translation>继续</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="232" />
+      <source>Import cancelled: nothing was changed. You can start it again.</source>
+      <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="241" />
+      <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
+      <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="249" />
+      <source>The file holds no contacts or companies.</source>
+      <translation>该文件中没有联系人或公司。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="254" />
+      <source>new</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="254" />
+      <source>updated</source>
+      <translation>已更新</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="255" />
+      <source>unchanged</source>
+      <translation>未变</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="255" />
+      <source>linked</source>
+      <translation>已关联</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="256" />
+      <source>skipped</source>
+      <translation>已跳过</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="261" />
+      <source>(no name)</source>
+      <translation>（无姓名）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="283" />
+      <source>name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="283" />
+      <source>given name</source>
+      <translation>名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="284" />
+      <source>middle name</source>
+      <translation>中间名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="284" />
+      <source>family name</source>
+      <translation>姓</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="285" />
+      <source>company</source>
+      <translation>公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="285" />
+      <source>job title</source>
+      <translation>职位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="286" />
+      <source>department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="286" />
+      <source>e-mail</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="287" />
+      <source>e-mail (home)</source>
+      <translation>邮箱（个人）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="287" />
+      <source>e-mail (other)</source>
+      <translation>邮箱（其他）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="288" />
+      <source>phone (work)</source>
+      <translation>电话（工作）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="288" />
+      <source>mobile</source>
+      <translation>手机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="289" />
+      <source>phone (home)</source>
+      <translation>电话（住宅）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="289" />
+      <source>fax</source>
+      <translation>传真</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="290" />
+      <source>phone (other)</source>
+      <translation>电话（其他）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="290" />
+      <source>address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="291" />
+      <source>street</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="291" />
+      <source>city</source>
+      <translation>城市</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="291" />
+      <source>region</source>
+      <translation>省/州</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="292" />
+      <source>postcode</source>
+      <translation>邮政编码</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="292" />
+      <source>country</source>
+      <translation>国家/地区</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="293" />
+      <source>home address</source>
+      <translation>住宅地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="293" />
+      <source>home street</source>
+      <translation>住宅街道</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="294" />
+      <source>home city</source>
+      <translation>住宅城市</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="294" />
+      <source>home region</source>
+      <translation>住宅省/州</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="295" />
+      <source>home postcode</source>
+      <translation>住宅邮政编码</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="295" />
+      <source>home country</source>
+      <translation>住宅国家/地区</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="296" />
+      <source>website</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="296" />
+      <source>note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="297" />
+      <source>birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="297" />
+      <source>birth year</source>
+      <translation>出生年份</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="298" />
+      <source>birth month</source>
+      <translation>出生月份</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="298" />
+      <source>birth day</source>
+      <translation>出生日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="299" />
+      <source>tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="299" />
+      <source>Satchel ID</source>
+      <translation>Satchel 编号</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="307" />
+      <source>no value in any imported column</source>
+      <translation>导入的各列均无内容</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="308" />
+      <source>no company name</source>
+      <translation>没有公司名称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="309" />
+      <source>no name, e-mail or phone</source>
+      <translation>没有姓名、邮箱或电话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="310" />
+      <source>no name, e-mail, phone or company</source>
+      <translation>没有姓名、邮箱、电话或公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="311" />
+      <source>card without END:VCARD</source>
+      <translation>名片缺少 END:VCARD</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="313" />
+      <source>card without END:VCARD (file cut short?)</source>
+      <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="319" />
+      <source>unreadable card ({0})</source>
+      <translation>无法读取的名片（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="324" />
+      <source>{0} files</source>
+      <translation>{0} 个文件</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWorker</name>
+    <message>
+      <location filename="../../ui/importing/worker.py" line="37" />
+      <source>The file could not be imported; nothing was changed.</source>
+      <translation>无法导入该文件，未做任何更改。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/worker.py" line="42" />
+      <source>The import stopped because of an unexpected error ({0}). Nothing was changed.</source>
+      <translation>导入因意外错误而中止（{0}）。未做任何更改。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../ui/main_window.py" line="57" />
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="57" />
+      <source>Contacts</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="57" />
+      <source>Companies</source>
+      <translation>公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="58" />
+      <source>Opportunities</source>
+      <translation>商机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="58" />
+      <source>Activities</source>
+      <translation>活动记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="112" />
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="113" />
+      <source>&amp;New contact…</source>
+      <translation>新建联系人(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="115" />
+      <source>New &amp;company…</source>
+      <translation>新建公司(&amp;C)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="116" />
+      <source>New &amp;opportunity…</source>
+      <translation>新建商机(&amp;O)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="119" />
+      <source>&amp;Import address book…</source>
+      <translation>导入通讯录(&amp;I)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="120" />
+      <source>&amp;Scan business cards…</source>
+      <translation>扫描名片(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="121" />
+      <source>Scan a &amp;folder of business cards…</source>
+      <translation>扫描名片文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="122" />
+      <source>Load &amp;sample data</source>
+      <translation>加载示例数据(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="124" />
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="126" />
+      <source>&amp;Go</source>
+      <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="127" />
+      <source>&amp;Search…</source>
+      <translation>搜索(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="130" />
+      <source>&amp;Today</source>
+      <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="130" />
+      <source>&amp;Contacts</source>
+      <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="131" />
+      <source>C&amp;ompanies</source>
+      <translation>公司(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="131" />
+      <source>O&amp;pportunities</source>
+      <translation>商机(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="132" />
+      <source>&amp;Activities</source>
+      <translation>活动记录(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="135" />
+      <source>&amp;Tools</source>
+      <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="136" />
+      <source>Find &amp;duplicates…</source>
+      <translation>查找重复项(&amp;D)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="138" />
+      <source>S&amp;ync settings…</source>
+      <translation>同步设置(&amp;Y)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="139" />
+      <source>Sync &amp;conflicts…</source>
+      <translation>同步冲突(&amp;C)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="141" />
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="142" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="143" />
+      <source>&amp;About Satchel</source>
+      <translation>关于 Satchel(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="153" />
+      <source>Sync status unavailable: {0}</source>
+      <translation>同步状态不可用：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="168" />
+      <source>That record no longer exists.</source>
+      <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="187" />
+      <source>Contact saved.</source>
+      <translation>联系人已保存。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="188" />
+      <source>Already known: the existing contact was updated.</source>
+      <translation>已有此人：已更新现有联系人。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="189" />
+      <source>Already known: nothing new to add.</source>
+      <translation>已有此人：没有新信息。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="192" />
+      <source>Joined an existing company.</source>
+      <translation>已归入现有公司。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="205" />
+      <location filename="../../ui/main_window.py" line="212" />
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="209" />
+      <source>Import address book</source>
+      <translation>导入通讯录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="210" />
       <source>Address books ({0});;All files (*)</source>
       <translation>通讯录 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="215" />
-      <location filename="../../work/main/ui/main_window.py" line="222" />
+      <location filename="../../ui/main_window.py" line="217" />
+      <location filename="../../ui/main_window.py" line="224" />
       <source>Business cards</source>
       <translation>名片</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="219" />
-      <location filename="../../work/main/ui/main_window.py" line="264" />
+      <location filename="../../ui/main_window.py" line="221" />
+      <location filename="../../ui/main_window.py" line="272" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="220" />
+      <location filename="../../ui/main_window.py" line="222" />
       <source>Images ({0});;All files (*)</source>
       <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="229" />
-      <location filename="../../work/main/ui/main_window.py" line="235" />
+      <location filename="../../ui/main_window.py" line="228" />
+      <source>Scan a folder of business cards</source>
+      <translation>扫描名片文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="243" />
       <source>Sample data</source>
       <translation>示例数据</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="230" />
+      <location filename="../../ui/main_window.py" line="238" />
       <source>The sample data is already in this database.</source>
       <translation>示例数据已在此数据库中。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="244" />
       <source>The sample data could not be loaded ({0}). Nothing was changed.</source>
       <translation>无法加载示例数据（{0}）。没有做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="239" />
+      <location filename="../../ui/main_window.py" line="247" />
       <source>Sample data loaded: {0} companies, {1} contacts, {2} opportunities.</source>
       <translation>已加载示例数据：{0} 家公司、{1} 位联系人、{2} 个商机。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="245" />
-      <location filename="../../work/main/ui/main_window.py" line="265" />
+      <location filename="../../ui/main_window.py" line="253" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>Find duplicates</source>
-      <translation>查找重复</translation>
+      <translation>查找重复项</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="249" />
+      <location filename="../../ui/main_window.py" line="257" />
       <source>Sync settings</source>
       <translation>同步设置</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="253" />
+      <location filename="../../ui/main_window.py" line="261" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="257" />
+      <location filename="../../ui/main_window.py" line="265" />
       <source>Search everything; paste a phone number to see who calls</source>
       <translation>搜索全部内容；粘贴电话号码即可查看来电者</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="258" />
+      <location filename="../../ui/main_window.py" line="266" />
       <source>New contact</source>
       <translation>新建联系人</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="267" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="260" />
+      <location filename="../../ui/main_window.py" line="268" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="261" />
+      <location filename="../../ui/main_window.py" line="269" />
       <source>Today, Contacts, Companies, Opportunities, Activities</source>
       <translation>今天、联系人、公司、商机、活动记录</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="263" />
+      <location filename="../../ui/main_window.py" line="271" />
       <source>Import an address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="266" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>Open or edit the selected row</source>
       <translation>打开或编辑选中的行</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="269" />
+      <location filename="../../ui/main_window.py" line="277" />
       <source>Keyboard shortcuts</source>
       <translation>快捷键</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>About Satchel</source>
       <translation>关于 Satchel</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="281" />
       <source>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;The offline-first sales assistant.&lt;br&gt;Database: {0}</source>
       <translation>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;离线优先的销售助手。&lt;br&gt;数据库：{0}</translation>
     </message>
   </context>
   <context>
+    <name>MergeDialog</name>
+    <message>
+      <location filename="../../ui/dedup/merge_dialog.py" line="53" />
+      <source>Merge companies</source>
+      <translation>合并公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/merge_dialog.py" line="54" />
+      <source>Merge contacts</source>
+      <translation>合并联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/merge_dialog.py" line="60" />
+      <source>Keep:</source>
+      <translation>保留：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/merge_dialog.py" line="64" />
+      <source>(no name)</source>
+      <translation>（无姓名）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/merge_dialog.py" line="73" />
+      <source>The other one is merged into it: its contacts, opportunities and activities move over and it disappears from lists. You can undo the merge afterwards.</source>
+      <translation>另一条记录将合并到这条记录中：其联系人、商机和活动记录都会转移过来，它本身将不再出现在列表中。合并之后可以撤销。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/merge_dialog.py" line="95" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/merge_dialog.py" line="97" />
+      <source>Merge</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/merge_dialog.py" line="141" />
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/merge_dialog.py" line="160" />
+      <source>Both kept: {0}</source>
+      <translation>两者均保留：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/merge_dialog.py" line="180" />
+      <source>Both, one after the other</source>
+      <translation>两者都保留，依次排列</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/merge_dialog.py" line="186" />
+      <source>Same on both: {0}</source>
+      <translation>两边相同：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/merge_dialog.py" line="215" />
+      <source>Nothing was merged: {0}</source>
+      <translation>未合并任何内容：{0}</translation>
+    </message>
+  </context>
+  <context>
     <name>OpportunitiesView</name>
     <message>
-      <location filename="../../work/main/ui/views/pipeline.py" line="26" />
+      <location filename="../../ui/views/pipeline.py" line="26" />
       <source>Opportunities</source>
       <translation>商机</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/pipeline.py" line="27" />
+      <location filename="../../ui/views/pipeline.py" line="27" />
       <source>New opportunity…</source>
       <translation>新建商机…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/pipeline.py" line="35" />
+      <location filename="../../ui/views/pipeline.py" line="35" />
       <source>No opportunities yet. Track a deal with “New opportunity…” (Ctrl+Shift+O).</source>
       <translation>还没有商机。用“新建商机…”（Ctrl+Shift+O）跟踪一笔生意。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/pipeline.py" line="56" />
+      <location filename="../../ui/views/pipeline.py" line="56" />
       <source>{0} open</source>
       <translation>{0} 个进行中</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/pipeline.py" line="75" />
+      <location filename="../../ui/views/pipeline.py" line="75" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/pipeline.py" line="76" />
+      <location filename="../../ui/views/pipeline.py" line="76" />
       <source>Delete the opportunity “{0}”?</source>
       <translation>删除商机“{0}”？</translation>
     </message>
@@ -705,52 +1424,52 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>OpportunityDialog</name>
     <message>
-      <location filename="../../work/main/ui/dialogs/opportunity.py" line="45" />
+      <location filename="../../ui/dialogs/opportunity.py" line="45" />
       <source>Edit opportunity</source>
       <translation>编辑商机</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/opportunity.py" line="46" />
+      <location filename="../../ui/dialogs/opportunity.py" line="46" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/opportunity.py" line="79" />
+      <location filename="../../ui/dialogs/opportunity.py" line="79" />
       <source>&amp;Title</source>
       <translation>名称(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/opportunity.py" line="80" />
+      <location filename="../../ui/dialogs/opportunity.py" line="80" />
       <source>&amp;Company</source>
       <translation>公司(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/opportunity.py" line="81" />
+      <location filename="../../ui/dialogs/opportunity.py" line="81" />
       <source>&amp;Stage</source>
       <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/opportunity.py" line="82" />
+      <location filename="../../ui/dialogs/opportunity.py" line="82" />
       <source>&amp;Amount</source>
       <translation>金额(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/opportunity.py" line="83" />
+      <location filename="../../ui/dialogs/opportunity.py" line="83" />
       <source>C&amp;lose date</source>
       <translation>预计成交日期(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/opportunity.py" line="84" />
+      <location filename="../../ui/dialogs/opportunity.py" line="84" />
       <source>&amp;Note</source>
       <translation>备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/opportunity.py" line="123" />
+      <location filename="../../ui/dialogs/opportunity.py" line="123" />
       <source>The amount must be a number, e.g. 12500.</source>
       <translation>金额必须是数字，例如 12500。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/opportunity.py" line="139" />
+      <location filename="../../ui/dialogs/opportunity.py" line="134" />
       <source>An opportunity needs a title.</source>
       <translation>商机需要一个名称。</translation>
     </message>
@@ -758,364 +1477,1135 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>QuickAddDialog</name>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="43" />
+      <location filename="../../ui/dialogs/quick_add.py" line="43" />
       <source>New contact</source>
       <translation>新建联系人</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="46" />
+      <location filename="../../ui/dialogs/quick_add.py" line="46" />
       <source>Full name, e.g. Emma Thompson or 张伟</source>
       <translation>全名，例如 张伟 或 Emma Thompson</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="48" />
+      <location filename="../../ui/dialogs/quick_add.py" line="48" />
       <source>Start typing: known companies are suggested</source>
       <translation>开始输入：会提示已有的公司</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="52" />
+      <location filename="../../ui/dialogs/quick_add.py" line="52" />
       <source>Any format; several: separate with ;</source>
       <translation>任意格式；多个号码用 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="60" />
+      <location filename="../../ui/dialogs/quick_add.py" line="60" />
       <source>&amp;Name</source>
       <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="61" />
+      <location filename="../../ui/dialogs/quick_add.py" line="61" />
       <source>&amp;Company</source>
       <translation>公司(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="63" />
+      <location filename="../../ui/dialogs/quick_add.py" line="63" />
       <source>&amp;Title</source>
       <translation>职位(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="64" />
+      <location filename="../../ui/dialogs/quick_add.py" line="64" />
       <source>&amp;Phone</source>
       <translation>电话(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="65" />
+      <location filename="../../ui/dialogs/quick_add.py" line="65" />
       <source>&amp;E-mail</source>
       <translation>邮箱(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="66" />
+      <location filename="../../ui/dialogs/quick_add.py" line="66" />
       <source>&amp;Address</source>
       <translation>地址(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="101" />
+      <location filename="../../ui/dialogs/quick_add.py" line="101" />
       <source>Joins {0} ({1} contacts). Its address is filled in.</source>
       <translation>归入 {0}（{1} 位联系人），已填入其地址。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="103" />
+      <location filename="../../ui/dialogs/quick_add.py" line="103" />
       <source>Joins {0} ({1} contacts).</source>
       <translation>归入 {0}（{1} 位联系人）。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/dialogs/quick_add.py" line="113" />
+      <location filename="../../ui/dialogs/quick_add.py" line="113" />
       <source>New company: it will be created.</source>
       <translation>新公司：保存时将创建。</translation>
     </message>
   </context>
   <context>
+    <name>ReviewDialog</name>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="54" />
+      <source>Find duplicates</source>
+      <translation>查找重复项</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="70" />
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="119" />
+      <source>No duplicates found</source>
+      <translation>未发现重复项</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="124" />
+      <source>Every company and every contact appears only once. New entries are checked as you type them, so it should stay that way.</source>
+      <translation>每家公司和每位联系人都只出现一次。新录入的内容会在输入时自动检查，因此会一直保持这样。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="138" />
+      <source>Undo merge</source>
+      <translation>撤销合并</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="140" />
+      <source>Bring the merged record back (Ctrl+Z)</source>
+      <translation>恢复被合并的记录 (Ctrl+Z)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="143" />
+      <source>Skip</source>
+      <translation>跳过</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="145" />
+      <source>Decide later (S)</source>
+      <translation>稍后再决定 (S)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="147" />
+      <source>Not the same</source>
+      <translation>不是重复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="149" />
+      <source>These are different; never suggest them again (N)</source>
+      <translation>两者不同，不再提示 (N)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="152" />
+      <source>Merge…</source>
+      <translation>合并…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="154" />
+      <source>Choose what to keep and merge the two (M)</source>
+      <translation>选择要保留的内容并合并两者 (M)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="157" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="179" />
+      <source>Looking for duplicates…</source>
+      <translation>正在查找重复项…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="211" />
+      <source>The search for duplicates stopped ({0}). Nothing was changed; close this window and try again.</source>
+      <translation>查找重复项已中止（{0}）。未做任何更改，请关闭此窗口后重试。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="218" />
+      <source>Stopped. Nothing was changed; open Find duplicates again to search the whole database.</source>
+      <translation>已停止，未做任何更改。再次打开“查找重复项”即可搜索整个数据库。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="224" />
+      <location filename="../../ui/dedup/review.py" line="225" />
+      <source>(no name)</source>
+      <translation>（无姓名）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="247" />
+      <source>{0} pairs to review.</source>
+      <translation>还有 {0} 组待处理。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="249" />
+      <source>All pairs reviewed.</source>
+      <translation>所有重复项都已处理。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="266" />
+      <source>One of these records was deleted or merged in the meantime; skip this pair.</source>
+      <translation>其中一条记录已被删除或合并，请跳过这一组。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="269" />
+      <source>similar</source>
+      <translation>相似</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="270" />
+      <source>{0} · {1} likely the same: {2}</source>
+      <translation>{0} · {1} 可能重复：{2}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="274" />
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="282" />
+      <source>Linked</source>
+      <translation>关联记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="319" />
+      <source>Skipped.</source>
+      <translation>已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="333" />
+      <source>Could not remember that: {0}</source>
+      <translation>无法保存此选择：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="336" />
+      <source>Noted: “{0}” and “{1}” are different; they will not be suggested again.</source>
+      <translation>已记录：“{0}”和“{1}”不是重复项，以后不会再提示。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="349" />
+      <source>That pair changed in the meantime and was taken off the list.</source>
+      <translation>这一组记录已发生变化，已从列表中移除。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="362" />
+      <source>Merged “{0}” into “{1}”.</source>
+      <translation>已将“{0}”合并到“{1}”。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="377" />
+      <source>The merge could not be undone: {0}</source>
+      <translation>无法撤销合并：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="388" />
+      <source>Undone: “{0}” is back.</source>
+      <translation>已撤销：“{0}”已恢复。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="390" />
+      <source>Fields edited after the merge kept their new value: {0}.</source>
+      <translation>合并后修改过的字段保留了新值：{0}。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewWidget</name>
+    <message>
+      <location filename="../../ui/cards/review.py" line="130" />
+      <source>Join “{0}” instead</source>
+      <translation>改为归入“{0}”</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScanDialog</name>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="46" />
+      <source>Scan business cards</source>
+      <translation>扫描名片</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="54" />
+      <source>Read %v of %m files</source>
+      <translation>已读取 %v / %m 个文件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="59" />
+      <source>Reading the card…</source>
+      <translation>正在识别名片…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="78" />
+      <source>Merge with previous card</source>
+      <translation>与上一张名片合并</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="80" />
+      <source>This photo shows the back of the previous card: make one contact of both sides</source>
+      <translation>这是上一张名片的背面：将正反两面合并为一位联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="82" />
+      <source>Back</source>
+      <translation>上一张</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="83" />
+      <source>Skip</source>
+      <translation>跳过</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="84" />
+      <location filename="../../ui/cards/dialog.py" line="253" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="85" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="88" />
+      <source>Save this contact and show the next card (Ctrl+Enter)</source>
+      <translation>保存此联系人并显示下一张名片 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="90" />
+      <source>Do not save this card; show the next one</source>
+      <translation>不保存这张名片，显示下一张</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="199" />
+      <source>Not saved</source>
+      <translation>未保存</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="204" />
+      <source>Saved {0} as a new contact.</source>
+      <translation>已将 {0} 保存为新联系人。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="205" />
+      <source>{0} was already known: new details added.</source>
+      <translation>{0} 已存在：已添加新信息。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="206" />
+      <source>{0} was already known: nothing new.</source>
+      <translation>{0} 已存在：没有新信息。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="208" />
+      <source>the contact</source>
+      <translation>该联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="210" />
+      <source>Joined an existing company.</source>
+      <translation>已归入现有公司。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="220" />
+      <source>Done</source>
+      <translation>全部完成</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="221" />
+      <source>Card {0}</source>
+      <translation>第 {0} 张名片</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="223" />
+      <source>(scanner)</source>
+      <translation>（扫描仪）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="225" />
+      <source>Card {0} of {1}{2} · {3}</source>
+      <translation>第 {0} 张，共 {1}{2} 张 · {3}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="227" />
+      <source>(card {0} in this file)</source>
+      <translation>（此文件中的第 {0} 张）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="229" />
+      <source>saved</source>
+      <translation>已保存</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="252" />
+      <source>Save again</source>
+      <translation>再次保存</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="266" />
+      <source>No image files were found. Choose JPEG, PNG, TIFF, BMP, WebP or HEIC photos of the cards, or a folder of them.</source>
+      <translation>未找到图片文件。请选择名片的 JPEG、PNG、TIFF、BMP、WebP 或 HEIC 照片，或包含这些照片的文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="268" />
+      <source>All cards done: {0} saved, {1} skipped, {2} file(s) could not be read.</source>
+      <translation>所有名片已处理完毕：保存 {0} 张，跳过 {1} 张，{2} 个文件无法读取。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="271" />
+      <source>{0} back side(s) joined to their front.</source>
+      <translation>{0} 张名片背面已与正面合并。</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchPopup</name>
     <message>
-      <location filename="../../work/main/ui/search_popup.py" line="46" />
+      <location filename="../../ui/search_popup.py" line="46" />
       <source>Search people, companies, deals, notes — or paste a phone number</source>
       <translation>搜索联系人、公司、商机、笔记，或粘贴电话号码</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/search_popup.py" line="73" />
-      <location filename="../../work/main/ui/search_popup.py" line="91" />
+      <location filename="../../ui/search_popup.py" line="73" />
+      <location filename="../../ui/search_popup.py" line="91" />
       <source>Type a name, a company, an e-mail or a phone number.</source>
       <translation>输入姓名、公司、邮箱或电话号码。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/search_popup.py" line="114" />
+      <location filename="../../ui/search_popup.py" line="114" />
       <source>{0} found — ↑↓ to choose, Enter to open</source>
       <translation>找到 {0} 条，↑↓ 选择，回车打开</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/search_popup.py" line="115" />
+      <location filename="../../ui/search_popup.py" line="115" />
       <source>1 found — Enter to open</source>
       <translation>找到 1 条，回车打开</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/search_popup.py" line="117" />
+      <location filename="../../ui/search_popup.py" line="117" />
       <source>Who is calling:</source>
       <translation>来电者：</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/search_popup.py" line="119" />
+      <location filename="../../ui/search_popup.py" line="119" />
       <source>Nothing matches “{0}”.</source>
       <translation>没有与“{0}”匹配的内容。</translation>
     </message>
   </context>
   <context>
+    <name>SyncRunner</name>
+    <message>
+      <location filename="../../ui/sync/worker.py" line="66" />
+      <source>Sync failed unexpectedly ({0}: {1}). Your data is safe; try again.</source>
+      <translation>同步意外失败（{0}：{1}）。您的数据安全无损，请重试。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncSettingsDialog</name>
+    <message>
+      <location filename="../../ui/sync/settings_dialog.py" line="25" />
+      <source>Sync settings</source>
+      <translation>同步设置</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/settings_dialog.py" line="31" />
+      <source>from your HQ administrator</source>
+      <translation>由总部管理员提供</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/settings_dialog.py" line="34" />
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/settings_dialog.py" line="36" />
+      <source>Satchel sends your changes to HQ and receives your team's in the background. You can keep working offline.</source>
+      <translation>Satchel 会在后台将您的修改发送到总部，并接收团队的修改。离线时也可以照常工作。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/settings_dialog.py" line="45" />
+      <source>HQ address</source>
+      <translation>总部服务器地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/settings_dialog.py" line="46" />
+      <source>Device token</source>
+      <translation>设备令牌</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/settings_dialog.py" line="47" />
+      <source>Sync every</source>
+      <translation>同步间隔</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/settings_dialog.py" line="62" />
+      <source>Enter the device token HQ gave you.</source>
+      <translation>请输入总部提供的设备令牌。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/settings_dialog.py" line="67" />
+      <source>The HQ address must start with http:// or https://.</source>
+      <translation>总部服务器地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatusWidget</name>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="41" />
+      <source>Changes of yours replaced by newer ones: review and restore</source>
+      <translation>您的部分修改已被更新的修改覆盖：查看并恢复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="46" />
+      <location filename="../../ui/sync/status_widget.py" line="120" />
+      <location filename="../../ui/sync/status_widget.py" line="126" />
+      <source>Sync now</source>
+      <translation>立即同步</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="111" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="115" />
+      <source>Sending changes… {0}</source>
+      <translation>正在发送修改…{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="116" />
+      <source>Receiving changes… {0}</source>
+      <translation>正在接收修改…{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="134" />
+      <source>Syncing…</source>
+      <translation>正在同步…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="136" />
+      <source>Sync not set up</source>
+      <translation>未设置同步</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="138" />
+      <source>Offline</source>
+      <translation>离线</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="140" />
+      <source>Sync refused: check your token</source>
+      <translation>同步被拒绝：请检查设备令牌</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="142" />
+      <source>Update Satchel to sync</source>
+      <translation>请升级 Satchel 后再同步</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="144" />
+      <source>Sync failed</source>
+      <translation>同步失败</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="146" />
+      <source>Never synced</source>
+      <translation>从未同步</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="148" />
+      <source>Synced {0}</source>
+      <translation>已同步（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="150" />
+      <source>1 change to send</source>
+      <translation>1 项修改待发送</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="151" />
+      <source>{0} changes to send</source>
+      <translation>{0} 项修改待发送</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="155" />
+      <source>Last sync: {0}</source>
+      <translation>上次同步：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="159" />
+      <source>1 conflict</source>
+      <translation>1 个冲突</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="160" />
+      <source>{0} conflicts</source>
+      <translation>{0} 个冲突</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="167" />
+      <source>just now</source>
+      <translation>刚刚</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="169" />
+      <source>{0} min ago</source>
+      <translation>{0} 分钟前</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/status_widget.py" line="171" />
+      <source>{0} h ago</source>
+      <translation>{0} 小时前</translation>
+    </message>
+  </context>
+  <context>
     <name>TodayView</name>
     <message>
-      <location filename="../../work/main/ui/views/today.py" line="80" />
+      <location filename="../../ui/views/today.py" line="80" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/today.py" line="83" />
-      <location filename="../../work/main/ui/views/today.py" line="180" />
+      <location filename="../../ui/views/today.py" line="83" />
+      <location filename="../../ui/views/today.py" line="180" />
       <source>Tasks</source>
       <translation>任务</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/today.py" line="89" />
+      <location filename="../../ui/views/today.py" line="89" />
       <source>Nothing due this week. Add a task below, or enjoy the quiet.</source>
       <translation>本周没有到期任务。可以在下方添加，或享受片刻清闲。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/today.py" line="90" />
+      <location filename="../../ui/views/today.py" line="90" />
       <source>Add a task and press Enter</source>
       <translation>输入任务后按回车</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/today.py" line="93" />
+      <location filename="../../ui/views/today.py" line="93" />
       <source>Add</source>
       <translation>添加</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/today.py" line="106" />
+      <location filename="../../ui/views/today.py" line="106" />
       <source>Daily note</source>
       <translation>今日笔记</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/today.py" line="110" />
+      <location filename="../../ui/views/today.py" line="110" />
       <source>What happened today? Visits, calls, ideas… It is saved as you type.</source>
       <translation>今天发生了什么？拜访、电话、想法……输入时自动保存。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/today.py" line="159" />
-      <location filename="../../work/main/ui/views/today.py" line="172" />
+      <location filename="../../ui/views/today.py" line="159" />
+      <location filename="../../ui/views/today.py" line="172" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/today.py" line="160" />
+      <location filename="../../ui/views/today.py" line="160" />
       <source>Due today</source>
       <translation>今天到期</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/today.py" line="161" />
+      <location filename="../../ui/views/today.py" line="161" />
       <source>Coming up</source>
       <translation>即将到期</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/today.py" line="224" />
+      <location filename="../../ui/views/today.py" line="224" />
       <source>Editing…</source>
       <translation>正在编辑…</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/views/today.py" line="245" />
+      <location filename="../../ui/views/today.py" line="245" />
       <source>Saved</source>
       <translation>已保存</translation>
     </message>
   </context>
   <context>
-    <name>Detail</name>
+    <name>ValueRow</name>
     <message>
-      <location filename="../../work/main/ui/detail_html.py" line="43" />
-      <source>Opportunities</source>
-      <translation>商机</translation>
+      <location filename="../../ui/cards/fields.py" line="87" />
+      <source>Remove</source>
+      <translation>删除</translation>
+    </message>
+  </context>
+  <context>
+    <name>widget</name>
+    <message>
+      <location filename="../../ui/cards/fields.py" line="37" />
+      <source>Checked by you.</source>
+      <translation>已由您核对。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_html.py" line="46" />
-      <source>No opportunities yet.</source>
-      <translation>还没有商机。</translation>
+      <location filename="../../ui/cards/fields.py" line="39" />
+      <source>Read with {0}% confidence: please check it against the card.</source>
+      <translation>识别可信度 {0}%：请对照名片核对。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_html.py" line="57" />
-      <source>History</source>
-      <translation>往来记录</translation>
+      <location filename="../../ui/cards/fields.py" line="42" />
+      <source>Read with {0}% confidence.</source>
+      <translation>识别可信度 {0}%。</translation>
     </message>
+  </context>
+  <context>
+    <name>CardMatches</name>
     <message>
-      <location filename="../../work/main/ui/detail_html.py" line="60" />
-      <source>Nothing yet. Notes, calls, meetings and tasks appear here, newest first.</source>
-      <translation>暂无记录。笔记、电话、会议和任务会按时间倒序显示在这里。</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="84" />
-      <source>Company address (from {0})</source>
-      <translation>公司地址（来自 {0}）</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="88" />
-      <location filename="../../work/main/ui/table_models.py" line="23" />
-      <location filename="../../work/main/ui/table_models.py" line="31" />
-      <location filename="../../work/main/ui/table_models.py" line="40" />
-      <location filename="../../work/main/ui/table_models.py" line="53" />
-      <source>Company</source>
-      <translation>公司</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="89" />
-      <location filename="../../work/main/ui/detail_html.py" line="112" />
-      <location filename="../../work/main/ui/detail_html.py" line="145" />
-      <location filename="../../work/main/ui/table_models.py" line="25" />
-      <source>Phone</source>
-      <translation>电话</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="92" />
-      <location filename="../../work/main/ui/detail_html.py" line="146" />
-      <source>E-mail</source>
-      <translation>邮箱</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="94" />
-      <location filename="../../work/main/ui/detail_html.py" line="111" />
-      <location filename="../../work/main/ui/detail_html.py" line="147" />
-      <location filename="../../work/main/ui/table_models.py" line="33" />
-      <source>Address</source>
-      <translation>地址</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="95" />
-      <location filename="../../work/main/ui/detail_html.py" line="113" />
-      <source>Website</source>
-      <translation>网站</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="96" />
-      <source>Birthday</source>
-      <translation>生日</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="97" />
-      <location filename="../../work/main/ui/detail_html.py" line="114" />
-      <source>Tags</source>
-      <translation>标签</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="98" />
-      <location filename="../../work/main/ui/detail_html.py" line="115" />
-      <location filename="../../work/main/ui/format.py" line="21" />
-      <source>Note</source>
-      <translation>笔记</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="100" />
-      <source>Business card</source>
-      <translation>名片</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="100" />
+      <location filename="../../ui/cards/matches.py" line="54" />
+      <location filename="../../ui/detail_html.py" line="102" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_html.py" line="117" />
-      <location filename="../../work/main/ui/table_models.py" line="32" />
+      <location filename="../../ui/cards/matches.py" line="64" />
+      <source>Already in Satchel: &lt;b&gt;{0}&lt;/b&gt; (Save adds what is new to that contact)</source>
+      <translation>Satchel 中已有：&lt;b&gt;{0}&lt;/b&gt;（保存时会将新信息添加到该联系人）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/matches.py" line="67" />
+      <source>Joins the existing company &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>归入现有公司 &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/matches.py" line="70" />
+      <source>A similar company exists: &lt;b&gt;{0}&lt;/b&gt;. Save creates a new company unless you use that one.</source>
+      <translation>已有相似的公司：&lt;b&gt;{0}&lt;/b&gt;。除非选用该公司，否则保存时会新建公司。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/matches.py" line="73" />
+      <source>New company: &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>新公司：&lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/matches.py" line="75" />
+      <source>New contact.</source>
+      <translation>新联系人。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Detail</name>
+    <message>
+      <location filename="../../ui/cards/matches.py" line="54" />
+      <location filename="../../ui/detail_html.py" line="102" />
+      <source>(no name)</source>
+      <translation>（无姓名）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="18" />
+      <location filename="../../ui/dedup/fields.py" line="27" />
+      <location filename="../../ui/detail_html.py" line="90" />
+      <location filename="../../ui/table_models.py" line="23" />
+      <location filename="../../ui/table_models.py" line="31" />
+      <location filename="../../ui/table_models.py" line="40" />
+      <location filename="../../ui/table_models.py" line="53" />
+      <source>Company</source>
+      <translation>公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="19" />
+      <location filename="../../ui/detail_html.py" line="96" />
+      <location filename="../../ui/detail_html.py" line="114" />
+      <location filename="../../ui/detail_html.py" line="150" />
+      <location filename="../../ui/table_models.py" line="33" />
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="19" />
+      <location filename="../../ui/detail_html.py" line="100" />
+      <location filename="../../ui/detail_html.py" line="118" />
+      <location filename="../../ui/format.py" line="21" />
+      <source>Note</source>
+      <translation>笔记</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="19" />
+      <location filename="../../ui/detail_html.py" line="98" />
+      <source>Birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="20" />
+      <location filename="../../ui/detail_html.py" line="91" />
+      <location filename="../../ui/detail_html.py" line="115" />
+      <location filename="../../ui/detail_html.py" line="148" />
+      <location filename="../../ui/table_models.py" line="25" />
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="21" />
+      <location filename="../../ui/detail_html.py" line="97" />
+      <location filename="../../ui/detail_html.py" line="116" />
+      <source>Website</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="21" />
+      <location filename="../../ui/detail_html.py" line="99" />
+      <location filename="../../ui/detail_html.py" line="117" />
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="45" />
+      <source>Opportunities</source>
+      <translation>商机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="48" />
+      <source>No opportunities yet.</source>
+      <translation>还没有商机。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="59" />
+      <source>History</source>
+      <translation>往来记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="62" />
+      <source>Nothing yet. Notes, calls, meetings and tasks appear here, newest first.</source>
+      <translation>暂无记录。笔记、电话、会议和任务会按时间倒序显示在这里。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="86" />
+      <source>Company address (from {0})</source>
+      <translation>公司地址（来自 {0}）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="94" />
+      <location filename="../../ui/detail_html.py" line="149" />
+      <source>E-mail</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="102" />
+      <source>Business card</source>
+      <translation>名片</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="120" />
+      <location filename="../../ui/table_models.py" line="32" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_html.py" line="125" />
+      <location filename="../../ui/detail_html.py" line="128" />
       <source>and {0} more</source>
       <translation>还有 {0} 位</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/detail_html.py" line="128" />
+      <location filename="../../ui/detail_html.py" line="131" />
       <source>No contacts at this company yet.</source>
       <translation>这家公司还没有联系人。</translation>
     </message>
   </context>
   <context>
-    <name>TableModels</name>
+    <name>Dedup</name>
     <message>
-      <location filename="../../work/main/ui/detail_html.py" line="88" />
-      <location filename="../../work/main/ui/table_models.py" line="23" />
-      <location filename="../../work/main/ui/table_models.py" line="31" />
-      <location filename="../../work/main/ui/table_models.py" line="40" />
-      <location filename="../../work/main/ui/table_models.py" line="53" />
-      <source>Company</source>
-      <translation>公司</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="89" />
-      <location filename="../../work/main/ui/detail_html.py" line="112" />
-      <location filename="../../work/main/ui/detail_html.py" line="145" />
-      <location filename="../../work/main/ui/table_models.py" line="25" />
-      <source>Phone</source>
-      <translation>电话</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="94" />
-      <location filename="../../work/main/ui/detail_html.py" line="111" />
-      <location filename="../../work/main/ui/detail_html.py" line="147" />
-      <location filename="../../work/main/ui/table_models.py" line="33" />
-      <source>Address</source>
-      <translation>地址</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/detail_html.py" line="117" />
-      <location filename="../../work/main/ui/table_models.py" line="32" />
-      <source>Contacts</source>
-      <translation>联系人</translation>
-    </message>
-    <message>
-      <location filename="../../work/main/ui/table_models.py" line="22" />
+      <location filename="../../ui/dedup/fields.py" line="17" />
+      <location filename="../../ui/table_models.py" line="22" />
       <source>Name</source>
-      <translation>姓名</translation>
+      <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/table_models.py" line="24" />
+      <location filename="../../ui/dedup/fields.py" line="17" />
+      <source>Family name</source>
+      <translation>姓</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="17" />
+      <source>Given name</source>
+      <translation>名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="18" />
+      <location filename="../../ui/table_models.py" line="24" />
       <source>Title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/table_models.py" line="39" />
-      <source>Opportunity</source>
-      <translation>商机</translation>
+      <location filename="../../ui/dedup/fields.py" line="18" />
+      <source>Department</source>
+      <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/table_models.py" line="41" />
-      <source>Stage</source>
-      <translation>阶段</translation>
+      <location filename="../../ui/dedup/fields.py" line="18" />
+      <location filename="../../ui/dedup/fields.py" line="27" />
+      <location filename="../../ui/detail_html.py" line="90" />
+      <location filename="../../ui/table_models.py" line="23" />
+      <location filename="../../ui/table_models.py" line="31" />
+      <location filename="../../ui/table_models.py" line="40" />
+      <location filename="../../ui/table_models.py" line="53" />
+      <source>Company</source>
+      <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/table_models.py" line="42" />
-      <source>Amount</source>
-      <translation>金额</translation>
+      <location filename="../../ui/dedup/fields.py" line="19" />
+      <location filename="../../ui/detail_html.py" line="96" />
+      <location filename="../../ui/detail_html.py" line="114" />
+      <location filename="../../ui/detail_html.py" line="150" />
+      <location filename="../../ui/table_models.py" line="33" />
+      <source>Address</source>
+      <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/table_models.py" line="43" />
-      <source>Close date</source>
-      <translation>预计成交</translation>
+      <location filename="../../ui/dedup/fields.py" line="19" />
+      <location filename="../../ui/detail_html.py" line="100" />
+      <location filename="../../ui/detail_html.py" line="118" />
+      <location filename="../../ui/format.py" line="21" />
+      <source>Note</source>
+      <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/table_models.py" line="49" />
-      <source>Date</source>
-      <translation>日期</translation>
+      <location filename="../../ui/dedup/fields.py" line="19" />
+      <location filename="../../ui/detail_html.py" line="98" />
+      <source>Birthday</source>
+      <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/table_models.py" line="50" />
-      <source>Kind</source>
-      <translation>类型</translation>
+      <location filename="../../ui/dedup/fields.py" line="20" />
+      <source>E-mails</source>
+      <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/table_models.py" line="51" />
-      <source>Subject</source>
-      <translation>主题</translation>
+      <location filename="../../ui/dedup/fields.py" line="20" />
+      <source>Phones</source>
+      <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/table_models.py" line="52" />
+      <location filename="../../ui/dedup/fields.py" line="20" />
+      <location filename="../../ui/detail_html.py" line="91" />
+      <location filename="../../ui/detail_html.py" line="115" />
+      <location filename="../../ui/detail_html.py" line="148" />
+      <location filename="../../ui/table_models.py" line="25" />
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="21" />
+      <source>Websites</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="21" />
+      <location filename="../../ui/detail_html.py" line="97" />
+      <location filename="../../ui/detail_html.py" line="116" />
+      <source>Website</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="21" />
+      <location filename="../../ui/detail_html.py" line="99" />
+      <location filename="../../ui/detail_html.py" line="117" />
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="27" />
+      <location filename="../../ui/table_models.py" line="52" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/table_models.py" line="59" />
+      <location filename="../../ui/dedup/fields.py" line="34" />
+      <source>1 contact</source>
+      <translation>1 位联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="34" />
+      <source>{0} contacts</source>
+      <translation>{0} 位联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="35" />
+      <source>1 opportunity</source>
+      <translation>1 个商机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="35" />
+      <source>{0} opportunities</source>
+      <translation>{0} 个商机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="36" />
+      <source>1 activity</source>
+      <translation>1 条活动记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="36" />
+      <source>{0} activities</source>
+      <translation>{0} 条活动记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="45" />
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="51" />
+      <source>same name</source>
+      <translation>名称相同</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="52" />
+      <source>same name, other word order</source>
+      <translation>名称相同，词序不同</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="53" />
+      <source>same name at the same company</source>
+      <translation>同一公司中姓名相同</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="54" />
+      <source>abbreviation</source>
+      <translation>缩写</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="55" />
+      <source>short name {0}</source>
+      <translation>简称 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="56" />
+      <source>name {0}% similar</source>
+      <translation>名称相似度 {0}%</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="57" />
+      <source>transliterated name {0}% similar</source>
+      <translation>音译名称相似度 {0}%</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="58" />
+      <source>same domain {0}</source>
+      <translation>域名相同 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="59" />
+      <source>different web domains</source>
+      <translation>网站域名不同</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="60" />
+      <source>same phone {0}</source>
+      <translation>电话相同 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="61" />
+      <source>same e-mail {0}</source>
+      <translation>邮箱相同 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="62" />
+      <source>same address</source>
+      <translation>地址相同</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="63" />
+      <source>same postcode</source>
+      <translation>邮政编码相同</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="64" />
+      <source>different address</source>
+      <translation>地址不同</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="65" />
+      <source>different address ({0})</source>
+      <translation>地址不同（{0}）</translation>
+    </message>
+  </context>
+  <context>
+    <name>TableModels</name>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="17" />
+      <location filename="../../ui/table_models.py" line="22" />
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="18" />
+      <location filename="../../ui/table_models.py" line="24" />
+      <source>Title</source>
+      <translation>职位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="18" />
+      <location filename="../../ui/dedup/fields.py" line="27" />
+      <location filename="../../ui/detail_html.py" line="90" />
+      <location filename="../../ui/table_models.py" line="23" />
+      <location filename="../../ui/table_models.py" line="31" />
+      <location filename="../../ui/table_models.py" line="40" />
+      <location filename="../../ui/table_models.py" line="53" />
+      <source>Company</source>
+      <translation>公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="19" />
+      <location filename="../../ui/detail_html.py" line="96" />
+      <location filename="../../ui/detail_html.py" line="114" />
+      <location filename="../../ui/detail_html.py" line="150" />
+      <location filename="../../ui/table_models.py" line="33" />
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="20" />
+      <location filename="../../ui/detail_html.py" line="91" />
+      <location filename="../../ui/detail_html.py" line="115" />
+      <location filename="../../ui/detail_html.py" line="148" />
+      <location filename="../../ui/table_models.py" line="25" />
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="27" />
+      <location filename="../../ui/table_models.py" line="52" />
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="120" />
+      <location filename="../../ui/table_models.py" line="32" />
+      <source>Contacts</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table_models.py" line="39" />
+      <source>Opportunity</source>
+      <translation>商机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table_models.py" line="41" />
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table_models.py" line="42" />
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table_models.py" line="43" />
+      <source>Close date</source>
+      <translation>预计成交</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table_models.py" line="49" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table_models.py" line="50" />
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table_models.py" line="51" />
+      <source>Subject</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table_models.py" line="59" />
       <source>due {0}</source>
       <translation>{0} 到期</translation>
     </message>
@@ -1123,94 +2613,95 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>Format</name>
     <message>
-      <location filename="../../work/main/ui/detail_html.py" line="98" />
-      <location filename="../../work/main/ui/detail_html.py" line="115" />
-      <location filename="../../work/main/ui/format.py" line="21" />
+      <location filename="../../ui/dedup/fields.py" line="19" />
+      <location filename="../../ui/detail_html.py" line="100" />
+      <location filename="../../ui/detail_html.py" line="118" />
+      <location filename="../../ui/format.py" line="21" />
       <source>Note</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="16" />
+      <location filename="../../ui/format.py" line="16" />
       <source>Lead</source>
       <translation>线索</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="16" />
+      <location filename="../../ui/format.py" line="16" />
       <source>Qualified</source>
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="16" />
+      <location filename="../../ui/format.py" line="16" />
       <source>Proposal</source>
       <translation>方案报价</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="17" />
+      <location filename="../../ui/format.py" line="17" />
       <source>Negotiation</source>
       <translation>谈判</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="17" />
+      <location filename="../../ui/format.py" line="17" />
       <source>Won</source>
       <translation>赢单</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="17" />
+      <location filename="../../ui/format.py" line="17" />
       <source>Lost</source>
       <translation>丢单</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="21" />
+      <location filename="../../ui/format.py" line="21" />
       <source>Call</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="21" />
+      <location filename="../../ui/format.py" line="21" />
       <source>Meeting</source>
       <translation>会议</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="21" />
+      <location filename="../../ui/format.py" line="21" />
       <source>Task</source>
       <translation>任务</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="25" />
+      <location filename="../../ui/format.py" line="25" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="25" />
+      <location filename="../../ui/format.py" line="25" />
       <source>work</source>
       <translation>工作</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="25" />
+      <location filename="../../ui/format.py" line="25" />
       <source>home</source>
       <translation>住宅</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="25" />
+      <location filename="../../ui/format.py" line="25" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="26" />
+      <location filename="../../ui/format.py" line="26" />
       <source>other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="42" />
+      <location filename="../../ui/format.py" line="42" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="44" />
+      <location filename="../../ui/format.py" line="44" />
       <source>Yesterday</source>
       <translation>昨天</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/format.py" line="46" />
+      <location filename="../../ui/format.py" line="46" />
       <source>Tomorrow</source>
       <translation>明天</translation>
     </message>
@@ -1218,12 +2709,12 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>External</name>
     <message>
-      <location filename="../../work/main/ui/external.py" line="40" />
+      <location filename="../../ui/external.py" line="40" />
       <source>{0} is not available in this build of Satchel. Update Satchel to use it.</source>
       <translation>此版本的 Satchel 不包含“{0}”。请更新 Satchel 后使用。</translation>
     </message>
     <message>
-      <location filename="../../work/main/ui/external.py" line="48" />
+      <location filename="../../ui/external.py" line="48" />
       <source>{0} stopped because of an unexpected error ({1}). Your data was not changed by it; please report this.</source>
       <translation>“{0}”因意外错误（{1}）而中止。您的数据没有因此被更改；请报告此问题。</translation>
     </message>
