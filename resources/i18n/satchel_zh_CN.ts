@@ -152,6 +152,109 @@ Check that the folder exists and that you may write to it, or start Satchel with
     </message>
   </context>
   <context>
+    <name>CameraDialog</name>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="170" />
+      <source>Scan card with camera</source>
+      <translation>用摄像头扫描名片</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="173" />
+      <source>Hold the card flat inside the frame, close enough to fill it, then press Space to take the picture.</source>
+      <translation>将名片平放在取景框内，靠近到填满取景框，然后按空格键拍照。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="200" />
+      <source>Try again</source>
+      <translation>重试</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="202" />
+      <source>Scan image files instead…</source>
+      <translation>改为扫描图片文件…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="204" />
+      <location filename="../../ui/cards/camera.py" line="337" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="206" />
+      <source>Capture</source>
+      <translation>拍照</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="207" />
+      <source>Take the picture (Space or Enter)</source>
+      <translation>拍照（空格键或回车键）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="241" />
+      <source>Starting the camera…</source>
+      <translation>正在启动摄像头…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="274" />
+      <source>The camera stopped sending pictures: it was unplugged, or another program is using it. Plug it back in or close the other program, then press Try again.</source>
+      <translation>摄像头已停止传送画面：可能已被拔出，或正被其他程序占用。请重新插好摄像头或关闭其他程序，然后点击“重试”。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="278" />
+      <source>The camera gives no picture. Another program may be using it: close that program and press Try again, or scan the cards and open the image files with File → Scan business cards.</source>
+      <translation>摄像头没有画面，可能正被其他程序占用：请关闭该程序后点击“重试”，或先扫描名片，再通过“文件 → 扫描名片”打开图片文件。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="282" />
+      <source>No camera found. Connect one, or scan the cards and open the image files with File → Scan business cards.</source>
+      <translation>未找到摄像头。请连接摄像头，或先扫描名片，再通过“文件 → 扫描名片”打开图片文件。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/cards/camera.py" line="285" />
+      <source>The %n card(s) captured so far are kept.</source>
+      <translation>
+        <numerusform>已拍摄的 %n 张名片会保留。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="301" />
+      <source>Not captured</source>
+      <translation>未拍摄</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="302" />
+      <source>The picture could not be saved in {0} ({1}). Check that the disk has room and try again.</source>
+      <translation>无法将照片保存到 {0}（{1}）。请检查磁盘空间后重试。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/cards/camera.py" line="331" />
+      <source>Review %n card(s)</source>
+      <translation>
+        <numerusform>核对 %n 张名片</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="332" />
+      <source>Close the camera and read the cards captured (Esc)</source>
+      <translation>关闭摄像头并识别已拍摄的名片 (Esc)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/cards/camera.py" line="334" />
+      <source>%n card(s) captured. Next card, or review them.</source>
+      <translation>
+        <numerusform>已拍摄 %n 张名片。请拍下一张，或开始核对。</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraView</name>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="72" />
+      <source>Camera picture</source>
+      <translation>摄像头画面</translation>
+    </message>
+  </context>
+  <context>
     <name>CandidateWorker</name>
     <message>
       <location filename="../../ui/dedup/worker.py" line="91" />
@@ -1851,6 +1954,38 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/cards/dialog.py" line="271" />
       <source>{0} back side(s) joined to their front.</source>
       <translation>{0} 张名片背面已与正面合并。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="288" />
+      <source>Unreviewed cards</source>
+      <translation>未核对的名片</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/cards/dialog.py" line="289" />
+      <source>Close and discard %n unreviewed card(s)?</source>
+      <translation>
+        <numerusform>关闭并放弃 %n 张未核对的名片？</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="293" />
+      <source>They have been read but neither saved nor skipped; closing forgets what was read from them. Saved contacts stay saved.</source>
+      <translation>这些名片已识别，但尚未保存或跳过；关闭后识别结果将丢失。已保存的联系人不受影响。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="295" />
+      <source>Files not read yet are dropped too.</source>
+      <translation>尚未识别的文件也会一并放弃。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="296" />
+      <source>Keep reviewing</source>
+      <translation>继续核对</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="297" />
+      <source>Discard</source>
+      <translation>放弃</translation>
     </message>
   </context>
   <context>

@@ -44,21 +44,34 @@ def helper_contexts(files: list[Path]) -> dict[str, str]:
     return out
 
 
-def _known(ts: Path) -> dict[tuple[str, str], str]:
+def translation_of(message: ET.Element) -> str | tuple[str, ...]:
+    """The translation of a <message>: its text, or for a plural (`numerus="yes"`, a `%n` in
+    the source) the text of each <numerusform> (Chinese has one form). Empty: untranslated."""
+    tr = message.find("translation")
+    if tr is None:
+        return ""
+    if message.get("numerus") == "yes":
+        forms = tuple(f.text or "" for f in tr.iter("numerusform"))
+        return forms if forms and all(forms) else ""
+    return tr.text or ""
+
+
+def _known(ts: Path) -> dict[tuple[str, str], str | tuple[str, ...]]:
     if not ts.exists():
         return {}
     out = {}
     for ctx in ET.parse(ts).getroot().iter("context"):
         name = ctx.findtext("name") or ""
         for m in ctx.iter("message"):
-            text = m.findtext("translation") or ""
+            text = translation_of(m)
             if text:
                 out[(name, m.findtext("source"))] = text
     return out
 
 
-def main() -> int:
-    known = _known(TS)
+def catalog() -> ET.ElementTree:
+    """Every translatable string in ui/ as lupdate finds it, with helper strings moved into
+    their helper's context; translations empty."""
     files = _sources()
     helpers = helper_contexts(files)
     with tempfile.TemporaryDirectory() as tmp:
@@ -92,12 +105,26 @@ def main() -> int:
                     ET.SubElement(ctx, "name").text = ctx_name
                     contexts[ctx_name] = ctx
                 contexts[ctx_name].append(copy.deepcopy(m))
+    return tree
+
+
+def main() -> int:
+    known = _known(TS)
+    tree = catalog()
+    contexts = {c.findtext("name") or "": c for c in tree.getroot().iter("context")}
     missing = 0
     for name, ctx in contexts.items():
         for m in ctx.iter("message"):
             tr = m.find("translation")
             text = known.get((name, m.findtext("source")), "")
-            tr.text = text or None
+            if m.get("numerus") == "yes":
+                forms = list(tr.iter("numerusform"))
+                texts = text if isinstance(text, tuple) else ()
+                for form, form_text in zip(forms, texts, strict=False):
+                    form.text = form_text
+                text = texts if len(texts) >= len(forms) else ""
+            else:
+                tr.text = text if isinstance(text, str) and text else None
             if text:
                 tr.attrib.pop("type", None)
             else:
