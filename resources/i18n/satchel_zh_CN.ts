@@ -154,92 +154,92 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CameraDialog</name>
     <message>
-      <location filename="../../ui/cards/camera.py" line="170" />
+      <location filename="../../ui/cards/camera.py" line="172" />
       <source>Scan card with camera</source>
       <translation>用摄像头扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="173" />
+      <location filename="../../ui/cards/camera.py" line="175" />
       <source>Hold the card flat inside the frame, close enough to fill it, then press Space to take the picture.</source>
       <translation>将名片平放在取景框内，靠近到填满取景框，然后按空格键拍照。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="200" />
+      <location filename="../../ui/cards/camera.py" line="202" />
       <source>Try again</source>
       <translation>重试</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="202" />
+      <location filename="../../ui/cards/camera.py" line="204" />
       <source>Scan image files instead…</source>
       <translation>改为扫描图片文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="204" />
-      <location filename="../../ui/cards/camera.py" line="337" />
+      <location filename="../../ui/cards/camera.py" line="206" />
+      <location filename="../../ui/cards/camera.py" line="340" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="206" />
+      <location filename="../../ui/cards/camera.py" line="208" />
       <source>Capture</source>
       <translation>拍照</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="207" />
+      <location filename="../../ui/cards/camera.py" line="209" />
       <source>Take the picture (Space or Enter)</source>
       <translation>拍照（空格键或回车键）</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="241" />
+      <location filename="../../ui/cards/camera.py" line="243" />
       <source>Starting the camera…</source>
       <translation>正在启动摄像头…</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="274" />
+      <location filename="../../ui/cards/camera.py" line="277" />
       <source>The camera stopped sending pictures: it was unplugged, or another program is using it. Plug it back in or close the other program, then press Try again.</source>
       <translation>摄像头已停止传送画面：可能已被拔出，或正被其他程序占用。请重新插好摄像头或关闭其他程序，然后点击“重试”。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="278" />
+      <location filename="../../ui/cards/camera.py" line="281" />
       <source>The camera gives no picture. Another program may be using it: close that program and press Try again, or scan the cards and open the image files with File → Scan business cards.</source>
       <translation>摄像头没有画面，可能正被其他程序占用：请关闭该程序后点击“重试”，或先扫描名片，再通过“文件 → 扫描名片”打开图片文件。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="282" />
+      <location filename="../../ui/cards/camera.py" line="285" />
       <source>No camera found. Connect one, or scan the cards and open the image files with File → Scan business cards.</source>
       <translation>未找到摄像头。请连接摄像头，或先扫描名片，再通过“文件 → 扫描名片”打开图片文件。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/cards/camera.py" line="285" />
+      <location filename="../../ui/cards/camera.py" line="288" />
       <source>The %n card(s) captured so far are kept.</source>
       <translation>
         <numerusform>已拍摄的 %n 张名片会保留。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="301" />
+      <location filename="../../ui/cards/camera.py" line="304" />
       <source>Not captured</source>
       <translation>未拍摄</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="302" />
+      <location filename="../../ui/cards/camera.py" line="305" />
       <source>The picture could not be saved in {0} ({1}). Check that the disk has room and try again.</source>
       <translation>无法将照片保存到 {0}（{1}）。请检查磁盘空间后重试。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/cards/camera.py" line="331" />
+      <location filename="../../ui/cards/camera.py" line="334" />
       <source>Review %n card(s)</source>
       <translation>
         <numerusform>核对 %n 张名片</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="332" />
+      <location filename="../../ui/cards/camera.py" line="335" />
       <source>Close the camera and read the cards captured (Esc)</source>
       <translation>关闭摄像头并识别已拍摄的名片 (Esc)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/cards/camera.py" line="334" />
+      <location filename="../../ui/cards/camera.py" line="337" />
       <source>%n card(s) captured. Next card, or review them.</source>
       <translation>
         <numerusform>已拍摄 %n 张名片。请拍下一张，或开始核对。</numerusform>
@@ -1194,236 +1194,242 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="122" />
+      <source>Scan card with ca&amp;mera…</source>
+      <translation>用摄像头扫描名片(&amp;M)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="123" />
       <source>Load &amp;sample data</source>
       <translation>加载示例数据(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="124" />
+      <location filename="../../ui/main_window.py" line="125" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="126" />
+      <location filename="../../ui/main_window.py" line="127" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="127" />
+      <location filename="../../ui/main_window.py" line="128" />
       <source>&amp;Search…</source>
       <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="130" />
+      <location filename="../../ui/main_window.py" line="131" />
       <source>&amp;Today</source>
       <translation>今天(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="130" />
+      <location filename="../../ui/main_window.py" line="131" />
       <source>&amp;Contacts</source>
       <translation>联系人(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="131" />
+      <location filename="../../ui/main_window.py" line="132" />
       <source>C&amp;ompanies</source>
       <translation>公司(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="131" />
+      <location filename="../../ui/main_window.py" line="132" />
       <source>O&amp;pportunities</source>
       <translation>商机(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="132" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>&amp;Activities</source>
       <translation>活动记录(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>Find &amp;duplicates…</source>
       <translation>查找重复项(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>S&amp;ync settings…</source>
       <translation>同步设置(&amp;Y)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="140" />
       <source>Sync &amp;conflicts…</source>
       <translation>同步冲突(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="141" />
+      <location filename="../../ui/main_window.py" line="142" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="143" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="143" />
+      <location filename="../../ui/main_window.py" line="144" />
       <source>&amp;About Satchel</source>
       <translation>关于 Satchel(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="153" />
+      <location filename="../../ui/main_window.py" line="154" />
       <source>Sync status unavailable: {0}</source>
       <translation>同步状态不可用：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="168" />
+      <location filename="../../ui/main_window.py" line="169" />
       <source>That record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="187" />
+      <location filename="../../ui/main_window.py" line="188" />
       <source>Contact saved.</source>
       <translation>联系人已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="188" />
+      <location filename="../../ui/main_window.py" line="189" />
       <source>Already known: the existing contact was updated.</source>
       <translation>已有此人：已更新现有联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="189" />
+      <location filename="../../ui/main_window.py" line="190" />
       <source>Already known: nothing new to add.</source>
       <translation>已有此人：没有新信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="192" />
+      <location filename="../../ui/main_window.py" line="193" />
       <source>Joined an existing company.</source>
       <translation>已归入现有公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="205" />
-      <location filename="../../ui/main_window.py" line="212" />
+      <location filename="../../ui/main_window.py" line="206" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="209" />
+      <location filename="../../ui/main_window.py" line="210" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="211" />
       <source>Address books ({0});;All files (*)</source>
       <translation>通讯录 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="217" />
-      <location filename="../../ui/main_window.py" line="224" />
+      <location filename="../../ui/main_window.py" line="218" />
+      <location filename="../../ui/main_window.py" line="225" />
+      <location filename="../../ui/main_window.py" line="235" />
       <source>Business cards</source>
       <translation>名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="221" />
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="222" />
+      <location filename="../../ui/main_window.py" line="277" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="222" />
+      <location filename="../../ui/main_window.py" line="223" />
       <source>Images ({0});;All files (*)</source>
       <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="228" />
+      <location filename="../../ui/main_window.py" line="229" />
       <source>Scan a folder of business cards</source>
       <translation>扫描名片文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
-      <location filename="../../ui/main_window.py" line="243" />
+      <location filename="../../ui/main_window.py" line="242" />
+      <location filename="../../ui/main_window.py" line="248" />
       <source>Sample data</source>
       <translation>示例数据</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="238" />
+      <location filename="../../ui/main_window.py" line="243" />
       <source>The sample data is already in this database.</source>
       <translation>示例数据已在此数据库中。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="244" />
+      <location filename="../../ui/main_window.py" line="249" />
       <source>The sample data could not be loaded ({0}). Nothing was changed.</source>
       <translation>无法加载示例数据（{0}）。没有做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="247" />
+      <location filename="../../ui/main_window.py" line="252" />
       <source>Sample data loaded: {0} companies, {1} contacts, {2} opportunities.</source>
       <translation>已加载示例数据：{0} 家公司、{1} 位联系人、{2} 个商机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="253" />
-      <location filename="../../ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="258" />
+      <location filename="../../ui/main_window.py" line="278" />
       <source>Find duplicates</source>
       <translation>查找重复项</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="257" />
+      <location filename="../../ui/main_window.py" line="262" />
       <source>Sync settings</source>
       <translation>同步设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="261" />
+      <location filename="../../ui/main_window.py" line="266" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="265" />
+      <location filename="../../ui/main_window.py" line="270" />
       <source>Search everything; paste a phone number to see who calls</source>
       <translation>搜索全部内容；粘贴电话号码即可查看来电者</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="266" />
+      <location filename="../../ui/main_window.py" line="271" />
       <source>New contact</source>
       <translation>新建联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="272" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="268" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="269" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>Today, Contacts, Companies, Opportunities, Activities</source>
       <translation>今天、联系人、公司、商机、活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="271" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>Import an address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>Open or edit the selected row</source>
       <translation>打开或编辑选中的行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="277" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>Keyboard shortcuts</source>
       <translation>快捷键</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="285" />
       <source>About Satchel</source>
       <translation>关于 Satchel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="281" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;The offline-first sales assistant.&lt;br&gt;Database: {0}</source>
       <translation>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;离线优先的销售助手。&lt;br&gt;数据库：{0}</translation>
     </message>
