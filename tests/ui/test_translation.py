@@ -313,3 +313,22 @@ def test_chinese_sync_settings(qtbot, chinese, store):
     _save(qtbot, dialog, "16_zh_CN_sync_settings.png")
     assert not _clipped(dialog), _clipped(dialog)
     dialog.reject()
+
+
+def test_chinese_sync_status(qtbot, chinese, store):
+    from PySide6.QtWidgets import QMainWindow, QStatusBar
+
+    from ui.sync.status_widget import SyncStatusWidget
+
+    win = QMainWindow()
+    win.setStatusBar(QStatusBar(win))
+    widget = SyncStatusWidget(store, win)
+    win.statusBar().addPermanentWidget(widget)
+    win.resize(720, 120)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert widget.label.text() == "未设置同步"
+    assert widget.sync_button.text() == "立即同步"
+    assert not _clipped(widget), _clipped(widget)
+    widget.bridge.close()
