@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("&Import address book…"), self.import_files, "Ctrl+I")
         self._action(m, self.tr("&Scan business cards…"), self.scan_cards, "Ctrl+Shift+S")
         self._action(m, self.tr("Scan a &folder of business cards…"), self.scan_folder)
+        self._action(m, self.tr("Scan card with ca&mera…"), self.scan_with_camera)
         self._action(m, self.tr("Load &sample data"), self.load_sample)
         m.addSeparator()
         self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -229,6 +230,10 @@ class MainWindow(QMainWindow):
                                                   str(Path.home()))
         if folder:
             self.scan_cards([folder])
+
+    def scan_with_camera(self) -> None:
+        external.call(self, "ui.cards", "open_camera_dialog", self.tr("Business cards"),
+                      self.store)
 
     def load_sample(self) -> None:
         from app.sample import LOADED_KEY, load_sample
