@@ -154,102 +154,116 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CameraDialog</name>
     <message>
-      <location filename="../../ui/cards/camera.py" line="172" />
+      <location filename="../../ui/cards/camera.py" line="173" />
       <source>Scan card with camera</source>
       <translation>用摄像头扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="175" />
+      <location filename="../../ui/cards/camera.py" line="176" />
       <source>Hold the card flat inside the frame, close enough to fill it, then press Space to take the picture.</source>
       <translation>将名片平放在取景框内，靠近到填满取景框，然后按空格键拍照。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="202" />
+      <location filename="../../ui/cards/camera.py" line="204" />
       <source>Try again</source>
       <translation>重试</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="204" />
+      <location filename="../../ui/cards/camera.py" line="206" />
       <source>Scan image files instead…</source>
       <translation>改为扫描图片文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="206" />
-      <location filename="../../ui/cards/camera.py" line="340" />
+      <location filename="../../ui/cards/camera.py" line="208" />
+      <location filename="../../ui/cards/camera.py" line="348" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="208" />
+      <location filename="../../ui/cards/camera.py" line="210" />
       <source>Capture</source>
       <translation>拍照</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="209" />
+      <location filename="../../ui/cards/camera.py" line="211" />
       <source>Take the picture (Space or Enter)</source>
       <translation>拍照（空格键或回车键）</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="243" />
+      <location filename="../../ui/cards/camera.py" line="245" />
       <source>Starting the camera…</source>
       <translation>正在启动摄像头…</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="277" />
+      <location filename="../../ui/cards/camera.py" line="279" />
       <source>The camera stopped sending pictures: it was unplugged, or another program is using it. Plug it back in or close the other program, then press Try again.</source>
       <translation>摄像头已停止传送画面：可能已被拔出，或正被其他程序占用。请重新插好摄像头或关闭其他程序，然后点击“重试”。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="281" />
+      <location filename="../../ui/cards/camera.py" line="283" />
       <source>The camera gives no picture. Another program may be using it: close that program and press Try again, or scan the cards and open the image files with File → Scan business cards.</source>
       <translation>摄像头没有画面，可能正被其他程序占用：请关闭该程序后点击“重试”，或先扫描名片，再通过“文件 → 扫描名片”打开图片文件。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="285" />
+      <location filename="../../ui/cards/camera.py" line="287" />
       <source>No camera found. Connect one, or scan the cards and open the image files with File → Scan business cards.</source>
       <translation>未找到摄像头。请连接摄像头，或先扫描名片，再通过“文件 → 扫描名片”打开图片文件。</translation>
     </message>
-    <message numerus="yes">
-      <location filename="../../ui/cards/camera.py" line="288" />
-      <source>The %n card(s) captured so far are kept.</source>
-      <translation>
-        <numerusform>已拍摄的 %n 张名片会保留。</numerusform>
-      </translation>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="291" />
+      <source>The card captured so far is kept.</source>
+      <translation>已拍摄的名片会保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="304" />
+      <location filename="../../ui/cards/camera.py" line="292" />
+      <source>The {0} cards captured so far are kept.</source>
+      <translation>已拍摄的 {0} 张名片会保留。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="307" />
       <source>Not captured</source>
       <translation>未拍摄</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="305" />
+      <location filename="../../ui/cards/camera.py" line="308" />
       <source>The picture could not be saved in {0} ({1}). Check that the disk has room and try again.</source>
       <translation>无法将照片保存到 {0}（{1}）。请检查磁盘空间后重试。</translation>
     </message>
-    <message numerus="yes">
-      <location filename="../../ui/cards/camera.py" line="334" />
-      <source>Review %n card(s)</source>
-      <translation>
-        <numerusform>核对 %n 张名片</numerusform>
-      </translation>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="338" />
+      <source>Review 1 card</source>
+      <translation>核对 1 张名片</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="335" />
+      <location filename="../../ui/cards/camera.py" line="339" />
+      <source>Review {0} cards</source>
+      <translation>核对 {0} 张名片</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="340" />
       <source>Close the camera and read the cards captured (Esc)</source>
       <translation>关闭摄像头并识别已拍摄的名片 (Esc)</translation>
     </message>
-    <message numerus="yes">
-      <location filename="../../ui/cards/camera.py" line="337" />
-      <source>%n card(s) captured. Next card, or review them.</source>
-      <translation>
-        <numerusform>已拍摄 %n 张名片。请拍下一张，或开始核对。</numerusform>
-      </translation>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="342" />
+      <source>1 card captured.</source>
+      <translation>已拍摄 1 张名片。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="343" />
+      <source>{0} cards captured.</source>
+      <translation>已拍摄 {0} 张名片。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/camera.py" line="345" />
+      <source>Hold up the next one, or review them.</source>
+      <translation>请拿起下一张名片，或开始核对。</translation>
     </message>
   </context>
   <context>
     <name>CameraView</name>
     <message>
-      <location filename="../../ui/cards/camera.py" line="72" />
+      <location filename="../../ui/cards/camera.py" line="73" />
       <source>Camera picture</source>
       <translation>摄像头画面</translation>
     </message>
@@ -1966,17 +1980,20 @@ Start by bringing in the people you already know:</source>
       <source>Unreviewed cards</source>
       <translation>未核对的名片</translation>
     </message>
-    <message numerus="yes">
+    <message>
       <location filename="../../ui/cards/dialog.py" line="289" />
-      <source>Close and discard %n unreviewed card(s)?</source>
-      <translation>
-        <numerusform>关闭并放弃 %n 张未核对的名片？</numerusform>
-      </translation>
+      <source>Close and discard 1 unreviewed card?</source>
+      <translation>关闭并放弃 1 张未核对的名片？</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="293" />
-      <source>They have been read but neither saved nor skipped; closing forgets what was read from them. Saved contacts stay saved.</source>
-      <translation>这些名片已识别，但尚未保存或跳过；关闭后识别结果将丢失。已保存的联系人不受影响。</translation>
+      <location filename="../../ui/cards/dialog.py" line="290" />
+      <source>Close and discard {0} unreviewed cards?</source>
+      <translation>关闭并放弃 {0} 张未核对的名片？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/dialog.py" line="294" />
+      <source>Read, but neither saved nor skipped. Contacts already saved stay saved.</source>
+      <translation>已识别，但尚未保存或跳过。已保存的联系人不受影响。</translation>
     </message>
     <message>
       <location filename="../../ui/cards/dialog.py" line="295" />
