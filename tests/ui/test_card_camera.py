@@ -10,18 +10,17 @@ dialog and the real SQLite store."""
 from __future__ import annotations
 
 import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
 
 from app.services import contacts
 from ocr.camera import CameraBusy, CameraLost, LiveFeed, save_photo
 from tests.ocr import render
+from tests.ui.test_cards import answering
 from ui.cards import ScanDialog
 from ui.cards.camera import CameraDialog, open_camera_dialog, photo_folder
 
@@ -61,30 +60,6 @@ class FakeCamera:
             raise OSError("VIDIOC_DQBUF: No such device")
         self.reads += 1
         return self.frame
-
-
-@contextmanager
-def answering(parent, button: str):
-    """Answer the batch's close question with `button` whenever it shows; yields the texts of
-    the questions asked (none when nothing was asked)."""
-    asked: list[str] = []
-
-    def poll() -> None:
-        box = parent.findChild(QMessageBox, "discardQuestion")
-        if box is None or not box.isVisible():
-            return
-        asked.append(box.text())
-        if len(asked) == 1:
-            _shot(box, "cards_close_question")
-        next(b for b in box.buttons() if b.text() == button).click()
-
-    timer = QTimer(interval=20)
-    timer.timeout.connect(poll)
-    timer.start()
-    try:
-        yield asked
-    finally:
-        timer.stop()
 
 
 def _live(qtbot, dlg: CameraDialog) -> None:

@@ -5,12 +5,14 @@ a damaged file in the middle; low-confidence values amber; the card image in the
 from __future__ import annotations
 
 import multiprocessing
+from contextlib import contextmanager
 from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from app import capture
 from app.domain import CompanyDraft
@@ -63,6 +65,31 @@ def _shot(widget, name: str) -> None:
 
 def _wait_page(qtbot, dlg: ScanDialog, page: int) -> None:
     qtbot.waitUntil(lambda: dlg.pages.currentIndex() == page, timeout=OCR_WAIT_MS)
+
+
+@contextmanager
+def answering(parent, button: str):
+    """Answer the batch's close question ("Close and discard N unreviewed cards?") with
+    `button` whenever it shows, from a timer (the real modal box, found as the dialog's child);
+    yields the questions asked: none when nothing was asked."""
+    asked: list[str] = []
+
+    def poll() -> None:
+        box = parent.findChild(QMessageBox, "discardQuestion")
+        if box is None or not box.isVisible():
+            return
+        asked.append(box.text())
+        if len(asked) == 1:
+            _shot(box, "cards_close_question")
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    timer = QTimer(interval=20)
+    timer.timeout.connect(poll)
+    timer.start()
+    try:
+        yield asked
+    finally:
+        timer.stop()
 
 
 def test_batch_review_save_skip_back(qtbot, store, cards):
@@ -144,7 +171,9 @@ def test_batch_review_save_skip_back(qtbot, store, cards):
     assert "1 saved, 2 skipped, 1 file(s) could not be read" in dlg.done_label.text()
     with store.read() as s:
         assert contacts.count(s) == 1  # skipped cards were not saved
-    dlg.close()
+    with answering(dlg, "Keep reviewing") as asked:
+        dlg.close()
+    assert asked == [] and not dlg.isVisible()  # all done: nothing to ask
     assert not dlg.worker.running
 
 
@@ -161,7 +190,9 @@ def test_closing_cancels_the_workers(qtbot, store, tmp_path):
     files = [_png(one, tmp_path / f"card{i}.png") for i in range(8)]
     dlg = _dialog(qtbot, store, files, workers=2)
     qtbot.waitUntil(lambda: len(dlg.items) >= 1, timeout=OCR_WAIT_MS)
-    dlg.close()
+    with answering(dlg, "Discard") as asked:
+        dlg.close()
+    assert len(asked) == 1 and not dlg.isVisible()
     assert not dlg.worker.running
     assert multiprocessing.active_children() == []
     assert len(dlg.items) < 8  # the rest was dropped, not read
@@ -268,7 +299,8 @@ def test_review_screenshot(qtbot, styled_app, store, tmp_path, name, lines):
     dlg.review.form.name.setFocus()
     qtbot.wait(80)
     _shot(dlg, f"cards_review_{name}")
-    dlg.close()
+    with answering(dlg, "Discard"):
+        dlg.close()
 
 
 def test_folder_menu_opens_the_batch_on_the_folder(qtbot, main_window, cards, monkeypatch):
@@ -281,6 +313,45 @@ def test_folder_menu_opens_the_batch_on_the_folder(qtbot, main_window, cards, mo
     dlg = main_window.findChild(ScanDialog)
     assert [Path(f).name for f in dlg.files] == ["a_jane.jpg", "b_broken.jpg", "c_chen.png",
                                                  "d_tom.png"]
-    dlg.close()  # at once, while the workers start: nothing is left running
+    with answering(dlg, "Discard"):  # asked only if a card was read already
+        dlg.close()  # at once, while the workers start: nothing is left running
+    assert not dlg.isVisible()
     assert not dlg.worker.running
     assert multiprocessing.active_children() == []
+
+
+def test_closing_with_unreviewed_cards_asks_first(qtbot, store, tmp_path):
+    """Esc or the window's close button with cards read but neither saved nor skipped: "Close
+    and discard N unreviewed cards?"; Keep reviewing keeps everything; nothing asked once all
+    are done. A file that could not be read is not a card to lose."""
+    jane = _png(render.card(render.EN_CARD), tmp_path / "1_jane.png")
+    broken = tmp_path / "2_broken.png"
+    broken.write_bytes(b"")
+    tom = _png(render.card(TOM_CARD), tmp_path / "3_tom.png")
+    dlg = _dialog(qtbot, store, [jane, broken, tom], workers=1)
+    qtbot.waitUntil(lambda: not dlg.reading, timeout=OCR_WAIT_MS)
+    assert dlg.pages.currentIndex() == dlg.PAGE_REVIEW and dlg.unreviewed() == 2
+
+    form = dlg.review.form
+    qtbot.keyClicks(form.department, "Sales")
+    with answering(dlg, "Keep reviewing") as asked:
+        qtbot.keyClick(form.department, Qt.Key.Key_Escape)
+    assert asked == ["Close and discard 2 unreviewed cards?"]
+    assert dlg.isVisible() and form.department.text() == "Sales"  # the typing is still there
+
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    assert dlg.pages.currentIndex() == dlg.PAGE_ERROR
+    with answering(dlg, "Keep reviewing") as asked:
+        dlg.close()  # the window's close button
+    assert asked == ["Close and discard 1 unreviewed card?"] and dlg.isVisible()
+
+    qtbot.mouseClick(dlg.skip_button, Qt.MouseButton.LeftButton)  # the broken file
+    assert form.name.text() == "Tom Baker"
+    qtbot.mouseClick(dlg.skip_button, Qt.MouseButton.LeftButton)
+    assert dlg.pages.currentIndex() == dlg.PAGE_DONE and dlg.unreviewed() == 0
+    with answering(dlg, "Keep reviewing") as asked:
+        qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
+    assert asked == [] and not dlg.isVisible()
+    with store.read() as s:
+        assert contacts.count(s) == 1
+        assert contacts.get(s, dlg.items[0].contact_id).department == "Sales"

@@ -277,11 +277,41 @@ class ScanDialog(QDialog):
         if self.worker.running:
             self.worker.cancel()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.stop()
-        super().closeEvent(event)
+    def unreviewed(self) -> int:
+        """Cards read but neither saved nor skipped (files that could not be read are not
+        cards: there is nothing in them to lose)."""
+        return sum(1 for i in self.items if i.card is not None and not i.status)
 
-    def reject(self) -> None:  # Esc
+    def confirm_discard(self, count: int) -> bool:
+        """Ask before closing on cards the rep has not looked at. The box is a child of the
+        dialog (objectName "discardQuestion"), so a test can find it and answer."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unreviewed cards"),
+                          self.tr("Close and discard 1 unreviewed card?") if count == 1 else
+                          self.tr("Close and discard {0} unreviewed cards?").format(count),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("discardQuestion")
+        box.setInformativeText(self.tr(
+            "Read, but neither saved nor skipped. Contacts already saved stay saved.")
+            + (" " + self.tr("Files not read yet are dropped too.") if self.reading else ""))
+        keep = box.addButton(self.tr("Keep reviewing"), QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        try:
+            box.exec()
+            return box.clickedButton() is discard
+        finally:
+            box.deleteLater()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # the window's close button, close()
+        super().closeEvent(event)  # QDialog calls reject(), which may keep the dialog open
+        if event.isAccepted():
+            self.stop()
+
+    def reject(self) -> None:  # Esc, Close, the window's close button
+        count = self.unreviewed()
+        if count and self.isVisible() and not self.confirm_discard(count):
+            return
         self.stop()
         super().reject()
 
