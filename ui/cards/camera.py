@@ -251,7 +251,7 @@ class CameraDialog(QDialog):
     def stop_camera(self) -> None:
         self.timer.stop()
         if self.feed is not None:
-            self.feed.stop(wait=0.5)
+            self.feed.stop(wait=0.2)  # a camera read ends within a frame; a hung one is left
 
     @property
     def live(self) -> bool:
