@@ -9,18 +9,25 @@ fast rapidfuzz pre-filter (index), so cost grows near-linearly.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from app.dedup.features import CompanyFeatures
-from app.dedup.scoring import NEW, PairScore, score_pair
+from app.dedup.scoring import NAME_FLOOR, NEW, PairScore, score_pair
 
 BLOCK_CAP = 40  # larger blocks are compared through a window / pre-filter, not all pairs
 FUZZY_CAP = 160  # name blocks up to this size get a vectorised rapidfuzz pre-filter
 CROSS_CAP = 400  # most pairs taken from one cross-script / acronym block
 WINDOW = 2  # neighbours by name in a huge block; 6 found no more true pairs in the bench
+# one record against an index: blocks up to this size get the rapidfuzz pre-filter, bigger ones
+# (a legal form's bigram 有限, a street with a thousand tenants, an import's 'Trading') only the
+# query's name neighbours, like the batch's window: scanning them cost more than all the rest
+INDEX_FUZZY_CAP = 1000
+INDEX_WINDOW = 4
 STRONG = ("d:", "p:", "s:", "k:")  # domain, phone, street, exact name: every pair is scored
 CROSS = ("l:", "a:")  # transliteration, acronym: only pairs across the two sides
 
@@ -151,6 +158,44 @@ def find_pairs(feats: list[CompanyFeatures],
     return out
 
 
+def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[CompanyFeatures]:
+    """The records `score_pair` would not dismiss at once, without scoring them one by one:
+    a pair is "new" straight away when its names are < 60 % alike and it shares no domain or
+    phone. The similarities of `scoring.name_similarity` that are plain rapidfuzz ratios are
+    worked out for all candidates in one vectorised call; the rule-based ones (abbreviation, a
+    Chinese short name or prefix, another script) are checked only for what fails that."""
+    keep: list[CompanyFeatures] = []
+    latin: list[CompanyFeatures] = []
+    cjk: list[CompanyFeatures] = []
+    f_latin = not f.cjk and f.canon.isascii()
+    for g in others:
+        if f.domains & g.domains or f.phones & g.phones or not (f.compact and g.compact):
+            keep.append(g)  # evidence beyond the name, or the empty name score_pair handles
+        elif f_latin and not g.cjk and g.canon.isascii():
+            latin.append(g)
+        elif f.cjk and g.cjk:
+            cjk.append(g)
+        else:
+            keep.append(g)  # another script: transliterated spellings
+    if latin:
+        sims = np.maximum.reduce([
+            process.cdist([f.canon], [g.canon for g in latin], scorer=fuzz.ratio)[0],
+            process.cdist([f.canon], [g.canon for g in latin], scorer=fuzz.token_sort_ratio)[0],
+            process.cdist([f.compact], [g.compact for g in latin], scorer=fuzz.ratio)[0]])
+        keep.extend(g for g, sim in zip(latin, sims, strict=True)
+                    if sim >= NAME_FLOOR or f.acronym == g.compact or g.acronym == f.compact)
+    if cjk:
+        sims = process.cdist([f.compact], [g.compact for g in cjk], scorer=fuzz.ratio)[0]
+        keep.extend(g for g, sim in zip(cjk, sims, strict=True)
+                    if sim >= NAME_FLOOR or f.core and f.core == g.core or _prefix(f, g))
+    return keep
+
+
+def _prefix(a: CompanyFeatures, b: CompanyFeatures) -> bool:
+    short, long_ = sorted((a.compact, b.compact), key=len)
+    return len(short) >= 2 and long_.startswith(short)
+
+
 class CompanyIndex:
     """An in-memory blocking index for matching one company against many (p95 ≤ 20 ms at
     100,000). Add, remove and replace records as they change."""
@@ -162,6 +207,8 @@ class CompanyIndex:
         # big blocks' (ids, names) for the pre-filter and cross blocks' two sides, kept until the
         # block changes: rebuilding lists of thousands on every match costs more than the match
         self._lists: dict[str, tuple[list[str], list[str]]] = {}  # key → (ids, names) | sides
+        # huge blocks' members sorted by compact name, for the neighbour window
+        self._sorted: dict[str, tuple[list[str], list[str]]] = {}  # key → (compacts, ids)
         for f in feats:
             self.add(f)
 
@@ -175,6 +222,11 @@ class CompanyIndex:
         self.feats[f.id], self.keys[f.id] = f, keys
         for key in keys:
             self.blocks[key][f.id] = None
+            ordered = self._sorted.get(key)
+            if ordered is not None:
+                pos = bisect.bisect(ordered[0], f.compact)
+                ordered[0].insert(pos, f.compact)
+                ordered[1].insert(pos, f.id)
             cached = self._lists.get(key)
             if cached is None:
                 continue
@@ -190,6 +242,7 @@ class CompanyIndex:
     def remove(self, record_id: str) -> None:
         for key in self.keys.pop(record_id, ()):
             self._lists.pop(key, None)
+            self._sorted.pop(key, None)
             block = self.blocks.get(key)
             if block is not None:
                 block.pop(record_id, None)
@@ -216,6 +269,9 @@ class CompanyIndex:
             if key.startswith(STRONG) and len(block) <= 200 or len(block) <= BLOCK_CAP:
                 found.update(block)
                 continue
+            if len(block) > INDEX_FUZZY_CAP:
+                found.update(self._neighbours(key, block, f.compact))
+                continue
             cached = self._lists.get(key)
             if cached is None:
                 ids = list(block)
@@ -228,17 +284,25 @@ class CompanyIndex:
         found.discard(f.id)
         return found
 
+    def _neighbours(self, key: str, block: dict[str, None], compact: str) -> list[str]:
+        ordered = self._sorted.get(key)
+        if ordered is None:
+            self._lists.pop(key, None)  # grown past the pre-filter's size: not needed any more
+            pairs = sorted((self.feats[i].compact, i) for i in block)
+            ordered = self._sorted[key] = ([c for c, _ in pairs], [i for _, i in pairs])
+        pos = bisect.bisect_left(ordered[0], compact)
+        return ordered[1][max(0, pos - INDEX_WINDOW):pos + INDEX_WINDOW]
+
     def match(self, f: CompanyFeatures, exclude: set[str] | None = None
               ) -> list[tuple[str, PairScore]]:
         """Candidates that are "same" or "maybe", best first."""
         out = []
         same_name = self.blocks.get("k:" + f.compact, {})
         name_count = len(same_name) + (f.id not in same_name)
-        for cid in self.candidates(f):
-            if exclude and cid in exclude:
-                continue
-            s = score_pair(f, self.feats[cid], name_count)
+        found = [self.feats[cid] for cid in self.candidates(f) if not exclude or cid not in exclude]
+        for g in worth_scoring(f, found):
+            s = score_pair(f, g, name_count)
             if s.decision != NEW:
-                out.append((cid, s))
+                out.append((g.id, s))
         out.sort(key=lambda t: (t[1].decision != "same", -t[1].score, t[0]))
         return out

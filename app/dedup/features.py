@@ -51,24 +51,34 @@ _city = functools.lru_cache(maxsize=4096)(n.city)
 
 
 def features(rec: CompanyRecord, region: str = "US") -> CompanyFeatures:
-    raw_words = n.company_words(rec.name)
-    cjk = bool(raw_words) and n.is_cjk(raw_words[0][:1])
-    key = "".join(raw_words) if cjk else " ".join(raw_words)  # = normalize.company_key
-    words = n.canonical_words(raw_words)
-    canon = "".join(words) if cjk else " ".join(words)
-    core = n.cjk_core(rec.name, key) if cjk else ""
-    latin = n.to_latin(core or canon).replace(" ", "") if cjk or not canon.isascii() \
-        else canon.replace(" ", "")
+    name = _name_features(rec.name)
     domains = {n.company_domain(rec.website)} if rec.website else set()
     domains.update(n.company_domain(d) for d in rec.email_domains)
     domains.discard("")
     phone = n.phone_e164(rec.phone, region) if rec.phone else ""
-    code, street, address = n.address_features(rec.address) if rec.address else ("", "", "")
+    code, street, address = _address_features(rec.address) if rec.address else ("", "", "")
     return CompanyFeatures(
-        id=rec.id, name=rec.name, key=key, canon=canon,
-        sorted_canon=" ".join(sorted(words)), compact=canon.replace(" ", ""),
-        words=tuple(words), latin=latin, cjk=cjk, core=core, acronym=n.acronym(words),
-        domains=frozenset(domains), phones=frozenset({phone} if phone else ()),
-        postcode=code, street=street, address=address,
-        raw_address=rec.address,
+        rec.id, rec.name, *name, domains=frozenset(domains),
+        phones=frozenset({phone} if phone else ()), postcode=code, street=street,
+        address=address, raw_address=rec.address,
     )
+
+
+# the same name and address come back often (a company's row re-read after its people change,
+# an import's draft then its new row), and working them out is most of a record's features
+@functools.lru_cache(maxsize=32768)
+def _name_features(name: str) -> tuple:
+    """(key, canon, sorted_canon, compact, words, latin, cjk, core, acronym) of a name."""
+    raw_words = n.company_words(name)
+    cjk = bool(raw_words) and n.is_cjk(raw_words[0][:1])
+    key = "".join(raw_words) if cjk else " ".join(raw_words)  # = normalize.company_key
+    words = n.canonical_words(raw_words)
+    canon = "".join(words) if cjk else " ".join(words)
+    core = n.cjk_core(name, key) if cjk else ""
+    latin = n.to_latin(core or canon).replace(" ", "") if cjk or not canon.isascii() \
+        else canon.replace(" ", "")
+    return (key, canon, " ".join(sorted(words)), canon.replace(" ", ""), tuple(words), latin,
+            cjk, core, n.acronym(words))
+
+
+_address_features = functools.lru_cache(maxsize=32768)(n.address_features)

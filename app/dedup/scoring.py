@@ -16,6 +16,7 @@ from app import normalize
 from app.dedup.features import CompanyFeatures
 
 SAME, MAYBE, NEW = "same", "maybe", "new"
+NAME_FLOOR = 60  # % name similarity below which only a shared domain or phone keeps a pair
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def score_pair(a: CompanyFeatures, b: CompanyFeatures, name_count: int = 2) -> P
     shared_domains = a.domains & b.domains
     same_domain = bool(shared_domains)
     same_phone = bool(a.phones & b.phones)
-    if name_sim < 0.6 and not same_domain and not same_phone:
+    if name_sim < NAME_FLOOR / 100 and not same_domain and not same_phone:
         return PairScore(round(0.55 * name_sim, 3), NEW, (), name_sim)  # most pairs: cheap
     other_domain = bool(a.domains and b.domains and not shared_domains)
     other_phone = bool(a.phones and b.phones and not same_phone)

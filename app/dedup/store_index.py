@@ -162,6 +162,26 @@ class StoreIndex:
                 p.stale.clear()
             return self.index, p.overlay, set(p.ids)
 
+    def created(self, session: Session, f: CompanyFeatures) -> None:
+        """A company this connection has just inserted, with its row's features: into the
+        overlay now instead of being read back at the next match (an import creates
+        thousands; a later change to it, such as its people's e-mails, is re-read as usual)."""
+        con = session.connection().connection.driver_connection
+        with self.lock:
+            p = self.pending.get(id(con))
+            if p is not None and f.id in p.stale:
+                p.overlay.add(f)
+                p.stale.discard(f.id)
+
+    def reread(self, session: Session, company_id: str) -> None:
+        """Read this company again before the next match (a savepoint that created or changed
+        it was rolled back: no trigger tells)."""
+        con = session.connection().connection.driver_connection
+        with self.lock:
+            p = self.pending[id(con)]
+            p.ids.add(company_id)
+            p.stale.add(company_id)
+
     @staticmethod
     def _apply(index: CompanyIndex, feats: list[CompanyFeatures], gone: list[str]) -> None:
         for f in feats:

@@ -23,6 +23,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from app import capture, normalize
+from app.dedup.features import CompanyRecord, features
+from app.dedup.store_index import store_index
 from app.domain import CompanyDraft, ContactDraft
 from app.services import bulk, records, rows
 from app.store import Tx
@@ -176,7 +178,16 @@ class ImportLookup:
         cid = self.new_companies.write_now({
             "name": draft.name, "address": draft.address, "phone": draft.phone,
             "website": draft.website, "note": draft.note, "tags": draft.tags})
-        self._undo.append(lambda: self.new_companies.drop(cid))
+        row = self.new_companies.unindexed[cid]
+        index = store_index(self.tx.session)
+        index.created(self.tx.session, features(CompanyRecord(
+            cid, row["name"] or "", row["address"] or "", row["phone"] or "",
+            row["website"] or ""), self.region))
+
+        def undo() -> None:
+            self.new_companies.drop(cid)
+            index.reread(self.tx.session, cid)  # the matcher must forget it too
+        self._undo.append(undo)
         return cid
 
     def _company_row(self, company_id: str) -> tuple[str, str]:

@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.dedup.run --n 10000            # quality (+ batch speed)
     .venv/bin/python -m bench.dedup.run --n 100000 --speed   # 100,000: full dedupe, one-vs-all
     .venv/bin/python -m bench.dedup.run --n 100000 --store   # the app's path on a SQLite file
+    .venv/bin/python -m bench.dedup.run --n 30000 --index    # one record at a time vs an index
 
 Prints JSON. Auto-links are "same" pairs; suggestions are "same" or "maybe" pairs.
 """
@@ -70,6 +71,27 @@ def quality(n: int, seed: int) -> dict:
     }
 
 
+def index_quality(n: int, seed: int) -> dict:
+    """The path quick-add, import, cards and sync take: every record matched on its own against
+    an index of all the others (`CompanyIndex.match`), scored against the labels like the batch."""
+    records = generate(n, seed)
+    truth = true_pairs(records)
+    feats = [features(r, r.extra["region"]) for r in records]
+    index = CompanyIndex(feats)
+    t, c = time.perf_counter(), time.process_time()
+    same, suggested = set(), set()
+    for f in feats:
+        for cid, s in index.match(f):
+            pair = tuple(sorted((f.id, cid)))
+            suggested.add(pair)
+            if s.decision == "same":
+                same.add(pair)
+    return {"records": n, "true_pairs": len(truth),
+            "matcher": {"auto_link": _prf(same, truth), "suggestion": _prf(suggested, truth)},
+            "match_ms_mean": round((time.perf_counter() - t) * 1000 / n, 3),
+            "cpu_ms_mean": round((time.process_time() - c) * 1000 / n, 3)}
+
+
 def one_against_all(n: int, seed: int, queries: int = 500) -> dict:
     records = generate(n + queries, seed)
     base, probe = records[:n], records[n:]
@@ -132,9 +154,14 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--speed", action="store_true", help="also time one-against-all")
+    ap.add_argument("--index", action="store_true",
+                    help="only the quality of one-record-at-a-time matching (CompanyIndex.match)")
     ap.add_argument("--store", action="store_true",
                     help="only time find_candidates on a real store (cold and warm)")
     args = ap.parse_args()
+    if args.index:
+        print(json.dumps({"index_quality": index_quality(args.n, args.seed)}, indent=2))
+        return
     if args.store:
         print(json.dumps({"find_candidates_in_store": in_store(args.n, args.seed)}, indent=2))
         return

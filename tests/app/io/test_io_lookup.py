@@ -4,6 +4,7 @@ the same files imported both ways into fresh stores give the same report and the
 import json
 
 import pytest
+from sqlalchemy import text
 
 from app.io.apply import run_import
 from app.store import Store
@@ -215,3 +216,34 @@ def test_rows_of_an_export_among_new_rows(tmp_path):
     assert got[0] == got[1]
     # the old address is nobody's now; the new one is Ann's, who already has all of it
     assert [r[1] for r in got[1]["records"]][-2:] == ["created", "unchanged"]
+
+
+def test_a_record_rolled_back_takes_its_new_company_out_of_the_matcher(tmp_path, monkeypatch):
+    """A record fails after its company was written: its savepoint undoes the company, and the
+    matcher must forget it too, so the next person of that company creates it again instead of
+    joining a company that no longer exists."""
+    from app.errors import InvalidInput
+    from app.io.lookup import ImportLookup
+
+    real = ImportLookup.create_contact
+
+    def failing(self, values):
+        if values.get("name") == "Fails Here":
+            raise InvalidInput("injected failure after the company was written")
+        return real(self, values)
+
+    monkeypatch.setattr(ImportLookup, "create_contact", failing)
+    path = tmp_path / "t.vcf"
+    path.write_text("".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nORG:Zyxel Widgets Ltd\r\n"
+        f"EMAIL:{mail}\r\nEND:VCARD\r\n"
+        for name, mail in (("Fails Here", "f@zyx.example"), ("Works Fine", "w@zyx.example"))),
+        encoding="utf-8")
+    store = Store.open(tmp_path / "s.sqlite3", region="US")
+    report = run_import(store, [str(path)])
+    assert [r["action"] for r in report.records] == ["skipped", "created"]
+    company_id = report.records[1]["company_id"]
+    with store.read() as s:
+        names = [tuple(r) for r in s.execute(text("SELECT id, name FROM company"))]
+    store.close()
+    assert names == [(company_id, "Zyxel Widgets Ltd")]
