@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from app import normalize
 from app.dedup.features import CompanyFeatures
 from app.dedup.scoring import NAME_FLOOR, NEW, PairScore, score_pair
 
@@ -47,7 +48,10 @@ def block_keys(f: CompanyFeatures) -> set[str]:
             keys.add("e:" + f.compact[-5:])
     if f.cjk:
         text = f.compact
-        keys.update("g:" + text[i:i + 2] for i in range(len(text) - 1))
+        # bigrams with a Chinese character: those of Latin letters or digits in a mixed name
+        # ('…科技trading12') are shared by thousands of names and tell none apart
+        keys.update("g:" + text[i:i + 2] for i in range(len(text) - 1)
+                    if normalize.is_cjk(text[i:i + 2]))
         if f.core:
             keys.add("c:" + f.core)
     else:
