@@ -45,11 +45,11 @@ _DRAFT_ID = "draft"  # a draft has no id yet; never equal to a stored UUID
 def match_company(session: Session, draft: CompanyDraft, region: str | None = None) -> CompanyMatch:
     """The dedup matcher (app.dedup): blocking keys over an in-memory index of the store,
     scored on name, domain, phone and address. "maybe" carries the best candidate."""
-    if not normalize.company_key(draft.name):
-        return NEW_COMPANY
     region = region or session.info.get("region") or "US"
     f = features(CompanyRecord(_DRAFT_ID, draft.name, draft.address, draft.phone,
                                draft.website), region)
+    if not f.key:  # = normalize.company_key(draft.name)
+        return NEW_COMPANY
     found = match_features(session, f, region)
     if not found:
         return NEW_COMPANY

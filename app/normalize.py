@@ -182,6 +182,7 @@ def company_words(name: str) -> list[str]:
     return words
 
 
+@functools.lru_cache(maxsize=65536)  # imports and the matcher ask for the same names often
 def company_key(name: str) -> str:
     """Exact-match key for a company name: case, width, accents, punctuation, legal forms,
     "&"/"and" and a leading "The" ignored. CJK names are joined without spaces."""

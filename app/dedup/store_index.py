@@ -131,7 +131,8 @@ class StoreIndex:
         return live, gone, max_rowid
 
     def refresh(self, session: Session, region: str) -> tuple[CompanyIndex, CompanyIndex, set[str]]:
-        """The shared index (fresh) and this connection's overlay of uncommitted writes."""
+        """The shared index (fresh), this connection's overlay of uncommitted writes and the
+        ids it holds (the caller reads them under `lock` and must not change them)."""
         con = session.connection().connection.driver_connection
         self.ensure_installed(con)
         with self.lock:
@@ -146,8 +147,11 @@ class StoreIndex:
             if todo:
                 self._apply(self.index, *self._load(con, todo)[:2])
                 self.dirty -= set(todo)
-            newest = con.execute("SELECT max(rowid) FROM company").fetchone()[0] or 0
-            if newest > self.max_rowid:  # rows inserted by another process
+            # rows inserted by another process; none can be while this connection's write
+            # transaction is open (SQLite's write lock), so an import does not ask each time
+            newest = 0 if own else \
+                con.execute("SELECT max(rowid) FROM company").fetchone()[0] or 0
+            if newest > self.max_rowid:
                 # this connection's own uncommitted rows belong to its overlay only (they join
                 # the shared index at commit, through `dirty`): an import's thousands of new
                 # companies are then scanned once per match, not twice
@@ -160,7 +164,7 @@ class StoreIndex:
                 stale = list(p.stale)
                 self._apply(p.overlay, *self._load(con, stale)[:2])
                 p.stale.clear()
-            return self.index, p.overlay, set(p.ids)
+            return self.index, p.overlay, p.ids  # (not copied: an import's holds thousands)
 
     def created(self, session: Session, f: CompanyFeatures) -> None:
         """A company this connection has just inserted, with its row's features: into the
@@ -229,7 +233,7 @@ def match_features(session: Session, f: CompanyFeatures, region: str,
     idx = store_index(session)
     main, overlay, own = idx.refresh(session, region)
     with idx.lock:
-        found = dict(main.match(f, exclude=own | (exclude or set())))
+        found = dict(main.match(f, exclude=own | exclude if exclude else own))
         found.update(overlay.match(f, exclude=exclude))
     found.pop(f.id, None)
     return sorted(found.items(), key=lambda t: (t[1].decision != "same", -t[1].score, t[0]))
