@@ -366,27 +366,27 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ConflictsDialog</name>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="100" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="106" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="102" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="108" />
       <source>Someone changed these at the same time as you, and their change was newer. Restore yours if it was the right one.</source>
       <translation>有同事和您同时修改了这些内容，且对方的修改较新。如果您的才是正确的，请恢复您的修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="112" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="118" />
       <source>No conflicts: every change of yours is in.</source>
       <translation>没有冲突：您的所有修改都已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="114" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="120" />
       <source>Restore mine</source>
       <translation>恢复我的修改</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="116" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="122" />
       <source>Keep theirs</source>
       <translation>保留对方的修改</translation>
     </message>
@@ -504,27 +504,67 @@ Check that the folder exists and that you may write to it, or start Satchel with
       <translation>已完成</translation>
     </message>
     <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="57" />
+      <source>Family name</source>
+      <translation>姓</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="57" />
+      <source>Given name</source>
+      <translation>名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="58" />
+      <source>Currency</source>
+      <translation>币种</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="58" />
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="58" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
       <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
+      <source>Due date</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
+      <source>Opportunity</source>
+      <translation>商机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="62" />
+      <source>Opportunity name</source>
+      <translation>商机名称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync/conflicts_dialog.py" line="64" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="64" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="64" />
       <source>Your value</source>
       <translation>您的值</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="60" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="65" />
       <source>Value kept</source>
       <translation>保留的值</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="60" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="65" />
       <source>When</source>
       <translation>时间</translation>
     </message>

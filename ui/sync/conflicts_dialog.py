@@ -54,7 +54,12 @@ class ConflictsModel(QAbstractTableModel):
             "birthday": self.tr("Birthday"), "amount": self.tr("Amount"),
             "stage": self.tr("Stage"), "close_date": self.tr("Close date"),
             "subject": self.tr("Subject"), "body": self.tr("Text"), "done": self.tr("Done"),
+            "family_name": self.tr("Family name"), "given_name": self.tr("Given name"),
+            "currency": self.tr("Currency"), "kind": self.tr("Kind"), "date": self.tr("Date"),
+            "due_date": self.tr("Due date"), "opportunity_id": self.tr("Opportunity"),
         }
+        # an opportunity's title is its name, a contact's is the job
+        self.entity_labels = {("opportunity", "title"): self.tr("Opportunity name")}
         self.items: list[ConflictView] = []
         self.headers = [self.tr("Record"), self.tr("Field"), self.tr("Your value"),
                         self.tr("Value kept"), self.tr("When")]
@@ -85,7 +90,8 @@ class ConflictsModel(QAbstractTableModel):
         if col == 0:
             return c.record_name or c.record_id
         if col == 1:
-            return self.labels.get(c.field, c.field.replace("_", " "))
+            return self.entity_labels.get((c.entity, c.field)) or self.labels.get(
+                c.field, c.field.replace("_", " "))
         if col == 2:
             return c.local_label or show_value(c.local_value)
         if col == 3:
