@@ -41,14 +41,18 @@ def _same_address(a: str, b: str) -> bool:
 
 
 def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None,
-                 create: Callable[[CompanyDraft], str] | None = None) -> CompanySaveResult:
+                 create: Callable[[CompanyDraft], str] | None = None,
+                 ready: Callable[[str], None] | None = None) -> CompanySaveResult:
     """Create the company, or fill the empty fields of the one it matches. `create`: how a new
-    one is written (an import defers its search entry), else companies.create."""
+    one is written (an import queues it), else companies.create; `ready(id)`: called before the
+    matched company is read (an import writes it first if it is still queued)."""
     if not draft.name.strip():
         raise InvalidInput("A company needs a name.")
     match = matching.match_company(tx.session, draft, region or tx.region)
     if match.decision != "same":
         return CompanySaveResult((create or partial(companies.create, tx))(draft), "created")
+    if ready is not None:
+        ready(match.company_id)
     rec = records.live(tx, "company", match.company_id)
     fill = {f: getattr(draft, f) for f in ("address", "phone", "website", "note")
             if getattr(draft, f) and not rec[f]}

@@ -167,15 +167,15 @@ class StoreIndex:
             return self.index, p.overlay, p.ids  # (not copied: an import's holds thousands)
 
     def created(self, session: Session, f: CompanyFeatures) -> None:
-        """A company this connection has just inserted, with its row's features: into the
-        overlay now instead of being read back at the next match (an import creates
-        thousands; a later change to it, such as its people's e-mails, is re-read as usual)."""
+        """A company this connection's transaction creates (an import writes its new ones in
+        batches), with the features of its row: matched from the overlay at once. Its INSERT
+        and later changes (its people's e-mails) are re-read as usual."""
         con = session.connection().connection.driver_connection
         with self.lock:
-            p = self.pending.get(id(con))
-            if p is not None and f.id in p.stale:
-                p.overlay.add(f)
-                p.stale.discard(f.id)
+            p = self.pending[id(con)]
+            p.ids.add(f.id)
+            p.overlay.add(f)
+            p.stale.discard(f.id)
 
     def reread(self, session: Session, company_id: str) -> None:
         """Read this company again before the next match (a savepoint that created or changed

@@ -343,7 +343,8 @@ def _contact(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None
     res = capture.save_contact(tx, draft, lookup=lookup)
     action = res.action
     if draft.photo and lookup is not None:
-        lookup.flush()  # only this record's person is queued (settle wrote the others)
+        # only this record's person and company are queued (settle wrote the others)
+        lookup.flush()
     if draft.photo and _photo(tx, res.contact_id, draft.photo, draft.photo_mime) \
             and action == "unchanged":
         action = "updated"

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from app import capture, normalize
-from app.dedup.features import CompanyRecord, features
+from app.dedup.features import CompanyFeatures, CompanyRecord, features
 from app.dedup.store_index import store_index
 from app.domain import CompanyDraft, ContactDraft
 from app.services import bulk, records, rows
@@ -108,15 +108,32 @@ class ImportLookup:
                 self.company_of[cid] = company_id
 
     def settle(self, rec: object) -> None:
-        """Before a record's savepoint: write the queue if this record may need a queued
+        """Before a record's savepoint: write the queues if this record may need a queued
         person in the table (it matches one, has a photo to attach, or a company the matcher
-        compares by web domain)."""
+        compares by web domain). Companies go first: people refer to them."""
         if self.creates.queued and (getattr(rec, "photo", None) or any(
                 cid in self.creates.queued for cid in self._candidates(rec))
                 # a company given with its website is matched on its people's e-mail
                 # domains too: the queued people's must be in the table
                 or (rec.websites and rec.company.strip())):
-            self.creates.flush()
+            self.flush()
+
+    def _write_in_record(self, queue: bulk.Creates) -> None:
+        """Write a queue from inside a record's savepoint (the record updates a queued
+        company or person). Should the record fail, its rollback takes those rows out of the
+        table again: they are queued once more, so other records' rows are never lost."""
+        items = dict(queue.queued)
+        queue.flush()
+        if not items:
+            return
+
+        def requeue() -> None:
+            queue.queued.update(items)
+            if queue is self.new_companies:  # the rollback made the matcher re-read them
+                index = store_index(self.tx.session)
+                for cid in items:
+                    index.created(self.tx.session, self._features(cid))
+        self._undo.append(requeue)
 
     def _candidates(self, d: ContactDraft) -> Iterable[str]:
         for e in d.emails:
@@ -158,31 +175,26 @@ class ImportLookup:
         company_id = self.companies.get(key)
         if company_id is not None:
             return capture.CompanySaveResult(company_id, "linked")
-        res = capture.save_company(self.tx, draft, region, self._create_company)
+        res = capture.save_company(self.tx, draft, region, self._create_company,
+                                   self._company_ready)
         if normalize.company_key(draft.name):
             # (the matcher never links a name without a key: neither may the cache)
             self._remember(self.companies, key, res.company_id)
         if res.action == "updated":  # its address may have been filled
-            # (and records.update wrote its search entry: the one queued would be older)
-            queued = self.new_companies.unindexed.pop(res.company_id, None)
-            if queued is not None:
-                self._undo.append(lambda: self.new_companies.unindexed.__setitem__(
-                    res.company_id, queued))
             self._remember(self.company_rows, res.company_id, self._company_row(res.company_id))
         # the person's company reference is known to be live (records checks it once per id)
         self.tx.session.info.setdefault("live_refs", set()).add(res.company_id)
         return res
 
     def _create_company(self, draft: CompanyDraft) -> str:
+        """Queue a new company (written with its chunk, like people) and show it to the
+        matcher at once."""
         # the fields companies.create writes
-        cid = self.new_companies.write_now({
+        cid = self.new_companies.add({
             "name": draft.name, "address": draft.address, "phone": draft.phone,
             "website": draft.website, "note": draft.note, "tags": draft.tags})
-        row = self.new_companies.unindexed[cid]
         index = store_index(self.tx.session)
-        index.created(self.tx.session, features(CompanyRecord(
-            cid, row["name"] or "", row["address"] or "", row["phone"] or "",
-            row["website"] or ""), self.region))
+        index.created(self.tx.session, self._features(cid))
 
         def undo() -> None:
             self.new_companies.drop(cid)
@@ -190,7 +202,23 @@ class ImportLookup:
         self._undo.append(undo)
         return cid
 
+    def _features(self, company_id: str) -> CompanyFeatures:
+        """The matcher's features of a queued company, from the values it will be written with."""
+        row = self.new_companies.queued[company_id][0]
+        return features(CompanyRecord(company_id, row.get("name") or "", row.get("address") or "",
+                                      row.get("phone") or "", row.get("website") or ""),
+                        self.region)
+
+    def _company_ready(self, company_id: str) -> None:
+        """The matcher linked a company: if it is still queued, write it (it is read and
+        maybe updated)."""
+        if company_id in self.new_companies.queued:
+            self._write_in_record(self.new_companies)
+
     def _company_row(self, company_id: str) -> tuple[str, str]:
+        queued = self.new_companies.queued.get(company_id)
+        if queued is not None:
+            return queued[0].get("name") or "", queued[0].get("address") or ""
         row = self.con.execute("SELECT name, address FROM company WHERE id = ?",
                                (company_id,)).fetchone()
         return (row[0] or "", row[1] or "") if row else ("", "")
@@ -276,8 +304,10 @@ class ImportLookup:
         return cid
 
     def live_contact(self, contact_id: str) -> dict:
+        """A stored person about to be updated, maybe with a queued company."""
+        self._write_in_record(self.new_companies)
         if contact_id in self.creates.queued:  # settle() makes this rare: a safety net
-            self.creates.flush()
+            self._write_in_record(self.creates)
         return records.live(self.tx, "contact", contact_id)
 
     def updated_contact(self, rec: dict, changes: dict) -> None:

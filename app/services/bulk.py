@@ -24,8 +24,6 @@ class Creates:
         # record id → (wire values, field clocks, recorded changes, stamp)
         self.queued: dict[str, tuple[dict[str, Any], dict[str, str], dict[str, Any], str]] = {}
 
-        self.unindexed: dict[str, dict[str, Any]] = {}  # written now, search entry at flush
-
     def _prepare(self, values: dict[str, Any]) -> tuple[str, dict, dict, str]:
         wire = {f: to_wire(f, v) for f, v in values.items()}
         records.check_refs(self.tx, wire)
@@ -39,28 +37,11 @@ class Creates:
         self.queued[record_id] = (wire, dict.fromkeys(changes, stamp), changes, stamp)
         return record_id
 
-    def write_now(self, values: dict[str, Any]) -> str:
-        """records.create, with only the search entry left for the flush (a company the
-        matcher must see at once; search is not asked during the import)."""
-        tx, entity = self.tx, self.entity
-        record_id, wire, changes, stamp = self._prepare(values)
-        after = rows.apply(tx.session, entity, record_id, wire, dict.fromkeys(changes, stamp),
-                           None)
-        tx.record(entity, record_id, changes, stamp=stamp, clocks=False)
-        tx.touched.add(entity)
-        self.unindexed[record_id] = after
-        return record_id
-
     def drop(self, record_id: str) -> None:
         """Forget a record whose savepoint was rolled back."""
         self.queued.pop(record_id, None)
-        self.unindexed.pop(record_id, None)
 
     def flush(self) -> None:
-        if self.unindexed:
-            search.reindex_many(self.tx.session, [(self.entity, rid, after) for rid, after
-                                                  in self.unindexed.items()])
-            self.unindexed.clear()
         if not self.queued:
             return
         tx, entity = self.tx, self.entity

@@ -247,3 +247,46 @@ def test_a_record_rolled_back_takes_its_new_company_out_of_the_matcher(tmp_path,
         names = [tuple(r) for r in s.execute(text("SELECT id, name FROM company"))]
     store.close()
     assert names == [(company_id, "Zyxel Widgets Ltd")]
+
+
+def test_a_failed_record_that_wrote_the_queues_loses_no_one_elses_rows(tmp_path, monkeypatch):
+    """New companies and people are queued and written in batches. A record that needs a
+    queued company or person in the table (it joins that company under another spelling, or
+    updates that person) writes the queues inside its own savepoint; when it then fails, its
+    rollback takes those rows out again, and they must be queued once more, not lost."""
+    from app.errors import InvalidInput
+    from app.io.lookup import ImportLookup
+
+    real_create, real_updated = ImportLookup.create_contact, ImportLookup.updated_contact
+
+    def create(self, values):
+        if values.get("name") == "Fails Here":
+            raise InvalidInput("injected failure after the queued company was written")
+        return real_create(self, values)
+
+    def updated(self, rec, changes):
+        if changes.get("title") == "Fails Too":
+            raise InvalidInput("injected failure after the queued person was written")
+        return real_updated(self, rec, changes)
+
+    monkeypatch.setattr(ImportLookup, "create_contact", create)
+    monkeypatch.setattr(ImportLookup, "updated_contact", updated)
+    cards = [("Ann Lee", "Zyxel Widgets Ltd", "ann@zyx.example", ""),
+             ("Fails Here", "Zyxel Widgets", "f@zyx.example", ""),  # joins it: another spelling
+             ("Ann Again", "Zyxel Widgets Ltd", "ann@zyx.example", "Fails Too"),  # updates Ann
+             ("Bob Stone", "Other Co", "bob@other.example", "")]
+    path = tmp_path / "t.vcf"
+    path.write_text("".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nORG:{org}\r\nEMAIL:{mail}\r\n"
+        + (f"TITLE:{title}\r\n" if title else "") + "END:VCARD\r\n"
+        for name, org, mail, title in cards), encoding="utf-8")
+    store = Store.open(tmp_path / "s.sqlite3", region="US")
+    report = run_import(store, [str(path)])
+    assert [r["action"] for r in report.records] == ["created", "skipped", "skipped", "created"]
+    with store.read() as s:
+        people = sorted(tuple(r) for r in s.execute(text(
+            "SELECT c.name, c.title, k.name FROM contact c JOIN company k ON k.id = c.company_id")))
+        outbox = s.execute(text("SELECT count(*) FROM outbox")).scalar()
+    store.close()
+    assert people == [("Ann Lee", "", "Zyxel Widgets Ltd"), ("Bob Stone", "", "Other Co")]
+    assert outbox == 4  # two companies, two people: each written once
