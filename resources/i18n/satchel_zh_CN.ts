@@ -691,62 +691,62 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>FieldForm</name>
     <message>
-      <location filename="../../ui/cards/fields.py" line="177" />
+      <location filename="../../ui/cards/fields.py" line="181" />
       <source>+ e-mail</source>
       <translation>+ 邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="178" />
+      <location filename="../../ui/cards/fields.py" line="182" />
       <source>+ phone</source>
       <translation>+ 电话</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="179" />
+      <location filename="../../ui/cards/fields.py" line="183" />
       <source>+ website</source>
       <translation>+ 网站</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="185" />
+      <location filename="../../ui/cards/fields.py" line="189" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="185" />
+      <location filename="../../ui/cards/fields.py" line="189" />
       <source>Title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="186" />
+      <location filename="../../ui/cards/fields.py" line="190" />
       <source>Department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="187" />
+      <location filename="../../ui/cards/fields.py" line="191" />
       <source>Company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="187" />
+      <location filename="../../ui/cards/fields.py" line="191" />
       <source>E-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="188" />
+      <location filename="../../ui/cards/fields.py" line="192" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="188" />
+      <location filename="../../ui/cards/fields.py" line="192" />
       <source>Website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="189" />
+      <location filename="../../ui/cards/fields.py" line="193" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="189" />
+      <location filename="../../ui/cards/fields.py" line="193" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
@@ -2319,25 +2319,25 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ValueRow</name>
     <message>
-      <location filename="../../ui/cards/fields.py" line="87" />
+      <location filename="../../ui/cards/fields.py" line="91" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
   </context>
   <context>
-    <name>widget</name>
+    <name>CardFields</name>
     <message>
-      <location filename="../../ui/cards/fields.py" line="37" />
+      <location filename="../../ui/cards/fields.py" line="41" />
       <source>Checked by you.</source>
       <translation>已由您核对。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="39" />
+      <location filename="../../ui/cards/fields.py" line="43" />
       <source>Read with {0}% confidence: please check it against the card.</source>
       <translation>识别可信度 {0}%：请对照名片核对。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/fields.py" line="42" />
+      <location filename="../../ui/cards/fields.py" line="46" />
       <source>Read with {0}% confidence.</source>
       <translation>识别可信度 {0}%。</translation>
     </message>
@@ -2492,6 +2492,19 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/detail_html.py" line="131" />
       <source>No contacts at this company yet.</source>
       <translation>这家公司还没有联系人。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CardWorker</name>
+    <message>
+      <location filename="../../ui/cards/worker.py" line="29" />
+      <source>Reading the cards stopped because of an unexpected error ({0}).</source>
+      <translation>名片识别因意外错误而中止（{0}）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/cards/worker.py" line="96" />
+      <source>{0}: could not be read ({1}); try another photo of the card.</source>
+      <translation>{0}：无法读取（{1}）；请换一张名片照片再试。</translation>
     </message>
   </context>
   <context>

@@ -4,7 +4,7 @@ until the rep edits them (then they are the rep's, checked)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,16 +30,20 @@ QLineEdit[lowConfidence="true"], QPlainTextEdit[lowConfidence="true"] {
 """
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CardFields", text)
+
+
 def mark(widget: QWidget, confidence: float | None) -> None:
     """Amber + tooltip for a doubtful value; None = typed or checked by the rep."""
     low = confidence is not None and confidence < LOW_CONFIDENCE
     if confidence is None:
-        tip = widget.tr("Checked by you.") if widget.property("lowConfidence") is not None else ""
+        tip = tr("Checked by you.") if widget.property("lowConfidence") is not None else ""
     elif low:
-        tip = widget.tr("Read with {0}% confidence: please check it against the card.").format(
+        tip = tr("Read with {0}% confidence: please check it against the card.").format(
             round(confidence * 100))
     else:
-        tip = widget.tr("Read with {0}% confidence.").format(round(confidence * 100))
+        tip = tr("Read with {0}% confidence.").format(round(confidence * 100))
     widget.setProperty("lowConfidence", low)
     widget.setToolTip(tip)
     widget.style().unpolish(widget)

@@ -12,13 +12,21 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.store import Store
 from ocr.types import CardError, CardResult
 from ui.worker import ThreadWorker
 
 log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CardWorker", text)
+
+
+def _stopped(exc: Exception) -> str:
+    return tr("Reading the cards stopped because of an unexpected error ({0}).").format(exc)
 WORKERS = max(1, min(os.cpu_count() or 1, 4))  # parallelism across cards, not inside one
 
 
@@ -73,8 +81,7 @@ class ScanWorker(ThreadWorker):
                     ahead.put(res)
             except Exception as exc:  # noqa: BLE001 - reported like a bad file, batch ends
                 log.exception("card workers stopped")
-                ahead.put(CardError("", f"Reading the cards stopped because of an "
-                                        f"unexpected error ({exc})."))
+                ahead.put(CardError("", _stopped(exc)))
             finally:
                 ahead.put(None)
 
@@ -85,8 +92,9 @@ class ScanWorker(ThreadWorker):
             try:
                 yield from scan_file(files[0], lang=self.lang, region=region)
             except Exception as exc:  # noqa: BLE001 - one bad file never stops a batch
-                yield CardError(files[0], f"{os.path.basename(files[0])}: could not be read "
-                                          f"({exc!r}); try another photo of the card.")
+                yield CardError(files[0], tr(
+                    "{0}: could not be read ({1}); try another photo of the card.").format(
+                    os.path.basename(files[0]), repr(exc)))
             while not self._cancel.is_set():
                 try:
                     res = ahead.get(timeout=0.2)
@@ -123,7 +131,6 @@ class ScanWorker(ThreadWorker):
                 self.item_ready.emit(item)
         except Exception as exc:  # noqa: BLE001 - say so in the dialog; the cards read stay
             log.exception("card scanning stopped")
-            self.item_ready.emit(Item("", error=f"Reading the cards stopped because of an "
-                                               f"unexpected error ({exc})."))
+            self.item_ready.emit(Item("", error=_stopped(exc)))
         finally:
             self.finished.emit()
