@@ -1,5 +1,6 @@
 """Turn file bytes into text: BOMs, UTF-16 without BOM, UTF-8, then the legacy code pages a
-rep's mail client writes (GBK/GB18030, Big5, Shift_JIS, cp1252), guessed by charset-normalizer.
+rep's mail client writes (GBK/GB18030, Big5, Shift_JIS, EUC-KR, cp1252, cp1251 …), each scored on
+how plausible its text looks.
 """
 
 from __future__ import annotations
@@ -109,11 +110,32 @@ def _bad_share(text: str, enc: str) -> float:
     return bad / total if total else 0.0
 
 
+def _korean(sample: bytes) -> bool:
+    """EUC-KR Hangul is also valid GBK, where it reads as common hanzi ('김민준' → '辫刮霖'), so
+    the scores below cannot tell them apart. Read as EUC-KR, Korean text is Hangul only, while
+    Chinese text turns into Hangul mixed with Hanja: text that is all Hangul, and enough of it
+    that Chinese could not be so by chance (its every character from the first half of GB2312),
+    is Korean."""
+    text = _decodes(sample, "euc_kr")
+    if text is None:
+        return False
+    hangul = 0
+    for ch in text:
+        o = ord(ch)
+        if 0xAC00 <= o <= 0xD7A3:
+            hangul += 1
+        elif o >= 128 and not (0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or ch in _OK_PUNCT):
+            return False
+    return hangul >= 10
+
+
 def guess_legacy(data: bytes) -> str:
     """The legacy code page that reads these (non-UTF-8) bytes most plausibly. Statistical
     detectors guess wrong on the short files address books often are (a GBK header line read
     as EUC-KR, "Müller" as cp1251), so each candidate is scored on what its text looks like."""
     sample = data[:_SAMPLE]
+    if _korean(sample):
+        return "euc_kr"
     scored = []
     for rank, enc in enumerate(LEGACY):
         text = _decodes(sample, enc)

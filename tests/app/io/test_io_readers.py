@@ -206,6 +206,34 @@ def test_encoding_detection(data, enc):
     assert decode.sniff_encoding(data) == enc
 
 
+def test_korean_euc_kr_is_not_read_as_chinese(tmp_path):
+    """EUC-KR Hangul is valid GBK too (as common hanzi): a Korean address book must still
+    come out in Korean, and Russian cp1251 in Cyrillic."""
+    card = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:김;민준;;;\r\nFN:김민준\r\nORG:삼성전자\r\n"
+            "ADR;TYPE=WORK:;;서울특별시 서초구 서초대로 74길 11;;;;\r\nEND:VCARD\r\n")
+    (tmp_path / "kr.vcf").write_bytes(card.encode("euc_kr"))
+    (tmp_path / "ru.csv").write_bytes("First Name,Last Name,Company\nИван,Петров,ООО Ромашка\n"
+                                      .encode("cp1251"))
+    [(_, kr)] = list(open_source(tmp_path / "kr.vcf").records)
+    [(_, ru)] = list(open_source(tmp_path / "ru.csv").records)
+    assert (kr.display_name(), kr.company) == ("김민준", "삼성전자")
+    assert (ru.display_name(), ru.company) == ("Иван Петров", "ООО Ромашка")
+
+
+def test_chinese_gbk_cards_are_never_taken_for_korean(tmp_path):
+    """The Korean rule must not catch Chinese: 300 one-card GBK files with generated Chinese
+    names, companies and addresses all read back as written."""
+    from faker import Faker
+
+    fake = Faker("zh_CN")
+    fake.seed_instance(5)
+    for i in range(300):
+        name, company, address = fake.name(), fake.company(), fake.address().replace("\n", " ")
+        data = (f"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:{name}\r\nORG:{company}\r\n"
+                f"ADR;WORK:;;{address};;;;\r\nEND:VCARD\r\n").encode("gbk")
+        assert decode.decode(data, f"card{i}.vcf").startswith(f"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:{name}")
+
+
 @pytest.mark.parametrize("text,sep", [("a;b;c\n1;2;3\n", ";"), ("a\tb\n1\t2\n", "\t"),
                                       ('a,b\n"x, y",2\n', ",")])
 def test_delimiter_detection(text, sep):
