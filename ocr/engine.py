@@ -259,6 +259,28 @@ def _read_line(api, gray: np.ndarray, box: tuple[int, int, int, int], min_conf: 
     return _words(_parse_tsv(api.GetTSVText(0) or ""), min_conf, f, x0, y0, key=key)
 
 
+def read_line_restricted(img: np.ndarray, box: tuple[int, int, int, int], lang: str,
+                         whitelist: str, heights: tuple[int, ...] = (LINE_HEIGHT, CJK_LINE_HEIGHT)
+                         ) -> list[str]:
+    """One line (x, y, w, h in `img`) read again with Tesseract allowed only the characters of
+    `whitelist`, at each line height of `heights`: the texts read (empty without tesserocr).
+    For a check of a doubtful read against what the rest of the card says (a company name
+    against its pinyin), never for a first read."""
+    api = _api(lang)
+    if api is None:
+        return []
+    gray = np.ascontiguousarray(img if img.ndim == 2 else img.mean(axis=2), dtype=np.uint8)
+    out = []
+    api.SetVariable("tessedit_char_whitelist", whitelist)
+    try:
+        for height in heights:
+            words = _read_line(api, gray, box, 0.0, (0, 0, 0), height)
+            out.append("".join(w.text for *_, w in words))
+    finally:
+        api.SetVariable("tessedit_char_whitelist", "")
+    return out
+
+
 def merge_line_boxes(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
     """Tesseract's text lines (x, y, w, h) on the same baseline and close together joined into
     one line (it cuts a Chinese line where the script or the size changes); columns stay apart."""
