@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import normalize
 from app.dedup.features import CompanyRecord, features
-from app.dedup.store_index import match_features
+from app.dedup.store_index import match_features, store_index
 from app.domain import CompanyDraft, ContactDraft
 from app.models import Contact, ContactPhone
 from app.services import contacts
@@ -40,6 +40,12 @@ class ContactMatch:
 NEW_COMPANY = CompanyMatch(None, "new")
 NEW_CONTACT = ContactMatch(None, "new")
 _DRAFT_ID = "draft"  # a draft has no id yet; never equal to a stored UUID
+
+
+def warm(session: Session, region: str) -> None:
+    """Build the matcher's in-memory index of the store's companies now (about 4 s at 20,000
+    companies on a 2-core laptop), so the rep's first save after launch does not wait for it."""
+    store_index(session).refresh(session, region)
 
 
 def match_company(session: Session, draft: CompanyDraft, region: str | None = None) -> CompanyMatch:

@@ -3,6 +3,8 @@ class only wires them together and refreshes them from the one store hook."""
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
@@ -35,6 +37,8 @@ from ui.worker import run_in_thread
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".webp"}
 ADDRESS_BOOK_FILTER = "*.vcf *.vcard *.csv *.ldif *.ldi *.xlsx *.xls"
 STATUS_DELAY_MS = 200
+WARM_DELAY_MS = 1000  # the company matcher's index is built once the window is up
+log = logging.getLogger(__name__)
 IMAGE_FILTER = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
 
 
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
         self.sync_status = None
         # the sync widget pulls in the network stack: add it once the window is on screen
         QTimer.singleShot(STATUS_DELAY_MS, self._add_sync_status)
+        QTimer.singleShot(WARM_DELAY_MS, self._warm_matcher)
         self.bridge.changed.connect(self._update_first_run)
         self._update_first_run()
         self.sidebar.setCurrentRow(0)
@@ -300,6 +305,22 @@ class MainWindow(QMainWindow):
             self.import_files(books)
         if images:
             self.scan_cards(images)
+
+    def _warm_matcher(self) -> None:
+        """Build the company matcher's index in the background: at 100,000 contacts it takes
+        seconds, which the rep's first quick-add or card would otherwise wait for."""
+        from app import matching
+
+        def warm() -> None:
+            try:
+                with self.store.read() as s:
+                    matching.warm(s, self.store.region)
+            except Exception:  # noqa: BLE001 - only a head start: the first match builds it anyway
+                log.debug("warming the company matcher failed", exc_info=True)
+
+        self._warm_thread = threading.Thread(target=warm, name="satchel-warm-matcher",
+                                             daemon=True)
+        self._warm_thread.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.today.note.toPlainText() != self.today._saved_text:

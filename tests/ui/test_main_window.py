@@ -323,3 +323,27 @@ def test_a_call_logged_from_activities_can_name_the_contact(qtbot, sample_store,
         history = activities.history(s, contact_id=c.id)
     assert history[0].subject == "Pilot follow-up"
     assert history[0].company_id == c.company_id
+
+
+def test_the_company_matcher_is_built_in_the_background_after_launch(qtbot, store, styled_app):
+    """At 100,000 contacts the first save after launch waited ~4 s for the matcher's index;
+    the window builds it in a background thread once it is up."""
+    from app.dedup.store_index import store_index
+    from app.domain import CompanyDraft
+    from app.services import companies
+    from ui.app import make_main_window
+
+    with store.write() as tx:
+        for name in ("Acme GmbH", "华为技术有限公司", "Zeta Widgets"):
+            companies.create(tx, CompanyDraft(name))
+    with store.read() as s:
+        index = store_index(s)
+    assert index.index is None  # nothing matched yet
+    window = make_main_window(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: index.index is not None, timeout=10_000)
+    window._warm_thread.join(10)
+    assert sorted(f.name for f in index.index.feats.values()) == [
+        "Acme GmbH", "Zeta Widgets", "华为技术有限公司"]
+    window.bridge.close()
