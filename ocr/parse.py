@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import phonenumbers
+from rapidfuzz.distance import Levenshtein
 
 try:  # Chinese names -> pinyin, to match them with the e-mail address
     from pypinyin import lazy_pinyin
@@ -334,6 +335,31 @@ def card_region(text: str, default: str) -> str:
         if rx.search(text):
             return code
     return default
+
+
+_GERMAN_RE = re.compile(r"\bGmbH\b|\bAG\b|\bKG\b|Germany|Deutschland|\+49\b|"
+                        r"^\s*\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+", re.M)
+_UMLAUT_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U",
+                              "ß": "ss"})
+
+
+def looks_german(text: str) -> bool:
+    """A German card (its umlauts need Tesseract's `deu` model: `eng` reads Sölzer as Solzer,
+    Lübeck as Liibeck): a German legal form, +49, Germany, a street in -straße/-weg/-ring ..., or a
+    five-digit postcode before a town."""
+    return bool(_GERMAN_RE.search(text) or _STREET_SUFFIX_RE.search(text))
+
+
+def umlaut_word(eng: str, deu: str) -> bool:
+    """`deu` (a word read with the German model) is `eng` (the English model's read of it) with
+    the umlauts or ß that the English model cannot read: Lübeck for Liibeck, Sölzer for Solzer,
+    Möchlichen for Méchlichen; a word without them, or spelt otherwise, is not."""
+    if deu == eng or not re.search(r"[äöüÄÖÜß]", deu) or re.search(r"[äöüÄÖÜß]", eng):
+        return False
+    folded = deu.translate(_UMLAUT_FOLD)
+    n = sum(c in "äöüÄÖÜß" for c in deu)
+    return folded[:1].lower() == eng[:1].lower() and \
+        Levenshtein.distance(folded, eng) <= min(2, n + 1)
 
 
 def parse_lines(lines: list[Line], region: str = "CN") -> dict[str, list[FieldValue]]:

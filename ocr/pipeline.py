@@ -26,7 +26,7 @@ import numpy as np
 
 from ocr import engine, parse
 from ocr import image as im
-from ocr.parse import parse_lines
+from ocr.parse import Line, Word, parse_lines
 from ocr.types import Box, CardError, CardResult
 
 DEFAULT_LANG = "eng+chi_sim"
@@ -193,6 +193,8 @@ def _read_card(card: np.ndarray, file: str, index: int, lang: str, region: str
         return CardError(file, "no text found on the card; photograph it flat, in good "
                                "light and in focus, and scan it again.")
     lines = engine.group_lines(words)
+    if "eng" in lang.split("+") and parse.looks_german("\n".join(ln.text for ln in lines)):
+        lines = _german_umlauts(lines, cleans[rotation])
     fields = parse_lines(lines, region)
     if not fields.get("name"):
         # Tesseract skips very large short lines (a big two-character name); read a smaller copy
@@ -207,6 +209,42 @@ def _read_card(card: np.ndarray, file: str, index: int, lang: str, region: str
     text = "\n".join(ln.text for ln in lines)
     return CardResult(file=file, index=index, image_png=im.png(im.enhance(upright)), fields=fields,
                       text=text, rotation=rotation)
+
+
+def _german_umlauts(lines: list[Line], clean: np.ndarray) -> list[Line]:
+    """On a German card the Latin lines (names, streets, towns) are read again with `deu` (when
+    installed): `eng` has no umlauts (Sölzer read Solzer, Lübeck Liibeck). A word is replaced
+    only by the same word with umlauts or ß (parse.umlaut_word)."""
+    out = []
+    for ln in lines:
+        boxes = [w.box for w in ln.words if w.box is not None]
+        if not boxes or parse.has_cjk(ln.text) or "@" in ln.text or "www" in ln.text.lower() \
+                or not re.search(r"[A-Za-z]{3}", ln.text) or not re.search(r"[aouAOUéi]", ln.text):
+            out.append(ln)
+            continue
+        x0, y0 = min(b.x for b in boxes), min(b.y for b in boxes)
+        box = (x0, y0, max(b.x + b.w for b in boxes) - x0, max(b.y + b.h for b in boxes) - y0)
+        deu = engine.read_line(clean, box, "deu")
+        if deu is None:
+            return lines  # no German model installed
+        changed = False
+        words = []
+        for w in ln.words:
+            new = w
+            for d in deu:
+                if d.box is not None and w.box is not None and _x_overlap(w.box, d.box) >= 0.6 \
+                        and parse.umlaut_word(w.text, d.text):
+                    new = Word(d.text, min(w.conf, d.conf), w.box)
+                    changed = True
+                    break
+            words.append(new)
+        out.append(Line.build(words, ln.top) if changed else ln)
+    return out
+
+
+def _x_overlap(a: Box, b: Box) -> float:
+    inter = min(a.x + a.w, b.x + b.w) - max(a.x, b.x)
+    return max(0, inter) / max(1, min(a.w, b.w))
 
 
 def _check_company(fields: dict, clean: np.ndarray, lang: str) -> None:
