@@ -39,7 +39,13 @@ def _prefilter_cutoff(key: str, size: int) -> int:
     return cutoff + 10 if size > BLOCK_CAP else cutoff
 
 
-def block_keys(f: CompanyFeatures) -> set[str]:
+def block_keys(f: CompanyFeatures) -> frozenset[str]:
+    if f.keys is None:
+        f.keys = frozenset(_block_keys(f))
+    return f.keys
+
+
+def _block_keys(f: CompanyFeatures) -> set[str]:
     keys: set[str] = set()
     if f.compact:
         keys.add("k:" + f.compact)

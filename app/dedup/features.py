@@ -40,6 +40,8 @@ class CompanyFeatures:
     street: str
     address: str  # normalize_address
     raw_address: str
+    # blocking.block_keys, worked out once (a match asks for them for two indexes)
+    keys: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def city(self) -> str:
