@@ -312,6 +312,7 @@ def _parse_phone(text: str, region: str) -> phonenumbers.PhoneNumber | None:
         return None
 
 
+@functools.lru_cache(maxsize=65536)  # an import asks for each number several times
 def phone_e164(text: str, region: str = "US") -> str:
     """E.164 form ('+8613800138000'), or '' when the text is not a plausible number."""
     text = unicodedata.normalize("NFKC", text or "")
@@ -338,6 +339,7 @@ def phone_search_digits(text: str, region: str = "US") -> str:
     return e164[1:] if e164 else digits(text)
 
 
+@functools.lru_cache(maxsize=65536)
 def national_digits(text: str, region: str = "US") -> str:
     """The national significant number ('13800138000'), or the bare digits."""
     num = _parse_phone(unicodedata.normalize("NFKC", text or ""), region)
