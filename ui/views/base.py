@@ -56,26 +56,40 @@ def header(title: str, parent: QWidget) -> tuple[QHBoxLayout, QLabel]:
     return row, summary
 
 
+CELL_PADDING = 2 * 6 + 10  # QTableView::item padding (style.py) and the frame around text
+
+
 class FitTable(QTableView):
     """Columns share the visible width by fixed fractions (the last one takes the rest), so a
-    list never needs a horizontal scroll bar; long text is elided, the tooltip has it all."""
+    list never needs a horizontal scroll bar; long text is elided, the tooltip has it all.
+    `last_fits`: a sample the last column always shows whole (a phone number: its digits are
+    what the rep reads, an elided one is useless); the other columns give up the room."""
 
-    def __init__(self, fractions: list[float], parent: QWidget | None = None) -> None:
+    def __init__(self, fractions: list[float], parent: QWidget | None = None,
+                 last_fits: str = "") -> None:
         super().__init__(parent)
         self.fractions = fractions
+        self.last_fits = last_fits
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         width = self.viewport().width()
+        share = width
+        if self.last_fits:
+            need = self.fontMetrics().horizontalAdvance(self.last_fits) + CELL_PADDING
+            rest = 1.0 - sum(self.fractions)
+            if width * rest < need:  # the fractioned columns shrink in proportion
+                share = max(0, width - need) / max(sum(self.fractions), 1e-6)
         for i, f in enumerate(self.fractions):
-            self.setColumnWidth(i, max(60, int(width * f)))
+            self.setColumnWidth(i, max(60, int(share * f)))
 
 
 def make_table(model: QAbstractItemModel, parent: QWidget,
-               fractions: list[float]) -> QTableView:
+               fractions: list[float], last_fits: str = "") -> QTableView:
     """A table for long lists: uniform fixed row height (cheap scrolling), elided text.
-    `fractions`: share of the width for each column but the last."""
-    table = FitTable(fractions, parent)
+    `fractions`: share of the width for each column but the last; `last_fits`: a sample
+    text the last column is always wide enough for."""
+    table = FitTable(fractions, parent, last_fits)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -12,6 +12,7 @@ from ui.table_models import companies_model, contacts_model
 from ui.views.base import EmptyStack, View, header, make_table, on_delete_key
 
 ASYNC_ROWS = 20_000  # lists at least this long reload off the UI thread
+PHONE_SAMPLE = "+86 138 0013 8000"  # the contacts list's phone column shows this much whole
 
 
 class RecordListView(View):
@@ -20,7 +21,7 @@ class RecordListView(View):
 
     def __init__(self, store: Store, kind: str, title: str, model: LazyTableModel,
                  fractions: list[float], empty_list: str, empty_detail: str, new_label: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, last_fits: str = "") -> None:
         super().__init__(store, parent)
         self.kind = kind
         self.model = model
@@ -32,7 +33,7 @@ class RecordListView(View):
         self.new_button.clicked.connect(self.new_requested)
         head.addWidget(self.new_button)
 
-        self.table = make_table(model, self, fractions)
+        self.table = make_table(model, self, fractions, last_fits)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.list_stack = EmptyStack(self.table, empty_list, self)
         self.detail = DetailPane(store, empty_detail, self)
@@ -114,7 +115,7 @@ class ContactsView(RecordListView):
             self.tr("No contacts yet. Press Ctrl+N to add one, or import your address book "
                     "(File → Import…)."),
             self.tr("Select a contact to see everything about them."),
-            self.tr("New contact…"), parent)
+            self.tr("New contact…"), parent, last_fits=PHONE_SAMPLE)
 
     def count_text(self, n: int) -> str:
         return self.tr("1 contact") if n == 1 else self.tr("{0} contacts").format(f"{n:,}")
