@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 from app import lookup, search
 from app.store import Store
 from ui import detail_html
+from ui.format import kind_text, stage_text
 from ui.style import icon
 
 DEBOUNCE_MS = 80
+LIMIT = 30  # hits shown; one more is asked for to know there are more
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _PHONEISH = re.compile(r"^[\d\s+().\-/]+$")
@@ -91,11 +93,13 @@ class SearchPopup(QFrame):
             self.status.setText(self.tr("Type a name, a company, an e-mail or a phone number."))
             return
         with self.store.read() as s:
-            hits = search.search(s, text, limit=30)
+            hits = search.search(s, text, limit=LIMIT + 1)
             callers = lookup.lookup_phone(s, text, self.store.region) if looks_like_phone(
                 text) else []
+        more = len(hits) > LIMIT
+        hits = hits[:LIMIT]
         for h in hits:
-            label = f"{h.name}   —   {h.detail}" if h.detail else h.name
+            label = f"{h.name}   —   {self._detail(h)}" if h.detail else h.name
             item = QListWidgetItem(icon(ICONS.get(h.type, "search")), label)
             item.setData(KIND_ROLE, h.type)
             item.setData(ID_ROLE, h.id)
@@ -111,12 +115,28 @@ class SearchPopup(QFrame):
         self._fit(len(hits), bool(callers))
         if hits:
             self.results.setCurrentRow(0)
-            self.status.setText(self.tr("{0} found — ↑↓ to choose, Enter to open").format(
-                len(hits)) if len(hits) > 1 else self.tr("1 found — Enter to open"))
+            if more:  # "30 found" for 王 in 100,000 contacts would be a lie
+                self.status.setText(self.tr("The first {0} — type more to narrow; ↑↓ to "
+                                            "choose, Enter to open").format(len(hits)))
+            elif len(hits) > 1:
+                self.status.setText(self.tr("{0} found — ↑↓ to choose, Enter to open").format(
+                    len(hits)))
+            else:
+                self.status.setText(self.tr("1 found — Enter to open"))
         elif callers:
             self.status.setText(self.tr("Who is calling:"))
         else:
             self.status.setText(self.tr("Nothing matches “{0}”.").format(text))
+
+    @staticmethod
+    def _detail(hit: search.Hit) -> str:
+        """An opportunity's stage and an activity's kind in the user's words, not the stored
+        key ('proposal', 'task')."""
+        if hit.type == "opportunity":
+            return stage_text(hit.detail)
+        if hit.type == "activity":
+            return kind_text(hit.detail)
+        return hit.detail
 
     def _fit(self, rows: int, caller: bool) -> None:
         """Tall enough for what there is to show, never taller than the space we were given."""

@@ -292,32 +292,32 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompaniesView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="126" />
+      <location filename="../../ui/views/records.py" line="127" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="127" />
+      <location filename="../../ui/views/records.py" line="128" />
       <source>No companies yet. They are created as you add contacts.</source>
       <translation>还没有公司。添加联系人时会自动创建。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="128" />
+      <location filename="../../ui/views/records.py" line="129" />
       <source>Select a company to see its people, deals and history.</source>
       <translation>选择一家公司，查看其联系人、商机和往来记录。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="129" />
+      <location filename="../../ui/views/records.py" line="130" />
       <source>New company…</source>
       <translation>新建公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="132" />
+      <location filename="../../ui/views/records.py" line="133" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="132" />
+      <location filename="../../ui/views/records.py" line="133" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
@@ -572,32 +572,32 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ContactsView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="113" />
+      <location filename="../../ui/views/records.py" line="114" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="114" />
+      <location filename="../../ui/views/records.py" line="115" />
       <source>No contacts yet. Press Ctrl+N to add one, or import your address book (File → Import…).</source>
       <translation>还没有联系人。按 Ctrl+N 添加，或导入通讯录（文件 → 导入…）。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="116" />
+      <location filename="../../ui/views/records.py" line="117" />
       <source>Select a contact to see everything about them.</source>
       <translation>选择一位联系人，查看其全部信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="117" />
+      <location filename="../../ui/views/records.py" line="118" />
       <source>New contact…</source>
       <translation>新建联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="120" />
+      <location filename="../../ui/views/records.py" line="121" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="120" />
+      <location filename="../../ui/views/records.py" line="121" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
@@ -1187,303 +1187,303 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="57" />
+      <location filename="../../ui/main_window.py" line="61" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="57" />
+      <location filename="../../ui/main_window.py" line="61" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="57" />
+      <location filename="../../ui/main_window.py" line="61" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="58" />
+      <location filename="../../ui/main_window.py" line="62" />
       <source>Opportunities</source>
       <translation>商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="58" />
+      <location filename="../../ui/main_window.py" line="62" />
       <source>Activities</source>
       <translation>活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="112" />
+      <location filename="../../ui/main_window.py" line="117" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="113" />
+      <location filename="../../ui/main_window.py" line="118" />
       <source>&amp;New contact…</source>
       <translation>新建联系人(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="115" />
+      <location filename="../../ui/main_window.py" line="120" />
       <source>New &amp;company…</source>
       <translation>新建公司(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="116" />
+      <location filename="../../ui/main_window.py" line="121" />
       <source>New &amp;opportunity…</source>
       <translation>新建商机(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="119" />
+      <location filename="../../ui/main_window.py" line="124" />
       <source>&amp;Import address book…</source>
       <translation>导入通讯录(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="120" />
+      <location filename="../../ui/main_window.py" line="125" />
       <source>&amp;Scan business cards…</source>
       <translation>扫描名片(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="121" />
+      <location filename="../../ui/main_window.py" line="126" />
       <source>Scan a &amp;folder of business cards…</source>
       <translation>扫描名片文件夹(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="122" />
+      <location filename="../../ui/main_window.py" line="127" />
       <source>Scan card with ca&amp;mera…</source>
       <translation>用摄像头扫描名片(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="123" />
+      <location filename="../../ui/main_window.py" line="128" />
       <source>Load &amp;sample data</source>
       <translation>加载示例数据(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="125" />
+      <location filename="../../ui/main_window.py" line="130" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="127" />
+      <location filename="../../ui/main_window.py" line="132" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="128" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>&amp;Search…</source>
       <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="131" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>&amp;Today</source>
       <translation>今天(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="131" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>&amp;Contacts</source>
       <translation>联系人(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="132" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>C&amp;ompanies</source>
       <translation>公司(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="132" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>O&amp;pportunities</source>
       <translation>商机(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="133" />
+      <location filename="../../ui/main_window.py" line="138" />
       <source>&amp;Activities</source>
       <translation>活动记录(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="141" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="142" />
       <source>Find &amp;duplicates…</source>
       <translation>查找重复项(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="144" />
       <source>S&amp;ync settings…</source>
       <translation>同步设置(&amp;Y)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="140" />
+      <location filename="../../ui/main_window.py" line="145" />
       <source>Sync &amp;conflicts…</source>
       <translation>同步冲突(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="147" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="143" />
+      <location filename="../../ui/main_window.py" line="148" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="144" />
+      <location filename="../../ui/main_window.py" line="149" />
       <source>&amp;About Satchel</source>
       <translation>关于 Satchel(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="154" />
+      <location filename="../../ui/main_window.py" line="159" />
       <source>Sync status unavailable: {0}</source>
       <translation>同步状态不可用：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="169" />
+      <location filename="../../ui/main_window.py" line="174" />
       <source>That record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="188" />
+      <location filename="../../ui/main_window.py" line="193" />
       <source>Contact saved.</source>
       <translation>联系人已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="189" />
+      <location filename="../../ui/main_window.py" line="194" />
       <source>Already known: the existing contact was updated.</source>
       <translation>已有此人：已更新现有联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="190" />
+      <location filename="../../ui/main_window.py" line="195" />
       <source>Already known: nothing new to add.</source>
       <translation>已有此人：没有新信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="193" />
+      <location filename="../../ui/main_window.py" line="198" />
       <source>Joined an existing company.</source>
       <translation>已归入现有公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="206" />
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="211" />
+      <location filename="../../ui/main_window.py" line="218" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="215" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="211" />
+      <location filename="../../ui/main_window.py" line="216" />
       <source>Address books ({0});;All files (*)</source>
       <translation>通讯录 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="218" />
-      <location filename="../../ui/main_window.py" line="225" />
-      <location filename="../../ui/main_window.py" line="235" />
+      <location filename="../../ui/main_window.py" line="223" />
+      <location filename="../../ui/main_window.py" line="230" />
+      <location filename="../../ui/main_window.py" line="240" />
       <source>Business cards</source>
       <translation>名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="222" />
-      <location filename="../../ui/main_window.py" line="277" />
+      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="223" />
+      <location filename="../../ui/main_window.py" line="228" />
       <source>Images ({0});;All files (*)</source>
       <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="229" />
+      <location filename="../../ui/main_window.py" line="234" />
       <source>Scan a folder of business cards</source>
       <translation>扫描名片文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="242" />
-      <location filename="../../ui/main_window.py" line="248" />
+      <location filename="../../ui/main_window.py" line="247" />
+      <location filename="../../ui/main_window.py" line="253" />
       <source>Sample data</source>
       <translation>示例数据</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="243" />
+      <location filename="../../ui/main_window.py" line="248" />
       <source>The sample data is already in this database.</source>
       <translation>示例数据已在此数据库中。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="249" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>The sample data could not be loaded ({0}). Nothing was changed.</source>
       <translation>无法加载示例数据（{0}）。没有做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="252" />
+      <location filename="../../ui/main_window.py" line="257" />
       <source>Sample data loaded: {0} companies, {1} contacts, {2} opportunities.</source>
       <translation>已加载示例数据：{0} 家公司、{1} 位联系人、{2} 个商机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="258" />
-      <location filename="../../ui/main_window.py" line="278" />
+      <location filename="../../ui/main_window.py" line="263" />
+      <location filename="../../ui/main_window.py" line="283" />
       <source>Find duplicates</source>
       <translation>查找重复项</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="262" />
+      <location filename="../../ui/main_window.py" line="267" />
       <source>Sync settings</source>
       <translation>同步设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="266" />
+      <location filename="../../ui/main_window.py" line="271" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="270" />
+      <location filename="../../ui/main_window.py" line="275" />
       <source>Search everything; paste a phone number to see who calls</source>
       <translation>搜索全部内容；粘贴电话号码即可查看来电者</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="271" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>New contact</source>
       <translation>新建联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="277" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="278" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>Today, Contacts, Companies, Opportunities, Activities</source>
       <translation>今天、联系人、公司、商机、活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="281" />
       <source>Import an address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="284" />
       <source>Open or edit the selected row</source>
       <translation>打开或编辑选中的行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="282" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>Keyboard shortcuts</source>
       <translation>快捷键</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="285" />
+      <location filename="../../ui/main_window.py" line="290" />
       <source>About Satchel</source>
       <translation>关于 Satchel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="291" />
       <source>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;The offline-first sales assistant.&lt;br&gt;Database: {0}</source>
       <translation>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;离线优先的销售助手。&lt;br&gt;数据库：{0}</translation>
     </message>
@@ -2054,33 +2054,38 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>SearchPopup</name>
     <message>
-      <location filename="../../ui/search_popup.py" line="46" />
+      <location filename="../../ui/search_popup.py" line="48" />
       <source>Search people, companies, deals, notes — or paste a phone number</source>
       <translation>搜索联系人、公司、商机、笔记，或粘贴电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/search_popup.py" line="73" />
-      <location filename="../../ui/search_popup.py" line="91" />
+      <location filename="../../ui/search_popup.py" line="75" />
+      <location filename="../../ui/search_popup.py" line="93" />
       <source>Type a name, a company, an e-mail or a phone number.</source>
       <translation>输入姓名、公司、邮箱或电话号码。</translation>
     </message>
     <message>
-      <location filename="../../ui/search_popup.py" line="114" />
+      <location filename="../../ui/search_popup.py" line="119" />
+      <source>The first {0} — type more to narrow; ↑↓ to choose, Enter to open</source>
+      <translation>前 {0} 条，输入更多以缩小范围；↑↓ 选择，回车打开</translation>
+    </message>
+    <message>
+      <location filename="../../ui/search_popup.py" line="122" />
       <source>{0} found — ↑↓ to choose, Enter to open</source>
       <translation>找到 {0} 条，↑↓ 选择，回车打开</translation>
     </message>
     <message>
-      <location filename="../../ui/search_popup.py" line="115" />
+      <location filename="../../ui/search_popup.py" line="125" />
       <source>1 found — Enter to open</source>
       <translation>找到 1 条，回车打开</translation>
     </message>
     <message>
-      <location filename="../../ui/search_popup.py" line="117" />
+      <location filename="../../ui/search_popup.py" line="127" />
       <source>Who is calling:</source>
       <translation>来电者：</translation>
     </message>
     <message>
-      <location filename="../../ui/search_popup.py" line="119" />
+      <location filename="../../ui/search_popup.py" line="129" />
       <source>Nothing matches “{0}”.</source>
       <translation>没有与“{0}”匹配的内容。</translation>
     </message>
