@@ -92,7 +92,8 @@ def _words(data: dict[str, list], min_conf: float, scale: float = 1.0, dx: int =
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
         conf = float(data["conf"][i])
-        if not text or (conf < min_conf and not _HYPHENATED.match(text)):
+        if not text or (conf < min_conf and not _HYPHENATED.match(text)
+                        and not _EMAILISH.search(text)):
             continue
         if len(text) == 1 and not re.match(r"[\w\u4e00-\u9fff@+]", text):
             continue
@@ -110,6 +111,13 @@ def _words(data: dict[str, list], min_conf: float, scale: float = 1.0, dx: int =
 # a long hyphenated name Tesseract is unsure of (Tatiana-Zobel-StraRe at 9 %): a German street
 # or a double name, never noise; kept, with its low confidence, for the rep to check
 _HYPHENATED = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][A-Za-zäöüß]{2,})+[.,]?$")
+# an e-mail address read with little confidence (a mixed eng+chi_sim read of a Chinese card's
+# e-mail line: 'shuying.liu@antai.cn' at 0 %): kept, and read again in English (_recheck_emails)
+_EMAILISH = re.compile(r"[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z0-9]{2}@|@[A-Za-z0-9\-]+\.")
+_EMAIL_FULL = re.compile(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
+# an address whose @ was read as a letter looks like a long website without www
+_AT_LOST = re.compile(r"^[a-z][a-z0-9._\-]{7,}\.(?:com|cn|net|org|de|uk|hk|jp)$")
+EMAIL_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789.@_-"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 LINE_HEIGHT = 40  # pixels a text line is scaled to before it is read on its own
 CJK_LINE_HEIGHT = 32  # the Chinese-only re-read: big bold characters read better smaller
@@ -167,8 +175,83 @@ def ocr_lines(img: np.ndarray, lang: str, psm: int = 11, min_conf: float = 20.0,
                 words = again
         if n >= len(boxes) and _mean_conf(words) < 0.6:
             continue
-        out.extend(_drop_logo_letter(words))
+        out.extend(_recheck_emails(gray, _drop_logo_letter(words)))
     return out
+
+
+def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
+                    ) -> list[tuple[int, int, int, Word]]:
+    """An e-mail address read doubtfully in the mixed eng+chi_sim read ('jing wang@iiahe
+    com.en', 'rui.i@xinyuan.cn' at 8 %, 'guihualiugjingiao.cn' with the @ read as g,
+    'lichang@' without its dot) is read again in English only, as it is and allowed only the
+    characters of an address (lower case, digits, . @ _ -). A read is taken when it is a
+    well-formed address and the first was not, or when it is the first with letters or dots
+    added (blur loses them; OCR rarely invents one)."""
+    at = next((i for i, (*_, w) in enumerate(words) if "@" in w.text or
+               _AT_LOST.match(w.text)), None)
+    if at is None:
+        return words
+    start, end = at, at + 1
+    if start > 0 and re.fullmatch(r"[a-z][a-z0-9._\-]*\.?", words[start - 1][3].text):
+        start -= 1  # 'jing wang@': a dot read as a space
+    while end < len(words) and re.fullmatch(r"[A-Za-z0-9.\-]+", words[end][3].text):
+        end += 1  # 'iiahe com.en': the rest of the host
+    old = ".".join(w.text.rstrip(".") for *_, w in words[start:at]) + (
+        "." if start < at else "") + "".join(w.text for *_, w in words[at:end])
+    conf = min(w.conf for *_, w in words[start:end])
+    api = _api("eng")
+    if (_EMAIL_FULL.fullmatch(old) and conf >= 0.85) or api is None:
+        if end - at > 1 and _EMAIL_FULL.fullmatch(old):  # 'ann@acme. com': one word
+            host = "".join(w.text for *_, w in words[at:end])
+            return words[:at] + [(*words[at][:3], Word(host, conf, _union(words[at:end])))] + \
+                words[end:]
+        return words
+    u = _union(words[start:end])
+    box = (u.x, u.y, u.w, u.h)
+    best = None
+    for whitelist in ("", EMAIL_CHARS):
+        text = _email_read(api, gray, box, whitelist)
+        if not _EMAIL_FULL.fullmatch(text) or text == old:
+            continue
+        if not _EMAIL_FULL.fullmatch(old) or _adds_to(old, text):
+            best = text
+            break
+    if best is None:
+        return words
+    merged = Word(best, min(conf, words[at][3].conf), Box(*box))
+    return words[:start] + [(*words[at][:3], merged)] + words[end:]
+
+
+def _union(words: list[tuple[int, int, int, Word]]) -> Box:
+    boxes = [w.box for *_, w in words if w.box is not None]
+    x0, y0 = min(b.x for b in boxes), min(b.y for b in boxes)
+    return Box(x0, y0, max(b.x + b.w for b in boxes) - x0, max(b.y + b.h for b in boxes) - y0)
+
+
+def _adds_to(old: str, new: str) -> bool:
+    """`new` is `old` with one or two characters put in ('lichang' -> 'li.chang')."""
+    if not 0 < len(new) - len(old) <= 2:
+        return False
+    rest = iter(new)
+    return all(c in rest for c in old)
+
+
+def _email_read(api, gray: np.ndarray, box: tuple[int, int, int, int], whitelist: str) -> str:  # noqa: ANN001
+    """The address in `box` read in English (as one line; as a block when that reads nothing,
+    a tilted card's box holding bits of the lines above and below), lower case, no spaces."""
+    api.SetVariable("tessedit_char_whitelist", whitelist)
+    try:
+        text = "".join(w.text for *_, w in _read_line(api, gray, box, 0.0, (0, 0, 0)))
+        if "@" not in text and not _AT_LOST.match(text):
+            api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+            api.Recognize()
+            rows = [r for r in (api.GetUTF8Text() or "").splitlines() if "@" in r]
+            text = rows[0] if rows else text
+    finally:
+        api.SetVariable("tessedit_char_whitelist", "")
+    text = re.sub(r"^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "", re.sub(r"\s+", "", text))
+    text = re.sub(r"(?<=[a-z.])1(?=[a-z])", "l", text)  # 'rui.1i': an l between letters
+    return text if text == text.lower() else ""
 
 
 def _best_cjk_read(api, gray: np.ndarray, box: tuple[int, int, int, int], min_conf: float,  # noqa: ANN001
