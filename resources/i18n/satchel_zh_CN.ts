@@ -38,17 +38,27 @@
       <translation>还没有活动记录。用上方的按钮记录电话、会议或笔记。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="56" />
+      <location filename="../../ui/views/activities.py" line="61" />
       <source>latest {0}</source>
       <translation>最近 {0} 条</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="75" />
+      <location filename="../../ui/views/activities.py" line="62" />
+      <source>1 activity</source>
+      <translation>1 条记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/activities.py" line="62" />
+      <source>{0} activities</source>
+      <translation>{0} 条记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/activities.py" line="80" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="75" />
+      <location filename="../../ui/views/activities.py" line="80" />
       <source>Delete this {0}?</source>
       <translation>删除这条{0}？</translation>
     </message>
@@ -1690,17 +1700,27 @@ Start by bringing in the people you already know:</source>
       <translation>地址(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/quick_add.py" line="101" />
-      <source>Joins {0} ({1} contacts). Its address is filled in.</source>
-      <translation>归入 {0}（{1} 位联系人），已填入其地址。</translation>
+      <location filename="../../ui/dialogs/quick_add.py" line="100" />
+      <source>1 contact</source>
+      <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/quick_add.py" line="103" />
-      <source>Joins {0} ({1} contacts).</source>
-      <translation>归入 {0}（{1} 位联系人）。</translation>
+      <location filename="../../ui/dialogs/quick_add.py" line="100" />
+      <source>{0} contacts</source>
+      <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/quick_add.py" line="113" />
+      <location filename="../../ui/dialogs/quick_add.py" line="102" />
+      <source>Joins {0} ({1}). Its address is filled in.</source>
+      <translation>归入 {0}（{1}），已填入其地址。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/quick_add.py" line="104" />
+      <source>Joins {0} ({1}).</source>
+      <translation>归入 {0}（{1}）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/quick_add.py" line="114" />
       <source>New company: it will be created.</source>
       <translation>新公司：保存时将创建。</translation>
     </message>
@@ -2265,7 +2285,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/views/today.py" line="83" />
-      <location filename="../../ui/views/today.py" line="180" />
+      <location filename="../../ui/views/today.py" line="181" />
       <source>Tasks</source>
       <translation>任务</translation>
     </message>
@@ -2311,12 +2331,17 @@ Start by bringing in the people you already know:</source>
       <translation>即将到期</translation>
     </message>
     <message>
-      <location filename="../../ui/views/today.py" line="224" />
+      <location filename="../../ui/views/today.py" line="181" />
+      <source>({0} due)</source>
+      <translation>（{0} 项到期）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/today.py" line="229" />
       <source>Editing…</source>
       <translation>正在编辑…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/today.py" line="245" />
+      <location filename="../../ui/views/today.py" line="250" />
       <source>Saved</source>
       <translation>已保存</translation>
     </message>

@@ -72,3 +72,80 @@ def test_search_says_when_there_are_more_than_it_shows(qtbot, store, main_window
     popup.field.setText("王" + chr(0x4e00))
     qtbot.waitUntil(lambda: popup.results.count() == 1)
     assert popup.status.text() == "1 found — Enter to open"
+
+
+def test_activities_count_says_what_it_counts(qtbot, sample_store, main_window):
+    """The title read 'Activities  11', a bare number; the other views say '19 contacts'."""
+    _ready(qtbot, main_window)
+    main_window.show_view(4)
+    view = main_window.activities
+    n = view.model.rowCount()
+    assert n > 1
+    assert view.summary.text() == f"{n} activities"
+    assert view.count_text(1) == "1 activity"
+
+
+def test_today_task_keeps_its_due_date_when_the_company_is_long(qtbot, styled_app, store):
+    """'跟进… — 王芳 · 深圳市华南国际电子元器件供应链管理…' lost its date, the one thing the
+    'Coming up' group needs; the header's '(3)' over four tasks now says '(3 due)'."""
+    import datetime as dt
+
+    from app.domain import CompanyDraft, ContactDraft
+    from app.services import activities, companies
+    from ui.views.today import TodayView
+
+    today = dt.date(2026, 11, 30)
+    with store.write() as tx:
+        co = companies.create(tx, CompanyDraft("深圳市华南国际电子元器件供应链管理股份有限公司"))
+        who = contacts.create(tx, ContactDraft(name="欧阳振华"), co)
+        activities.create(tx, "task", subject="跟进华南仓储项目需求文档", contact_id=who,
+                          company_id=co, date=today, due_date=today + dt.timedelta(days=3))
+        activities.create(tx, "task", subject="Call back", date=today, due_date=today)
+    view = TodayView(store, today=today)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    items = [view.tasks.item(i) for i in range(view.tasks.count())]
+    item = next(i for i in items if "跟进" in i.text())
+    assert item.text().endswith("…")  # elided at this width …
+    assert "2026-12-03" in item.text()  # … but not the date
+    assert "深圳市华南国际电子元器件供应链管理股份有限公司" in item.toolTip()
+    assert view.tasks_title.text() == "Tasks  (1 due)"
+
+
+def test_quick_add_hint_counts_one_contact_in_the_singular(qtbot, styled_app, store):
+    """'Joins 深圳市腾讯计算机系统有限公司 (1 contacts).'"""
+    from app import capture
+    from app.domain import CompanyDraft, ContactDraft
+    from ui.dialogs.quick_add import QuickAddDialog
+
+    name = "深圳市腾讯计算机系统有限公司"
+    with store.write() as tx:
+        capture.save_company(tx, CompanyDraft(name, address="北京市海淀区中关村南大街5号"
+                                                           "理工科技大厦1205室"))
+        capture.save_contact(tx, ContactDraft(name="欧阳娜娜", company=name))
+    dialog = QuickAddDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.company.setText(name)
+    qtbot.waitUntil(lambda: dialog.address.text() != "")
+    assert dialog.company_hint.text() == (f"Joins {name} (1 contact). "
+                                          "Its address is filled in.")
+
+
+def test_sync_status_groups_the_thousands(qtbot, store):
+    """'120009 changes to send' after a big import: now '1,001 changes to send'."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from app.domain import ContactDraft
+    from ui.sync.status_widget import SyncStatusWidget
+
+    with store.write() as tx:
+        for i in range(1001):
+            contacts.create(tx, ContactDraft(name=f"Person {i}"))
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    widget = SyncStatusWidget(store, win)
+    win.statusBar().addPermanentWidget(widget)
+    assert widget.label.text() == "Sync not set up · 1,001 changes to send"

@@ -33,7 +33,7 @@ def test_tasks_grouped_overdue_today_coming_up(qtbot, styled_app, sample_store):
     assert texts.index("Due today") < texts.index("Coming up")
     assert any(t.startswith("Send revised quote to 张伟") and "上海明远精密仪器有限公司" in t
                for t in texts)
-    assert view.tasks_title.text() == "Tasks  (3)"
+    assert view.tasks_title.text() == "Tasks  (3 due)"
 
 
 def test_add_task_with_enter_and_tick_it_off(qtbot, styled_app, store):

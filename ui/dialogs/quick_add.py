@@ -97,10 +97,11 @@ class QuickAddDialog(QDialog):
             self._filled_address = ""
             return
         count = company.contact_count
+        people = self.tr("1 contact") if count == 1 else self.tr("{0} contacts").format(count)
         self.company_hint.setText(
-            self.tr("Joins {0} ({1} contacts). Its address is filled in.").format(
-                company.name, count) if company.address else
-            self.tr("Joins {0} ({1} contacts).").format(company.name, count))
+            self.tr("Joins {0} ({1}). Its address is filled in.").format(
+                company.name, people) if company.address else
+            self.tr("Joins {0} ({1}).").format(company.name, people))
         self._show_hint()
         if not self.address.text() or self.address.text() == self._filled_address:
             self.address.setText(company.address)

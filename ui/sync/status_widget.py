@@ -148,7 +148,7 @@ class SyncStatusWidget(QWidget):
             text = self.tr("Synced {0}").format(self._ago(st.last_sync))
         if st.pending:
             text += " · " + (self.tr("1 change to send") if st.pending == 1 else
-                             self.tr("{0} changes to send").format(st.pending))
+                             self.tr("{0} changes to send").format(f"{st.pending:,}"))
         self.label.setText(text)
         tip = [self._message] if self._message else []
         if st.last_sync is not None:
@@ -157,7 +157,7 @@ class SyncStatusWidget(QWidget):
         self.label.setToolTip("\n".join(tip))
         self.conflicts_button.setVisible(st.conflicts > 0)
         self.conflicts_button.setText(self.tr("1 conflict") if st.conflicts == 1 else
-                                      self.tr("{0} conflicts").format(st.conflicts))
+                                      self.tr("{0} conflicts").format(f"{st.conflicts:,}"))
 
     def _ago(self, when: dt.datetime) -> str:
         if when.tzinfo is None:

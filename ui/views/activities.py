@@ -53,8 +53,13 @@ class ActivitiesView(View):
             rows = views_activities.recent_rows(s, LIMIT, self.filter.currentData())
         self.model.set_rows(rows)
         self.stack.set_empty(not rows)
-        self.summary.setText(self.tr("latest {0}").format(len(rows)) if len(rows) >= LIMIT
-                             else str(len(rows)))
+        self.summary.setText(self.count_text(len(rows)))
+
+    def count_text(self, n: int) -> str:
+        """Beside the title like the other views' ('19 contacts'), not a bare number."""
+        if n >= LIMIT:
+            return self.tr("latest {0}").format(n)
+        return self.tr("1 activity") if n == 1 else self.tr("{0} activities").format(f"{n:,}")
 
     def add(self, kind: str) -> None:
         ActivityDialog(self.store, kind, parent=self).exec()

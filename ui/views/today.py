@@ -177,22 +177,27 @@ class TodayView(View):
         self.tasks.blockSignals(False)
         self.tasks_stack.set_empty(not tasks)
         due_now = sum(1 for t in tasks if t.due_date <= self.today)
-        self.tasks_title.setText(self.tr("Tasks") + (f"  ({due_now})" if due_now else ""))
+        # the count is of what is due (overdue and today), not of every line below it: say so
+        self.tasks_title.setText(self.tr("Tasks") + ("  " + self.tr("({0} due)").format(due_now)
+                                                     if due_now else ""))
 
     def _task_item(self, t: ActivityRow) -> QListWidgetItem:
         text = t.subject or t.body.split("\n")[0]
         who = " · ".join(x for x in (t.contact_name, t.company_name) if x)
         parts = [text]
-        if who:
-            parts.append(who)
+        # the due date before the person and company: a long company name is what gets elided
         if t.due_date != self.today:
             parts.append(date_text(t.due_date, self.today))
-        item = QListWidgetItem("   —   ".join(parts))
+        if who:
+            parts.append(who)
+        line = "   —   ".join(parts)
+        item = QListWidgetItem(line)
         item.setData(ID_ROLE, t.id)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                       | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
-        item.setToolTip(t.body or text)
+        # the whole line (it may be elided), then the task's text if it says more
+        item.setToolTip(line + (f"\n\n{t.body}" if t.body and t.body != text else ""))
         return item
 
     # -- tasks ---------------------------------------------------------------------------
