@@ -149,3 +149,34 @@ def test_sync_status_groups_the_thousands(qtbot, store):
     widget = SyncStatusWidget(store, win)
     win.statusBar().addPermanentWidget(widget)
     assert widget.label.text() == "Sync not set up · 1,001 changes to send"
+
+
+def test_quick_add_suggests_a_chinese_company_by_the_middle_of_its_name(
+        qtbot, styled_app, store):
+    """A Chinese company's name starts with its city: typing 腾讯 listed nothing (prefix
+    only) and said 'New company', and saving made a second 腾讯."""
+    from app import capture
+    from app.domain import CompanyDraft
+    from ui.dialogs.quick_add import QuickAddDialog
+
+    name = "深圳市腾讯计算机系统有限公司"
+    with store.write() as tx:
+        tencent = capture.save_company(tx, CompanyDraft(
+            name, address="北京市海淀区中关村南大街5号理工科技大厦1205室")).company_id
+        capture.save_company(tx, CompanyDraft("腾达建设集团"))
+        # 腾讯 in the address only: no reason to suggest it
+        capture.save_company(tx, CompanyDraft("华南物流有限公司", address="深圳市南山区腾讯大厦旁"))
+    dialog = QuickAddDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.company.setFocus()
+    dialog.company.insert("腾讯")  # what an input method commits
+    popup = dialog.company.completer().popup()
+    qtbot.waitUntil(lambda: popup.isVisible() and popup.model().rowCount() > 0)
+    shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    assert len(shown) == 1 and shown[0].startswith(name), shown
+    popup.setCurrentIndex(popup.model().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.company.text() == name
+    qtbot.waitUntil(lambda: dialog.address.text().startswith("北京市海淀区"))
+    assert dialog.company.picked_id() == tencent
