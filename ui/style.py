@@ -62,6 +62,8 @@ QToolButton#dangerAction:hover, QToolButton#dangerAction:focus {{ background: #f
 QLabel#hint {{ color: #065f46; background: #ecfdf5; border: 1px solid #a7f3d0;
                border-radius: 5px; padding: 5px 8px; }}
 QLabel#error {{ color: #991b1b; }}
+QToolButton#syncNow {{ color: {ACCENT}; }}
+QToolButton#syncNow:hover {{ color: #1d4ed8; text-decoration: underline; }}
 """
 
 

@@ -180,3 +180,22 @@ def test_quick_add_suggests_a_chinese_company_by_the_middle_of_its_name(
     assert dialog.company.text() == name
     qtbot.waitUntil(lambda: dialog.address.text().startswith("北京市海淀区"))
     assert dialog.company.picked_id() == tencent
+
+
+def test_sync_now_looks_clickable_and_is_not_elided(qtbot, styled_app, store):
+    """'Sync now' sat in the status bar in the label's colour, like more text."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.style import ACCENT
+    from ui.sync.status_widget import SyncStatusWidget
+
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    widget = SyncStatusWidget(store, win)
+    win.statusBar().addPermanentWidget(widget)
+    win.resize(720, 120)
+    win.show()
+    qtbot.waitExposed(win)
+    button = widget.sync_button
+    assert button.palette().color(button.foregroundRole()).name() == ACCENT
+    qtbot.waitUntil(lambda: button.width() >= button.sizeHint().width())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QStatusBar
 
 from app.domain import ContactDraft
@@ -163,6 +164,9 @@ def test_settings_screenshot(qtbot, store):
 
 
 def _shot(widget, name: str) -> None:
+    # let posted layout requests run first, as a paint would (a grab right after the
+    # conflicts button appeared showed a stale layout: 'Sy…ow')
+    QTest.qWait(60)
     ARTIFACTS.mkdir(exist_ok=True)
     assert widget.grab().save(str(ARTIFACTS / f"{name}.png"))
 
