@@ -199,3 +199,29 @@ def test_sync_now_looks_clickable_and_is_not_elided(qtbot, styled_app, store):
     button = widget.sync_button
     assert button.palette().color(button.foregroundRole()).name() == ACCENT
     qtbot.waitUntil(lambda: button.width() >= button.sizeHint().width())
+
+
+def test_dialog_tables_read_like_the_main_lists(qtbot, styled_app, store):
+    """The import preview and the conflict list centred their headers over left-aligned text
+    (and the conflicts drew a grid); the main lists put a header over its column's text."""
+    from pathlib import Path
+
+    from ui.importing import ImportDialog
+    from ui.sync.conflicts_dialog import ConflictsDialog
+
+    fix = Path(__file__).resolve().parents[1] / "app" / "io" / "fixtures"
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    dialog = ImportDialog(None, store, [str(fix / "google.csv")])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    for table in (dialog.table, dialog.map_table):
+        assert table.horizontalHeader().defaultAlignment() == left
+        assert not table.showGrid()
+    # the record number is right-aligned: so is its header
+    assert dialog.table.item(0, 1).textAlignment() == right
+    assert dialog.table.horizontalHeaderItem(1).textAlignment() == right
+    conflicts = ConflictsDialog(None, store)
+    qtbot.addWidget(conflicts)
+    assert conflicts.table.horizontalHeader().defaultAlignment() == left
+    assert not conflicts.table.showGrid()

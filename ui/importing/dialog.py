@@ -29,6 +29,7 @@ from app.io.apply import ImportReport
 from app.io.errors import UnmappedColumns
 from app.store import Store
 from ui.importing.worker import ImportWorker
+from ui.views.base import tidy_table
 
 
 class ImportDialog(QDialog):
@@ -67,6 +68,7 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        tidy_table(self.table, right=(1,))
         self.map_table = QTableWidget(0, 3)
         self.map_table.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("First value"), self.tr("Satchel field")])
@@ -75,6 +77,7 @@ class ImportDialog(QDialog):
         self.map_table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.map_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.map_table.horizontalHeader().setStretchLastSection(True)
+        tidy_table(self.map_table)
 
         main = QWidget()
         lay = QVBoxLayout(main)

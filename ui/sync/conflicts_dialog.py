@@ -25,6 +25,7 @@ from app.errors import ServiceError
 from app.store import Store
 from sync import conflicts
 from sync.conflicts import ConflictView
+from ui.views.base import tidy_table
 
 
 def show_value(value: Any) -> str:
@@ -114,6 +115,7 @@ class ConflictsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        tidy_table(self.table)
         self.table.doubleClicked.connect(lambda _i: self.restore_selected())
         self.empty = QLabel(self.tr("No conflicts: every change of yours is in."), self)
         self.empty.setObjectName("emptyState")

@@ -113,6 +113,22 @@ def make_table(model: QAbstractItemModel, parent: QWidget,
     return table
 
 
+def tidy_table(table: QTableView, right: tuple[int, ...] = ()) -> None:
+    """A dialog's table read like the main lists: headers over their text (left, or right
+    over the numbers in `right`), no grid, alternate rows shaded."""
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    hh = table.horizontalHeader()
+    hh.setHighlightSections(False)
+    hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    model = table.model()
+    for col in right:
+        model.setHeaderData(col, Qt.Orientation.Horizontal,
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                            Qt.ItemDataRole.TextAlignmentRole)
+
+
 def on_delete_key(table: QTableView, slot) -> None:
     """The Delete key on a focused table calls `slot` (which asks before deleting)."""
     shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table, slot)
