@@ -174,12 +174,16 @@ def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[Com
     phone. The similarities of `scoring.name_similarity` that are plain rapidfuzz ratios are
     worked out for all candidates in one vectorised call; the rule-based ones (abbreviation, a
     Chinese short name or prefix, another script) are checked only for what fails that."""
+    if not f.compact:
+        return others  # score_pair's own quick answer
     keep: list[CompanyFeatures] = []
     latin: list[CompanyFeatures] = []
     cjk: list[CompanyFeatures] = []
     f_latin = not f.cjk and f.canon.isascii()
+    evidence = f.domains or f.phones
     for g in others:
-        if f.domains & g.domains or f.phones & g.phones or not (f.compact and g.compact):
+        if not g.compact or evidence and not (f.domains.isdisjoint(g.domains)
+                                              and f.phones.isdisjoint(g.phones)):
             keep.append(g)  # evidence beyond the name, or the empty name score_pair handles
         elif f_latin and not g.cjk and g.canon.isascii():
             latin.append(g)
@@ -188,9 +192,10 @@ def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[Com
         else:
             keep.append(g)  # another script: transliterated spellings
     if latin:
+        names = [g.canon for g in latin]
         sims = np.maximum.reduce([
-            process.cdist([f.canon], [g.canon for g in latin], scorer=fuzz.ratio)[0],
-            process.cdist([f.canon], [g.canon for g in latin], scorer=fuzz.token_sort_ratio)[0],
+            process.cdist([f.canon], names, scorer=fuzz.ratio)[0],
+            process.cdist([f.canon], names, scorer=fuzz.token_sort_ratio)[0],
             process.cdist([f.compact], [g.compact for g in latin], scorer=fuzz.ratio)[0]])
         keep.extend(g for g, sim in zip(latin, sims, strict=True)
                     if sim >= NAME_FLOOR or f.acronym == g.compact or g.acronym == f.compact)
