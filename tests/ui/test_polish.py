@@ -225,3 +225,39 @@ def test_dialog_tables_read_like_the_main_lists(qtbot, styled_app, store):
     qtbot.addWidget(conflicts)
     assert conflicts.table.horizontalHeader().defaultAlignment() == left
     assert not conflicts.table.showGrid()
+
+
+def test_opportunity_dialog_labels_have_no_stray_ampersand(qtbot, styled_app, store):
+    """'&Amount' and 'C&lose date' showed their '&': rows of two widgets had no buddy. A
+    rep in China got EUR as the default currency."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from ui.dialogs.opportunity import OpportunityDialog
+
+    dialog = OpportunityDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.findChild(QFormLayout)
+    labels = [form.itemAt(r, QFormLayout.ItemRole.LabelRole).widget()
+              for r in range(form.rowCount())]
+    assert all(isinstance(label, QLabel) and label.buddy() is not None for label in labels)
+    assert {label.text() for label in labels} >= {"&Amount", "C&lose date"}
+    assert dialog.currency.currentText() == "CNY"  # the store's region is CN
+
+
+def test_edit_contact_dialog_has_no_gap_where_the_hint_was(qtbot, styled_app, store):
+    """Editing a contact at a known company: the hint was shown then hidden, and the dialog
+    kept its height with an empty band above the buttons."""
+    from app import capture
+    from app.domain import ContactDraft
+    from ui.dialogs.edit_records import EditContactDialog
+
+    with store.write() as tx:
+        cid = capture.save_contact(tx, ContactDraft(
+            name="欧阳娜娜", company="深圳市腾讯计算机系统有限公司")).contact_id
+    dialog = EditContactDialog(store, cid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.company_hint.isVisible()
+    assert dialog.height() <= dialog.sizeHint().height() + 1

@@ -33,8 +33,7 @@ class EditContactDialog(QuickAddDialog):
         self.email.setText("; ".join(e.address for e in c.emails))
         self.address.setText(c.address)
         self._filled_address = "" if c.own_address else c.address
-        self.company_hint.hide()
-        self.adjustSize()
+        self.hide_hint()
 
     def save(self) -> None:
         name = self.company.text().strip()

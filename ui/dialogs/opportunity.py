@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +34,15 @@ from ui.worker import saving
 CURRENCIES = ["EUR", "USD", "CNY", "GBP", "JPY", "HKD", "CHF"]
 
 
+def region_currency(region: str | None) -> str:
+    """The currency of the rep's phone region ('CN' → 'CNY'), '' when there is none."""
+    territory = QLocale.codeToTerritory(region or "")
+    if territory == QLocale.Country.AnyTerritory:
+        return ""
+    return QLocale(QLocale.Language.AnyLanguage, territory).currencySymbol(
+        QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+
+
 class OpportunityDialog(QDialog):
     def __init__(self, store: Store, opportunity_id: str | None = None, *,
                  company_id: str | None = None, contact_id: str | None = None,
@@ -58,6 +68,8 @@ class OpportunityDialog(QDialog):
         self.currency = QComboBox(self, editable=True)
         self.currency.addItems(CURRENCIES)
         self.currency.setMaximumWidth(90)
+        if code := region_currency(store.region):  # a rep in China sells in CNY, not EUR
+            self.currency.setCurrentText(code)
         money = QHBoxLayout()
         money.addWidget(self.amount, 1)
         money.addWidget(self.currency)
@@ -79,8 +91,9 @@ class OpportunityDialog(QDialog):
         form.addRow(self.tr("&Title"), self.title_)
         form.addRow(self.tr("&Company"), self.company)
         form.addRow(self.tr("&Stage"), self.stage)
-        form.addRow(self.tr("&Amount"), money)
-        form.addRow(self.tr("C&lose date"), when)
+        # a row of several widgets gets no buddy from addRow(str, layout): its "&" showed
+        form.addRow(self._label(self.tr("&Amount"), self.amount), money)
+        form.addRow(self._label(self.tr("C&lose date"), self.close_date), when)
         form.addRow(self.tr("&Note"), self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel, self)
@@ -94,6 +107,11 @@ class OpportunityDialog(QDialog):
         layout.addWidget(buttons)
         self._load(company_id)
         self.title_.setFocus()
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
 
     def _load(self, company_id: str | None) -> None:
         with self.store.read() as s:

@@ -114,13 +114,17 @@ class QuickAddDialog(QDialog):
                 self.company_hint.setText(self.tr("New company: it will be created."))
                 self._show_hint()
             elif self.company_hint.isVisible():
-                self.company_hint.hide()
-                self.adjustSize()
+                self.hide_hint()
 
     def _show_hint(self) -> None:
         self.company_hint.show()
         self.layout().activate()
         self.adjustSize()  # grow to fit the wrapped hint instead of clipping it
+
+    def hide_hint(self) -> None:
+        self.company_hint.hide()
+        self.layout().activate()  # else adjustSize() sees the old layout and keeps a gap
+        self.adjustSize()
 
     # -- for other entrances (pasted signature, card) -----------------------------------
     def fill_from_draft(self, draft: ContactDraft) -> None:
