@@ -62,6 +62,9 @@ QToolButton#dangerAction:hover, QToolButton#dangerAction:focus {{ background: #f
 QLabel#hint {{ color: #065f46; background: #ecfdf5; border: 1px solid #a7f3d0;
                border-radius: 5px; padding: 5px 8px; }}
 QLabel#error {{ color: #991b1b; }}
+QListWidget#dedupQueue::item {{ padding: 4px 6px; border-bottom: 1px solid #e5e7eb; }}
+QListWidget#dedupQueue::item:selected {{ background: #dbe5fb; color: #111827;
+                                        border-radius: 4px; }}
 QToolButton#syncNow {{ color: {ACCENT}; }}
 QToolButton#syncNow:hover {{ color: #1d4ed8; text-decoration: underline; }}
 """

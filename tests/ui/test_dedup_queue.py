@@ -99,7 +99,7 @@ def test_queue_lists_pairs_with_reasons_and_screenshot(qtbot, styled_app, store,
              for c in range(3)]
     assert "华为技术有限公司" in texts and "1 contact · 1 opportunity · 1 activity" in texts
     ARTIFACTS.mkdir(exist_ok=True)
-    assert dialog.grab().save(str(ARTIFACTS / "dedup_review.png"))
+    assert dialog.grab().save(str(ARTIFACTS / "dedup_queue.png"))
     dialog.list.setCurrentRow(1)
     assert "same e-mail wangwei@huawei.com" in dialog.reasons.text()
     assert any(dialog.table.item(r, 1).text() == "华为技术有限公司"  # company shown by name
