@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from app import normalize
 from app.dedup.features import CompanyFeatures
-from app.dedup.scoring import NAME_FLOOR, NEW, PairScore, score_pair
+from app.dedup.scoring import NAME_FLOOR, NEW, PairScore, prefix_ratio, score_pair
 
 BLOCK_CAP = 40  # larger blocks are compared through a window / pre-filter, not all pairs
 FUZZY_CAP = 160  # name blocks up to this size get a vectorised rapidfuzz pre-filter
@@ -179,6 +179,7 @@ def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[Com
     keep: list[CompanyFeatures] = []
     latin: list[CompanyFeatures] = []
     cjk: list[CompanyFeatures] = []
+    cross: list[CompanyFeatures] = []
     f_latin = not f.cjk and f.canon.isascii()
     evidence = f.domains or f.phones
     for g in others:
@@ -190,7 +191,7 @@ def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[Com
         elif f.cjk and g.cjk:
             cjk.append(g)
         else:
-            keep.append(g)  # another script: transliterated spellings
+            cross.append(g)  # another script: transliterated spellings
     if latin:
         names = [g.canon for g in latin]
         sims = np.maximum.reduce([
@@ -203,6 +204,10 @@ def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[Com
         sims = process.cdist([f.compact], [g.compact for g in cjk], scorer=fuzz.ratio)[0]
         keep.extend(g for g, sim in zip(cjk, sims, strict=True)
                     if sim >= NAME_FLOOR or f.core and f.core == g.core or _prefix(f, g))
+    if cross:
+        sims = process.cdist([f.latin], [g.latin for g in cross], scorer=fuzz.ratio)[0]
+        keep.extend(g for g, sim in zip(cross, sims, strict=True)
+                    if sim >= NAME_FLOOR or prefix_ratio(f.latin, g.latin) >= NAME_FLOOR)
     return keep
 
 

@@ -45,7 +45,7 @@ def name_similarity(a: CompanyFeatures, b: CompanyFeatures) -> tuple[float, str]
         return sim, f"name {round(sim * 100)}% similar"
     if a.cjk != b.cjk or not (a.canon.isascii() and b.canon.isascii()):
         # different scripts: compare spellings (华为 ↔ huawei)
-        sim = max(fuzz.ratio(a.latin, b.latin), _prefix_ratio(a.latin, b.latin)) / 100
+        sim = max(fuzz.ratio(a.latin, b.latin), prefix_ratio(a.latin, b.latin)) / 100
         return sim, f"transliterated name {round(sim * 100)}% similar"
     if a.acronym and a.acronym == b.compact or b.acronym and b.acronym == a.compact:
         return 0.88, "abbreviation"
@@ -60,7 +60,7 @@ def name_similarity(a: CompanyFeatures, b: CompanyFeatures) -> tuple[float, str]
     return sim, f"name {round(sim * 100)}% similar"
 
 
-def _prefix_ratio(a: str, b: str) -> float:
+def prefix_ratio(a: str, b: str) -> float:
     """'huawei' vs 'huaweitechnology': the short spelling is the long one's start."""
     short, long_ = sorted((a, b), key=len)
     return 88.0 if len(short) >= 4 and long_.startswith(short) else 0.0
