@@ -196,8 +196,11 @@ def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
         start -= 1  # 'jing wang@': a dot read as a space
     while end < len(words) and re.fullmatch(r"[A-Za-z0-9.\-]+", words[end][3].text):
         end += 1  # 'iiahe com.en': the rest of the host
-    old = ".".join(w.text.rstrip(".") for *_, w in words[start:at]) + (
+    raw = ".".join(w.text.rstrip(".") for *_, w in words[start:at]) + (
         "." if start < at else "") + "".join(w.text for *_, w in words[at:end])
+    # as the parser will take it: no glued punctuation (':xlu@'), a leading capital I is an l
+    old = re.sub(r"^I(?=[a-z0-9._\-]*@)", "l", re.sub(r"^[^A-Za-z0-9]+", "", raw))
+    glued = bool(re.match(r"[^A-Za-z0-9]", raw))  # a new first letter may be that ':' or '|'
     conf = min(w.conf for *_, w in words[start:end])
     api = _api("eng")
     if (_EMAIL_FULL.fullmatch(old) and conf >= 0.85) or api is None:
@@ -213,7 +216,8 @@ def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
         text = _email_read(api, gray, box, whitelist)
         if not _EMAIL_FULL.fullmatch(text) or text == old:
             continue
-        if not _EMAIL_FULL.fullmatch(old) or _adds_to(old, text):
+        if not _EMAIL_FULL.fullmatch(old) or (_adds_to(old, text) and
+                                              not (glued and text[0] != old[0])):
             best = text
             break
     if best is None:

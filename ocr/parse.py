@@ -563,6 +563,9 @@ def _extract_contacts(line: Line, region: str, hits: list[_Hit]) -> str:
             # just before the @ is the @ read twice ("jian.qiuQ@")
             local = local[0].replace("I", "l") + local[1:-1] + (
                 "" if local[-1].isupper() and local[-2].islower() else local[-1])
+        # a speck after the address read as a letter: 'antai.coml', 'acme.cni'
+        host = re.sub(rf"(?<=\.)({_TLDS})[li1]$", r"\1", host) \
+            if not re.search(rf"\.(?:{_TLDS})$", host) else host
         value = f"{local}@{host}"
         hits.append(_Hit("emails", value, 0.98, line, m.start(), m.end(), "work"))
         masked = _mask(masked, m.start(), m.end())
