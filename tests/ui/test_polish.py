@@ -261,3 +261,30 @@ def test_edit_contact_dialog_has_no_gap_where_the_hint_was(qtbot, styled_app, st
     qtbot.waitExposed(dialog)
     assert not dialog.company_hint.isVisible()
     assert dialog.height() <= dialog.sizeHint().height() + 1
+
+
+def test_a_record_opened_right_after_it_was_written_is_found(qtbot, sample_store, main_window):
+    """Opening a contact just saved (before the store's change signal reached the list)
+    said 'That record no longer exists.' and showed another person."""
+    from app import capture
+    from app.domain import ContactDraft
+    from app.services import activities, opportunities
+
+    _ready(qtbot, main_window)
+    main_window.show_view(1)
+    with sample_store.write() as tx:
+        new = capture.save_contact(tx, ContactDraft(name="欧阳娜娜")).contact_id
+        deal = opportunities.create(tx, "腾讯云二期")
+        call = activities.create(tx, "call", subject="首次电话")
+    main_window.open_record("contact", new)
+    assert main_window.contacts.detail.record_id == new
+    assert main_window.statusBar().currentMessage() == ""
+    main_window.show_view(3)
+    main_window.open_record("opportunity", deal)
+    assert main_window.opportunities.model.id_at(
+        main_window.opportunities.table.currentIndex().row()) == deal
+    main_window.show_view(4)
+    main_window.open_record("activity", call)
+    assert main_window.activities.model.id_at(
+        main_window.activities.table.currentIndex().row()) == call
+    assert main_window.statusBar().currentMessage() == ""

@@ -86,6 +86,45 @@ def test_screenshots(qtbot, main_window, store):
     _save(dialog.grab, "10_quick_add")
     dialog.reject()
 
+    # long Chinese names and addresses, and a company found by the middle of its name
+    from app import capture
+    from app.domain import CompanyDraft, ContactDraft, Email, Phone
+
+    with store.write() as tx:
+        capture.save_company(tx, CompanyDraft(
+            "深圳市腾讯计算机系统有限公司", address="北京市海淀区中关村南大街5号理工科技大厦1205室",
+            phone="+86 755 8601 3388", website="https://www.tencent.example.cn"))
+        nana = capture.save_contact(tx, ContactDraft(
+            name="欧阳娜娜", company="深圳市腾讯计算机系统有限公司",
+            title="华东区高级销售经理兼大客户部副总监",
+            emails=[Email("ouyang.nana@tencent.example.cn")],
+            phones=[Phone("+86 139 1111 2222", "mobile")])).contact_id
+    window.open_record("contact", nana)
+    _save(window.grab, "18_contacts_long_chinese")
+
+    dialog = QuickAddDialog(store, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("李明")
+    dialog.company.setFocus()
+    dialog.company.insert("腾讯")  # what an input method commits
+    completer_popup = dialog.company.completer().popup()
+    qtbot.waitUntil(lambda: completer_popup.isVisible() and completer_popup.model().rowCount())
+    _save(lambda: _with_popup(dialog, completer_popup), "19_quick_add_suggestions")
+    dialog.reject()
+
+    from ui.dialogs.opportunity import OpportunityDialog
+
+    with store.read() as s:
+        tencent = contacts.get(s, nana).company_id
+    opp = OpportunityDialog(store, company_id=tencent, contact_id=nana, parent=window)
+    qtbot.addWidget(opp)
+    opp.show()
+    opp.title_.setText("腾讯云华南区数据中心温湿度监控系统二期扩容项目")
+    opp.amount.setText("12500000")
+    _save(opp.grab, "20_opportunity_dialog")
+    opp.reject()
+
     window.show_view(1)
     window.contacts.table.setFocus()
     assert len(list(ARTIFACTS.glob("*.png"))) >= 10

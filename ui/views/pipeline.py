@@ -61,6 +61,10 @@ class OpportunitiesView(View):
             self.refresh()
         row = self.model.row_of(opportunity_id)
         if row < 0:
+            # written a moment ago: the store's change signal has not reached the list yet
+            self.refresh()
+            row = self.model.row_of(opportunity_id)
+        if row < 0:
             return False
         self.table.selectionModel().setCurrentIndex(
             self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect

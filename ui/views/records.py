@@ -93,6 +93,10 @@ class RecordListView(View):
             self.refresh()
         row = self.model.row_of(record_id)
         if row < 0:
+            # written a moment ago: the store's change signal has not reached the list yet
+            self.refresh()
+            row = self.model.row_of(record_id)
+        if row < 0:
             return False
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
