@@ -53,12 +53,12 @@
       <translation>{0} 条记录</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="80" />
+      <location filename="../../ui/views/activities.py" line="84" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="80" />
+      <location filename="../../ui/views/activities.py" line="84" />
       <source>Delete this {0}?</source>
       <translation>删除这条{0}？</translation>
     </message>
@@ -302,32 +302,32 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompaniesView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="127" />
+      <location filename="../../ui/views/records.py" line="131" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="128" />
+      <location filename="../../ui/views/records.py" line="132" />
       <source>No companies yet. They are created as you add contacts.</source>
       <translation>还没有公司。添加联系人时会自动创建。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="129" />
+      <location filename="../../ui/views/records.py" line="133" />
       <source>Select a company to see its people, deals and history.</source>
       <translation>选择一家公司，查看其联系人、商机和往来记录。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="130" />
+      <location filename="../../ui/views/records.py" line="134" />
       <source>New company…</source>
       <translation>新建公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="133" />
+      <location filename="../../ui/views/records.py" line="137" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="133" />
+      <location filename="../../ui/views/records.py" line="137" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
@@ -363,12 +363,12 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompanyField</name>
     <message>
-      <location filename="../../ui/company_field.py" line="65" />
+      <location filename="../../ui/company_field.py" line="88" />
       <source>{0} (1 contact)</source>
       <translation>{0}（1 位联系人）</translation>
     </message>
     <message>
-      <location filename="../../ui/company_field.py" line="67" />
+      <location filename="../../ui/company_field.py" line="90" />
       <source>{0} ({1} contacts)</source>
       <translation>{0}（{1} 位联系人）</translation>
     </message>
@@ -376,27 +376,27 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ConflictsDialog</name>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="106" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="107" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="108" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="109" />
       <source>Someone changed these at the same time as you, and their change was newer. Restore yours if it was the right one.</source>
       <translation>有同事和您同时修改了这些内容，且对方的修改较新。如果您的才是正确的，请恢复您的修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="118" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="120" />
       <source>No conflicts: every change of yours is in.</source>
       <translation>没有冲突：您的所有修改都已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="120" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="122" />
       <source>Restore mine</source>
       <translation>恢复我的修改</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="122" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="124" />
       <source>Keep theirs</source>
       <translation>保留对方的修改</translation>
     </message>
@@ -404,177 +404,177 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ConflictsModel</name>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="47" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="48" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="47" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="48" />
       <source>Title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="47" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="48" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="48" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="48" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
       <source>E-mails</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="50" />
       <source>Phones</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="50" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="50" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="51" />
       <source>Website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="50" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="51" />
       <source>Websites</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="51" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="52" />
       <source>Tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="51" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="52" />
       <source>Company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="52" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="53" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="52" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="53" />
       <source>Deleted</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="53" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
       <source>Merged into</source>
       <translation>合并到</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="53" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
       <source>Department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="55" />
       <source>Birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="55" />
       <source>Amount</source>
       <translation>金额</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="55" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="56" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="55" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="56" />
       <source>Close date</source>
       <translation>预计成交日期</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="56" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="57" />
       <source>Subject</source>
       <translation>主题</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="56" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="57" />
       <source>Text</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="56" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="57" />
       <source>Done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="57" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="58" />
       <source>Family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="57" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="58" />
       <source>Given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="58" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
       <source>Currency</source>
       <translation>币种</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="58" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="58" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="60" />
       <source>Due date</source>
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="60" />
       <source>Opportunity</source>
       <translation>商机</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="62" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="63" />
       <source>Opportunity name</source>
       <translation>商机名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="64" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="65" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="64" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="65" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="64" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="65" />
       <source>Your value</source>
       <translation>您的值</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="65" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="66" />
       <source>Value kept</source>
       <translation>保留的值</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="65" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="66" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -582,32 +582,32 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ContactsView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="114" />
+      <location filename="../../ui/views/records.py" line="118" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="115" />
+      <location filename="../../ui/views/records.py" line="119" />
       <source>No contacts yet. Press Ctrl+N to add one, or import your address book (File → Import…).</source>
       <translation>还没有联系人。按 Ctrl+N 添加，或导入通讯录（文件 → 导入…）。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="117" />
+      <location filename="../../ui/views/records.py" line="121" />
       <source>Select a contact to see everything about them.</source>
       <translation>选择一位联系人，查看其全部信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="118" />
+      <location filename="../../ui/views/records.py" line="122" />
       <source>New contact…</source>
       <translation>新建联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="121" />
+      <location filename="../../ui/views/records.py" line="125" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="121" />
+      <location filename="../../ui/views/records.py" line="125" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
@@ -685,7 +685,7 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>EditCompanyDialog</name>
     <message>
-      <location filename="../../ui/dialogs/edit_records.py" line="71" />
+      <location filename="../../ui/dialogs/edit_records.py" line="70" />
       <source>Edit company</source>
       <translation>编辑公司</translation>
     </message>
@@ -814,369 +814,369 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="43" />
+      <location filename="../../ui/importing/dialog.py" line="44" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="62" />
+      <location filename="../../ui/importing/dialog.py" line="63" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="62" />
+      <location filename="../../ui/importing/dialog.py" line="63" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="62" />
+      <location filename="../../ui/importing/dialog.py" line="63" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="62" />
+      <location filename="../../ui/importing/dialog.py" line="63" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="63" />
+      <location filename="../../ui/importing/dialog.py" line="64" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="72" />
+      <location filename="../../ui/importing/dialog.py" line="74" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="72" />
+      <location filename="../../ui/importing/dialog.py" line="74" />
       <source>First value</source>
       <translation>首行内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="72" />
+      <location filename="../../ui/importing/dialog.py" line="74" />
       <source>Satchel field</source>
       <translation>Satchel 字段</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="90" />
+      <location filename="../../ui/importing/dialog.py" line="93" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="92" />
-      <location filename="../../ui/importing/dialog.py" line="175" />
+      <location filename="../../ui/importing/dialog.py" line="95" />
+      <location filename="../../ui/importing/dialog.py" line="178" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="110" />
+      <location filename="../../ui/importing/dialog.py" line="113" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="130" />
+      <location filename="../../ui/importing/dialog.py" line="133" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="139" />
+      <location filename="../../ui/importing/dialog.py" line="142" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="163" />
+      <location filename="../../ui/importing/dialog.py" line="166" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="172" />
+      <location filename="../../ui/importing/dialog.py" line="175" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="181" />
+      <location filename="../../ui/importing/dialog.py" line="184" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="183" />
-      <location filename="../../ui/importing/dialog.py" line="223" />
+      <location filename="../../ui/importing/dialog.py" line="186" />
+      <location filename="../../ui/importing/dialog.py" line="226" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="191" />
+      <location filename="../../ui/importing/dialog.py" line="194" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="202" />
+      <location filename="../../ui/importing/dialog.py" line="205" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="210" />
+      <location filename="../../ui/importing/dialog.py" line="213" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="232" />
+      <location filename="../../ui/importing/dialog.py" line="235" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="241" />
+      <location filename="../../ui/importing/dialog.py" line="244" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="249" />
+      <location filename="../../ui/importing/dialog.py" line="252" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="254" />
+      <location filename="../../ui/importing/dialog.py" line="257" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="254" />
+      <location filename="../../ui/importing/dialog.py" line="257" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="255" />
+      <location filename="../../ui/importing/dialog.py" line="258" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="255" />
+      <location filename="../../ui/importing/dialog.py" line="258" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="256" />
+      <location filename="../../ui/importing/dialog.py" line="259" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="261" />
+      <location filename="../../ui/importing/dialog.py" line="264" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="283" />
+      <location filename="../../ui/importing/dialog.py" line="286" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="283" />
+      <location filename="../../ui/importing/dialog.py" line="286" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="284" />
+      <location filename="../../ui/importing/dialog.py" line="287" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="284" />
+      <location filename="../../ui/importing/dialog.py" line="287" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="285" />
+      <location filename="../../ui/importing/dialog.py" line="288" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="285" />
+      <location filename="../../ui/importing/dialog.py" line="288" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="286" />
+      <location filename="../../ui/importing/dialog.py" line="289" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="286" />
+      <location filename="../../ui/importing/dialog.py" line="289" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="287" />
+      <location filename="../../ui/importing/dialog.py" line="290" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="287" />
+      <location filename="../../ui/importing/dialog.py" line="290" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="288" />
+      <location filename="../../ui/importing/dialog.py" line="291" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="288" />
+      <location filename="../../ui/importing/dialog.py" line="291" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="289" />
+      <location filename="../../ui/importing/dialog.py" line="292" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="289" />
+      <location filename="../../ui/importing/dialog.py" line="292" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="290" />
+      <location filename="../../ui/importing/dialog.py" line="293" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="290" />
+      <location filename="../../ui/importing/dialog.py" line="293" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="291" />
+      <location filename="../../ui/importing/dialog.py" line="294" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="291" />
+      <location filename="../../ui/importing/dialog.py" line="294" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="291" />
+      <location filename="../../ui/importing/dialog.py" line="294" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="292" />
+      <location filename="../../ui/importing/dialog.py" line="295" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="292" />
+      <location filename="../../ui/importing/dialog.py" line="295" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="293" />
+      <location filename="../../ui/importing/dialog.py" line="296" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="293" />
+      <location filename="../../ui/importing/dialog.py" line="296" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="294" />
+      <location filename="../../ui/importing/dialog.py" line="297" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="294" />
+      <location filename="../../ui/importing/dialog.py" line="297" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="295" />
+      <location filename="../../ui/importing/dialog.py" line="298" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="295" />
+      <location filename="../../ui/importing/dialog.py" line="298" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="296" />
+      <location filename="../../ui/importing/dialog.py" line="299" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="296" />
+      <location filename="../../ui/importing/dialog.py" line="299" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="297" />
+      <location filename="../../ui/importing/dialog.py" line="300" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="297" />
+      <location filename="../../ui/importing/dialog.py" line="300" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="298" />
+      <location filename="../../ui/importing/dialog.py" line="301" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="298" />
+      <location filename="../../ui/importing/dialog.py" line="301" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="299" />
+      <location filename="../../ui/importing/dialog.py" line="302" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="299" />
+      <location filename="../../ui/importing/dialog.py" line="302" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="307" />
+      <location filename="../../ui/importing/dialog.py" line="310" />
       <source>no value in any imported column</source>
       <translation>导入的各列均无内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="308" />
+      <location filename="../../ui/importing/dialog.py" line="311" />
       <source>no company name</source>
       <translation>没有公司名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="309" />
+      <location filename="../../ui/importing/dialog.py" line="312" />
       <source>no name, e-mail or phone</source>
       <translation>没有姓名、邮箱或电话</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="310" />
+      <location filename="../../ui/importing/dialog.py" line="313" />
       <source>no name, e-mail, phone or company</source>
       <translation>没有姓名、邮箱、电话或公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="311" />
+      <location filename="../../ui/importing/dialog.py" line="314" />
       <source>card without END:VCARD</source>
       <translation>名片缺少 END:VCARD</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="313" />
+      <location filename="../../ui/importing/dialog.py" line="316" />
       <source>card without END:VCARD (file cut short?)</source>
       <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="319" />
+      <location filename="../../ui/importing/dialog.py" line="322" />
       <source>unreadable card ({0})</source>
       <translation>无法读取的名片（{0}）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="324" />
+      <location filename="../../ui/importing/dialog.py" line="327" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>
@@ -1584,12 +1584,12 @@ Start by bringing in the people you already know:</source>
       <translation>{0} 个进行中</translation>
     </message>
     <message>
-      <location filename="../../ui/views/pipeline.py" line="75" />
+      <location filename="../../ui/views/pipeline.py" line="79" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/views/pipeline.py" line="76" />
+      <location filename="../../ui/views/pipeline.py" line="80" />
       <source>Delete the opportunity “{0}”?</source>
       <translation>删除商机“{0}”？</translation>
     </message>
@@ -1597,52 +1597,52 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>OpportunityDialog</name>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="45" />
+      <location filename="../../ui/dialogs/opportunity.py" line="55" />
       <source>Edit opportunity</source>
       <translation>编辑商机</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="46" />
+      <location filename="../../ui/dialogs/opportunity.py" line="56" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="79" />
+      <location filename="../../ui/dialogs/opportunity.py" line="91" />
       <source>&amp;Title</source>
       <translation>名称(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="80" />
+      <location filename="../../ui/dialogs/opportunity.py" line="92" />
       <source>&amp;Company</source>
       <translation>公司(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="81" />
+      <location filename="../../ui/dialogs/opportunity.py" line="93" />
       <source>&amp;Stage</source>
       <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="82" />
+      <location filename="../../ui/dialogs/opportunity.py" line="95" />
       <source>&amp;Amount</source>
       <translation>金额(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="83" />
+      <location filename="../../ui/dialogs/opportunity.py" line="96" />
       <source>C&amp;lose date</source>
       <translation>预计成交日期(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="84" />
+      <location filename="../../ui/dialogs/opportunity.py" line="97" />
       <source>&amp;Note</source>
       <translation>备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="123" />
+      <location filename="../../ui/dialogs/opportunity.py" line="141" />
       <source>The amount must be a number, e.g. 12500.</source>
       <translation>金额必须是数字，例如 12500。</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="134" />
+      <location filename="../../ui/dialogs/opportunity.py" line="152" />
       <source>An opportunity needs a title.</source>
       <translation>商机需要一个名称。</translation>
     </message>
@@ -2285,7 +2285,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/views/today.py" line="83" />
-      <location filename="../../ui/views/today.py" line="181" />
+      <location filename="../../ui/views/today.py" line="182" />
       <source>Tasks</source>
       <translation>任务</translation>
     </message>
@@ -2332,8 +2332,8 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/views/today.py" line="181" />
-      <source>({0} due)</source>
-      <translation>（{0} 项到期）</translation>
+      <source>Tasks  ({0} due)</source>
+      <translation>任务（{0} 项到期）</translation>
     </message>
     <message>
       <location filename="../../ui/views/today.py" line="229" />

@@ -178,8 +178,8 @@ class TodayView(View):
         self.tasks_stack.set_empty(not tasks)
         due_now = sum(1 for t in tasks if t.due_date <= self.today)
         # the count is of what is due (overdue and today), not of every line below it: say so
-        self.tasks_title.setText(self.tr("Tasks") + ("  " + self.tr("({0} due)").format(due_now)
-                                                     if due_now else ""))
+        self.tasks_title.setText(self.tr("Tasks  ({0} due)").format(due_now) if due_now
+                                 else self.tr("Tasks"))
 
     def _task_item(self, t: ActivityRow) -> QListWidgetItem:
         text = t.subject or t.body.split("\n")[0]
