@@ -7,6 +7,7 @@ or a similar name with independent evidence. Every outcome carries human-readabl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -66,6 +67,15 @@ def prefix_ratio(a: str, b: str) -> float:
     return 88.0 if len(short) >= 4 and long_.startswith(short) else 0.0
 
 
+def _other_house(a: str, b: str) -> bool:
+    """Two street keys with the same street and other numbers ('market st 12' / 'market st 14',
+    '科技园路1号' / '科技园路3号')."""
+    if not a or not b:
+        return False
+    return re.sub(r"\d+", "#", a) == re.sub(r"\d+", "#", b) and \
+        re.findall(r"\d+", a) != re.findall(r"\d+", b)
+
+
 def _address_similarity(a: CompanyFeatures, b: CompanyFeatures) -> float:
     if not a.address or not b.address:
         return 0.0
@@ -92,6 +102,9 @@ def score_pair(a: CompanyFeatures, b: CompanyFeatures, name_count: int = 2) -> P
     elif a.address and b.address:
         if not postcode_ok:
             other_place = True
+        elif _other_house(a.street, b.street):
+            pass  # another house on the same street ('12 Main St' / '14 Main St'): the text is
+            # nearly the same, the address is not; nor is it another place
         else:  # the fuzzy comparison only where postcodes do not already decide
             addr_sim = _address_similarity(a, b)
             same_address = addr_sim >= 0.92

@@ -156,6 +156,23 @@ def test_addresses_compare_across_abbreviations_and_chinese_units(de_store):
 
 # -- look-alikes that are other companies ------------------------------------------------------
 
+def test_another_house_on_the_same_street_is_not_the_same_address(de_store):
+    """'12 Market Street' and '14 Market Street' read nearly alike, but are two buildings: a
+    similar name there is no more than similar (before, the fuzzy address comparison called it
+    the same address and asked the rep about every neighbour)."""
+    from app.dedup.features import CompanyRecord, features
+    from app.dedup.scoring import score_pair
+
+    def f(name, address):
+        return features(CompanyRecord(name, name, address), "US")
+
+    near = score_pair(f("Miller Trading 14", "12 Market Street, Springfield, IL 62701, USA"),
+                      f("Lopez Trading 17", "14 Market Street, Springfield, IL 62701, USA"))
+    same = score_pair(f("Miller Trading 14", "12 Market Street, Springfield, IL 62701, USA"),
+                      f("Lopez Trading 17", "12 Market St., Springfield IL 62701"))
+    assert "same address" not in near.reasons and near.decision == "new"
+    assert "same address" in same.reasons
+
 def test_subsidiary_sharing_the_parents_domain_is_not_auto_linked(de_store):
     parent, sub = _create(
         de_store,
