@@ -1738,153 +1738,158 @@ Start by bringing in the people you already know:</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="119" />
+      <location filename="../../ui/dedup/review.py" line="120" />
       <source>No duplicates found</source>
       <translation>未发现重复项</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="124" />
+      <location filename="../../ui/dedup/review.py" line="125" />
       <source>Every company and every contact appears only once. New entries are checked as you type them, so it should stay that way.</source>
       <translation>每家公司和每位联系人都只出现一次。新录入的内容会在输入时自动检查，因此会一直保持这样。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="138" />
+      <location filename="../../ui/dedup/review.py" line="139" />
       <source>Undo merge</source>
       <translation>撤销合并</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="140" />
+      <location filename="../../ui/dedup/review.py" line="141" />
       <source>Bring the merged record back (Ctrl+Z)</source>
       <translation>恢复被合并的记录 (Ctrl+Z)</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="143" />
+      <location filename="../../ui/dedup/review.py" line="144" />
       <source>Skip</source>
       <translation>跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="145" />
+      <location filename="../../ui/dedup/review.py" line="146" />
       <source>Decide later (S)</source>
       <translation>稍后再决定 (S)</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="147" />
+      <location filename="../../ui/dedup/review.py" line="148" />
       <source>Not the same</source>
       <translation>不是重复</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="149" />
+      <location filename="../../ui/dedup/review.py" line="150" />
       <source>These are different; never suggest them again (N)</source>
       <translation>两者不同，不再提示 (N)</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="152" />
+      <location filename="../../ui/dedup/review.py" line="153" />
       <source>Merge…</source>
       <translation>合并…</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="154" />
+      <location filename="../../ui/dedup/review.py" line="155" />
       <source>Choose what to keep and merge the two (M)</source>
       <translation>选择要保留的内容并合并两者 (M)</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="157" />
+      <location filename="../../ui/dedup/review.py" line="158" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="179" />
+      <location filename="../../ui/dedup/review.py" line="180" />
       <source>Looking for duplicates…</source>
       <translation>正在查找重复项…</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="211" />
+      <location filename="../../ui/dedup/review.py" line="212" />
       <source>The search for duplicates stopped ({0}). Nothing was changed; close this window and try again.</source>
       <translation>查找重复项已中止（{0}）。未做任何更改，请关闭此窗口后重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="218" />
+      <location filename="../../ui/dedup/review.py" line="219" />
       <source>Stopped. Nothing was changed; open Find duplicates again to search the whole database.</source>
       <translation>已停止，未做任何更改。再次打开“查找重复项”即可搜索整个数据库。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="224" />
       <location filename="../../ui/dedup/review.py" line="225" />
+      <location filename="../../ui/dedup/review.py" line="226" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="247" />
+      <location filename="../../ui/dedup/review.py" line="248" />
+      <source>1 pair to review.</source>
+      <translation>还有 1 组待处理。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/review.py" line="249" />
       <source>{0} pairs to review.</source>
       <translation>还有 {0} 组待处理。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="249" />
+      <location filename="../../ui/dedup/review.py" line="251" />
       <source>All pairs reviewed.</source>
       <translation>所有重复项都已处理。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="266" />
+      <location filename="../../ui/dedup/review.py" line="269" />
       <source>One of these records was deleted or merged in the meantime; skip this pair.</source>
       <translation>其中一条记录已被删除或合并，请跳过这一组。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="269" />
+      <location filename="../../ui/dedup/review.py" line="272" />
       <source>similar</source>
       <translation>相似</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="270" />
+      <location filename="../../ui/dedup/review.py" line="273" />
       <source>{0} · {1} likely the same: {2}</source>
       <translation>{0} · {1} 可能重复：{2}</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="274" />
+      <location filename="../../ui/dedup/review.py" line="277" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="282" />
+      <location filename="../../ui/dedup/review.py" line="286" />
       <source>Linked</source>
       <translation>关联记录</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="319" />
+      <location filename="../../ui/dedup/review.py" line="323" />
       <source>Skipped.</source>
       <translation>已跳过。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="333" />
+      <location filename="../../ui/dedup/review.py" line="337" />
       <source>Could not remember that: {0}</source>
       <translation>无法保存此选择：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="336" />
+      <location filename="../../ui/dedup/review.py" line="340" />
       <source>Noted: “{0}” and “{1}” are different; they will not be suggested again.</source>
       <translation>已记录：“{0}”和“{1}”不是重复项，以后不会再提示。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="349" />
+      <location filename="../../ui/dedup/review.py" line="353" />
       <source>That pair changed in the meantime and was taken off the list.</source>
       <translation>这一组记录已发生变化，已从列表中移除。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="362" />
+      <location filename="../../ui/dedup/review.py" line="366" />
       <source>Merged “{0}” into “{1}”.</source>
       <translation>已将“{0}”合并到“{1}”。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="377" />
+      <location filename="../../ui/dedup/review.py" line="381" />
       <source>The merge could not be undone: {0}</source>
       <translation>无法撤销合并：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="388" />
+      <location filename="../../ui/dedup/review.py" line="392" />
       <source>Undone: “{0}” is back.</source>
       <translation>已撤销：“{0}”已恢复。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/review.py" line="390" />
+      <location filename="../../ui/dedup/review.py" line="394" />
       <source>Fields edited after the merge kept their new value: {0}.</source>
       <translation>合并后修改过的字段保留了新值：{0}。</translation>
     </message>

@@ -217,3 +217,29 @@ def test_a_failing_search_says_so(qtbot, store):
     assert dialog.state == "failed"
     assert "index file unreadable" in dialog.status.text()
     assert "Nothing was changed" in dialog.status.text()
+
+
+def test_no_numbered_header_while_searching_and_counts_in_words(qtbot, styled_app, store,
+                                                                  world):
+    """While the search ran, the empty pair table showed a header '1 2 3'; one pair left
+    read '1 pairs to review.'"""
+    gate = threading.Event()
+    find = given(*world["cands"])
+
+    def slow(store_, progress, cancel):
+        gate.wait(10)
+        return find(store_, progress, cancel)
+
+    dialog = ReviewDialog(None, store, find=slow)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.state == "searching"
+    assert not dialog.table.horizontalHeader().isVisible()
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.state == "review", timeout=30000)
+    assert dialog.table.horizontalHeader().isVisible()
+    assert dialog.status.text() == "2 pairs to review."
+    dialog._remove(dialog.current())  # as a merge or "not the same" does
+    dialog._update_status()
+    assert dialog.status.text() == "1 pair to review."

@@ -99,6 +99,7 @@ class ReviewDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.hide()  # shown with a pair: an empty table's header read "1 2 3"
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -244,7 +245,8 @@ class ReviewDialog(QDialog):
         if self.state in ("review", "empty"):
             self.state = "review" if n else "empty"
             self.pages.setCurrentIndex(0 if n else 1)
-        left = self.tr("{0} pairs to review.").format(n) if n else ""
+        left = ("" if not n else self.tr("1 pair to review.") if n == 1
+                else self.tr("{0} pairs to review.").format(f"{n:,}"))
         self.status.setText(" ".join(t for t in (message, left) if t)
                             or self.tr("All pairs reviewed."))
 
@@ -256,6 +258,7 @@ class ReviewDialog(QDialog):
     def _show_current(self, _row: int) -> None:
         pair = self.current()
         self.table.setRowCount(0)
+        self.table.horizontalHeader().hide()
         self.reasons.setText("")
         self._update_buttons()
         if pair is None:
@@ -273,6 +276,7 @@ class ReviewDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Field")] + [elide(n, Qt.TextElideMode.ElideRight, 260)
                                   for n in (view.a.name, view.b.name)])
+        self.table.horizontalHeader().show()
         lines = list(view.rows)
         ca, cb = counts_text(view.a.counts), counts_text(view.b.counts)
         if ca or cb:
