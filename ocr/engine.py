@@ -199,8 +199,7 @@ def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
     raw = ".".join(w.text.rstrip(".") for *_, w in words[start:at]) + (
         "." if start < at else "") + "".join(w.text for *_, w in words[at:end])
     # as the parser will take it: no glued punctuation (':xlu@'), a leading capital I is an l
-    old = re.sub(r"^I(?=[a-z0-9._\-]*@)", "l", re.sub(r"^[^A-Za-z0-9]+", "", raw))
-    glued = bool(re.match(r"[^A-Za-z0-9]", raw))  # a new first letter may be that ':' or '|'
+    old = re.sub(r"^I(?=[a-z0-9._\-]*@)", "l", re.sub(r"^[^A-Za-z0-9@]+", "", raw))
     conf = min(w.conf for *_, w in words[start:end])
     api = _api("eng")
     if (_EMAIL_FULL.fullmatch(old) and conf >= 0.85) or api is None:
@@ -211,15 +210,23 @@ def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
         return words
     u = _union(words[start:end])
     box = (u.x, u.y, u.w, u.h)
+    plain, plain_conf = _email_read(api, gray, box, "")
+    strict, _ = _email_read(api, gray, box, EMAIL_CHARS)  # its confidence means little
+    if os.environ.get("DBG_MAIL"):
+        print("  old", old, round(conf, 2), "plain", plain, round(plain_conf, 2), "strict", strict)
     best = None
-    for whitelist in ("", EMAIL_CHARS):
-        text = _email_read(api, gray, box, whitelist)
-        if not _EMAIL_FULL.fullmatch(text) or text == old:
-            continue
-        if not _EMAIL_FULL.fullmatch(old) or (_adds_to(old, text) and
-                                              not (glued and text[0] != old[0])):
-            best = text
-            break
+    if not _EMAIL_FULL.fullmatch(old):
+        best = next((t for t in (plain, strict) if _EMAIL_FULL.fullmatch(t)
+                     and re.match(r"[a-z]{2}", t)), None)
+    else:
+        for text in (plain, strict):
+            if _EMAIL_FULL.fullmatch(text) and text != old and _same_host(old, text) and \
+                    _adds_to(old, text) and text[0] == old[0]:
+                best = text  # 'lichang@' -> 'li.chang@', 'rui.i@' -> 'rui.li@'
+                break
+        else:
+            if _EMAIL_FULL.fullmatch(plain) and plain_conf >= conf + 0.3:
+                best = plain  # the English model is much surer of it
     if best is None:
         return words
     merged = Word(best, min(conf, words[at][3].conf), Box(*box))
@@ -232,6 +239,10 @@ def _union(words: list[tuple[int, int, int, Word]]) -> Box:
     return Box(x0, y0, max(b.x + b.w for b in boxes) - x0, max(b.y + b.h for b in boxes) - y0)
 
 
+def _same_host(a: str, b: str) -> bool:
+    return a.rpartition("@")[2] == b.rpartition("@")[2]
+
+
 def _adds_to(old: str, new: str) -> bool:
     """`new` is `old` with one or two characters put in ('lichang' -> 'li.chang')."""
     if not 0 < len(new) - len(old) <= 2:
@@ -240,22 +251,26 @@ def _adds_to(old: str, new: str) -> bool:
     return all(c in rest for c in old)
 
 
-def _email_read(api, gray: np.ndarray, box: tuple[int, int, int, int], whitelist: str) -> str:  # noqa: ANN001
+def _email_read(api, gray: np.ndarray, box: tuple[int, int, int, int], whitelist: str  # noqa: ANN001
+                ) -> tuple[str, float]:
     """The address in `box` read in English (as one line; as a block when that reads nothing,
-    a tilted card's box holding bits of the lines above and below), lower case, no spaces."""
+    a tilted card's box holding bits of the lines above and below), lower case, no spaces;
+    and how sure Tesseract is of its least sure word."""
     api.SetVariable("tessedit_char_whitelist", whitelist)
     try:
-        text = "".join(w.text for *_, w in _read_line(api, gray, box, 0.0, (0, 0, 0)))
+        words = [w for *_, w in _read_line(api, gray, box, 0.0, (0, 0, 0))]
+        text = "".join(w.text for w in words)
+        conf = min((w.conf for w in words), default=0.0)
         if "@" not in text and not _AT_LOST.match(text):
             api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
             api.Recognize()
             rows = [r for r in (api.GetUTF8Text() or "").splitlines() if "@" in r]
-            text = rows[0] if rows else text
+            text, conf = (rows[0], 0.0) if rows else (text, conf)
     finally:
         api.SetVariable("tessedit_char_whitelist", "")
     text = re.sub(r"^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "", re.sub(r"\s+", "", text))
     text = re.sub(r"(?<=[a-z.])1(?=[a-z])", "l", text)  # 'rui.1i': an l between letters
-    return text if text == text.lower() else ""
+    return (text, conf) if text == text.lower() else ("", 0.0)
 
 
 def _best_cjk_read(api, gray: np.ndarray, box: tuple[int, int, int, int], min_conf: float,  # noqa: ANN001
