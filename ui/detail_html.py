@@ -23,7 +23,7 @@ CSS = """
 h1 { font-size: 16pt; font-weight: 600; margin: 0 0 2px 0; color: #111827; }
 h3 { font-size: 10.5pt; font-weight: 600; color: #374151; margin: 18px 0 6px 0; }
 .muted { color: #6b7280; }
-.badge { color: #1e40af; }
+.badge { color: #4b5563; font-size: 9pt; }  /* not link-blue: it is not a link */
 .inherited { color: #6b7280; font-size: 9pt; }
 td.k { color: #6b7280; padding: 3px 14px 3px 0; white-space: nowrap; }
 td { padding: 3px 0; vertical-align: top; }

@@ -288,3 +288,15 @@ def test_a_record_opened_right_after_it_was_written_is_found(qtbot, sample_store
     assert main_window.activities.model.id_at(
         main_window.activities.table.currentIndex().row()) == call
     assert main_window.statusBar().currentMessage() == ""
+
+
+def test_history_kind_is_not_coloured_like_a_link():
+    """'Task' and 'Call' under a history date were blue like the company link beside them,
+    and nothing happened on a click."""
+    import re
+
+    from ui.detail_html import CSS
+
+    colour = dict(re.findall(r"^(\S+) \{ color: (#[0-9a-f]{6})", CSS, re.MULTILINE))
+    assert colour[".badge"] != colour["a"]
+    assert colour[".badge"] not in ("#1e40af", "#2563eb", "#1d4ed8")  # no blue
