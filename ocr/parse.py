@@ -190,7 +190,7 @@ ADDR_CJK_RE = re.compile(r"[路街道号號区區市省室楼樓层層弄巷镇�
                          r"丁目|番地|都|府|県")
 POSTCODE_RE = re.compile(
     r"\b(?:[A-Z]{2,3}\s+\d{4,5}(?:-\d{4})?(?=\W*$)|\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|"
-    r"[A-Z]{1,2}[\dO][A-Z\d]?\s+[\dO][A-Z]{2}(?=\W*$)|"
+    r"[A-Z]{1,2}[\dOSIB][A-Z\d]?\s+[\dOSIB][A-Z]{2}(?=\W*$)|"
     r"\d{3}-\d{4}|\d{4}\s?[A-Z]{2}|\d{6})\b")
 STREET_NO_RE = re.compile(r"^\s*(?:no\.?\s*)?\d+[a-z]?(?:-\d+)?,?\s+[A-Za-z]", re.I)
 _COUNTRIES = re.compile(
@@ -934,15 +934,21 @@ _GLUED_EMAIL_LABEL = re.compile(r"^(?:E-?mail|EMAIL|E-MAIL|Mail)[:.]?(?=[A-Za-z0
 # a consonant
 _L_FOR_I = re.compile(r"\bl(?=[bcdfgjklmnpqrstvwxz][a-z])")
 # British postcodes: the outward code ends, the inward code starts with a digit ("BRO 6JL")
-_UK_POSTCODE_O = re.compile(r"\b([A-Z]{1,2})O([A-Z\d]?)\s+([\dO])([A-Z]{2})\b|"
-                            r"\b([A-Z]{1,2}\d[A-Z\d]?)\s+O([A-Z]{2})\b")
+_UK_POSTCODE_O = re.compile(r"\b([A-Z]{1,2})([OSIB])([A-Z\d]?)\s+([\dOSIB])([A-Z]{2})\b|"
+                            r"\b([A-Z]{1,2}\d[A-Z\d]?)\s+([OSIB])([A-Z]{2})\b")
+_DIGIT_FOR = str.maketrans("OSIB", "0518")  # letters OCR reads for the digits of a postcode
 
 
 def _fix_uk_postcode(t: str) -> str:
+    """A British postcode's digits read as letters: 'BRO 6JL' -> 'BR0 6JL', 'ESF 2UX' ->
+    'E5F 2UX' (the outward code has a digit, the inward code starts with one)."""
     def fix(m: re.Match) -> str:
         if m.group(1) is not None:
-            return f"{m.group(1)}0{m.group(2)} {m.group(3).replace('O', '0')}{m.group(4)}"
-        return f"{m.group(5)} 0{m.group(6)}"
+            if re.search(r"\d", m.group(1) + m.group(3)):
+                return m.group(0)  # 'BS1 4DJ' has its digit: S is a letter there
+            return (f"{m.group(1)}{m.group(2).translate(_DIGIT_FOR)}{m.group(3)} "
+                    f"{m.group(4).translate(_DIGIT_FOR)}{m.group(5)}")
+        return f"{m.group(6)} {m.group(7).translate(_DIGIT_FOR)}{m.group(8)}"
     return _UK_POSTCODE_O.sub(fix, t)
 
 

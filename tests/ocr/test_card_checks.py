@@ -160,3 +160,12 @@ def test_speck_after_the_top_level_domain_is_dropped():
     for text, want in [("ldai@antai.coml", "ldai@antai.com"), ("li@xinyuan.cni", "li@xinyuan.cn"),
                        ("ann@acme.dev", "ann@acme.dev"), ("ann@acme.co.uk", "ann@acme.co.uk")]:
         assert [v.value for v in parse_text(text)["emails"]] == [want]
+
+
+def test_british_postcode_with_a_digit_read_as_a_letter():
+    def address(text):
+        return parse_text("Emma Jordan\n" + text, "GB")["address"][0].value
+    assert address("83 Hardy Creek\nEast Brett ESF 2UX") == "83 Hardy Creek, East Brett E5F 2UX"
+    assert address("5 High St\nBromley BRO 6JL") == "5 High St, Bromley BR0 6JL"
+    # a postcode with its digit keeps its letters
+    assert address("1 Temple Way\nBristol BS1 4DJ") == "1 Temple Way, Bristol BS1 4DJ"
