@@ -300,3 +300,17 @@ def test_history_kind_is_not_coloured_like_a_link():
     colour = dict(re.findall(r"^(\S+) \{ color: (#[0-9a-f]{6})", CSS, re.MULTILINE))
     assert colour[".badge"] != colour["a"]
     assert colour[".badge"] not in ("#1e40af", "#2563eb", "#1d4ed8")  # no blue
+
+
+def test_opportunities_show_a_long_chinese_company_whole(qtbot, sample_store, main_window):
+    """'深圳市华南国际电子元器件供应链管理股份…' beside a half-empty Stage column."""
+    _ready(qtbot, main_window)
+    main_window.show_view(3)
+    view = main_window.opportunities
+    rows = range(view.model.rowCount())
+    name = "深圳市华南国际电子元器件供应链管理股份有限公司"
+    assert name in {view.model.index(r, 1).data() for r in rows}
+    qtbot.waitUntil(lambda: _fits(view.table, 1, name))
+    for r in rows:  # the amounts and dates still fit
+        for col in (3, 4):
+            assert _fits(view.table, col, view.model.index(r, col).data())

@@ -28,7 +28,7 @@ class OpportunitiesView(View):
         self.new_button.clicked.connect(self.new_opportunity)
         head.addWidget(self.new_button)
         self.model = opportunities_model(self)
-        self.table = make_table(self.model, self, [0.3, 0.27, 0.12, 0.16])
+        self.table = make_table(self.model, self, [0.3, 0.33, 0.11, 0.14])
         self.table.activated.connect(self._edit)
         on_delete_key(self.table, self.delete_selected)
         self.stack = EmptyStack(self.table, self.tr(
