@@ -75,9 +75,14 @@ def _history(items: list[ActivityView]) -> str:
     return out + f'<table cellspacing="0" cellpadding="0">{"".join(rows)}</table>'
 
 
+def _phones(phones) -> str:
+    kinds = phone_kind_names()
+    return "<br>".join(f'{esc(p.number)} <span class="muted">{esc(kinds.get(p.kind, p.kind))}'
+                       '</span>' for p in phones)
+
+
 def contact_html(c: ContactView, opps: list[OpportunityView],
                  history: list[ActivityView], card_url: str | None = None) -> str:
-    kinds = phone_kind_names()
     sub = " · ".join(esc(x) for x in (c.title, c.department) if x)
     company = f'<a href="company:{c.company_id}">{esc(c.company_name)}</a>' if c.company_id else ""
     if c.own_address or not c.company_id:
@@ -88,9 +93,7 @@ def contact_html(c: ContactView, opps: list[OpportunityView],
                    if c.address else "")
     fields = [
         (esc(tr("Company")), company),
-        (esc(tr("Phone")), "<br>".join(
-            f'{esc(p.number)} <span class="muted">{esc(kinds.get(p.kind, p.kind))}</span>'
-            for p in c.phones)),
+        (esc(tr("Phone")), _phones(c.phones)),
         (esc(tr("E-mail")), "<br>".join(
             f'<a href="mailto:{esc(e.address)}">{esc(e.address)}</a>' for e in c.emails)),
         (esc(tr("Address")), address),
@@ -145,7 +148,8 @@ def lookup_html(results: list[LookupResult]) -> str:
             f'<a href="company:{r.company.id}">{esc(r.company.name)}</a>' if r.company else ""))
             if x)
         parts.append(f'<p class="muted" style="margin-top:0">{sub}</p>')
-        parts.append(_rows([(esc(tr("Phone")), "<br>".join(esc(p.number) for p in c.phones)),
+        # with their kinds, as in the contact's detail: "mobile" or "work" matters on a call
+        parts.append(_rows([(esc(tr("Phone")), _phones(c.phones)),
                             (esc(tr("E-mail")), "<br>".join(esc(e.address) for e in c.emails)),
                             (esc(tr("Address")), _multiline(c.address))]))
         parts.append(_opportunities(r.opportunities))

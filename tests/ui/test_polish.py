@@ -314,3 +314,13 @@ def test_opportunities_show_a_long_chinese_company_whole(qtbot, sample_store, ma
     for r in rows:  # the amounts and dates still fit
         for col in (3, 4):
             assert _fits(view.table, col, view.model.index(r, col).data())
+
+
+def test_who_is_calling_says_which_number_is_the_mobile(qtbot, sample_store, main_window):
+    """The caller card listed '+86 138 0013 8000' and '021-5080 1235' without 'mobile' and
+    'work', which the contact's own detail shows."""
+    popup = _search(qtbot, main_window, "13800138000")
+    qtbot.waitUntil(popup.caller.isVisible)
+    text = popup.caller.toPlainText()
+    assert "+86 138 0013 8000 mobile" in text
+    assert "021-5080 1235 work" in text
