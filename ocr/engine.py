@@ -157,6 +157,12 @@ def ocr_lines(img: np.ndarray, lang: str, psm: int = 11, min_conf: float = 20.0,
             boxes[i] = (x, y, max(t[0] + t[2], b[0] + b[2]) - x, max(t[1] + t[3], b[1] + b[3]) - y)
         elif not any(_covers(t, b) for t in boxes):
             extra.append(b)
+    if len(boxes) > 1:
+        kept = drop_covered(boxes)
+        if len(kept) < len(boxes):  # a line grown over another: keep the `inner` numbering
+            old = boxes
+            boxes = kept
+            inner = {boxes.index(old[i]): b for i, b in inner.items() if old[i] in boxes}
     # a Chinese line a mixed-language read takes for Latin garbage reads well in Chinese only
     cjk = [x for x in lang.split("+") if x.startswith(("chi", "jpn", "kor"))]
     alone = _api("+".join(cjk)) if cjk and len(cjk) < len(lang.split("+")) else None
@@ -415,7 +421,25 @@ def merge_line_boxes(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, 
                 break
         else:
             lines.append([x, y, w, h])
-    return [tuple(ln) for ln in sorted(lines, key=lambda b: (b[1], b[0]))]
+    return drop_covered([tuple(ln) for ln in lines])
+
+
+def drop_covered(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Line boxes without the pieces another line of the same size grew over ('楼1132室' inside
+    '地址...5号楼1132室' once the line was joined with the rest of it): read once, not twice.
+    Top to bottom, left to right."""
+    kept: list[tuple[int, int, int, int]] = []
+    for b in sorted(boxes, key=lambda b: -b[2] * b[3]):
+        if not any(_inside(b, k) and max(b[3], k[3]) <= 1.6 * min(b[3], k[3]) for k in kept):
+            kept.append(b)
+    return sorted(kept, key=lambda b: (b[1], b[0]))
+
+
+def _inside(a: list[int], b: list[int]) -> bool:
+    """Box a lies (almost) wholly in box b."""
+    ix = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    iy = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return ix > 0 and iy > 0 and ix * iy >= 0.85 * a[2] * a[3]
 
 
 def group_lines(words: list[tuple[int, int, int, Word]]) -> list[Line]:

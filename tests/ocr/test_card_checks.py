@@ -169,3 +169,11 @@ def test_british_postcode_with_a_digit_read_as_a_letter():
     assert address("5 High St\nBromley BRO 6JL") == "5 High St, Bromley BR0 6JL"
     # a postcode with its digit keeps its letters
     assert address("1 Temple Way\nBristol BS1 4DJ") == "1 Temple Way, Bristol BS1 4DJ"
+
+
+def test_a_line_piece_the_line_grew_over_is_read_once():
+    line, piece, below = (262, 532, 574, 28), (724, 534, 100, 26), (262, 600, 300, 28)
+    assert engine.drop_covered([piece, line, below]) == [line, below]
+    # a small line inside a much taller box (a logo, a big name) is its own line
+    tall = (100, 100, 600, 120)
+    assert engine.drop_covered([tall, (150, 140, 200, 28)]) == [tall, (150, 140, 200, 28)]
