@@ -54,7 +54,11 @@ def activities_model(parent: QObject | None = None) -> RowsTableModel:
     ], parent, muted=lambda a: a.done)
 
 
+def due_text(day) -> str:
+    return tr("due {0}").format(date_text(day))
+
+
 def _activity_date(a) -> str:
     if a.kind == "task" and a.due_date and not a.done:
-        return tr("due {0}").format(date_text(a.due_date))
+        return due_text(a.due_date)
     return date_text(a.date or a.due_date)

@@ -324,3 +324,18 @@ def test_who_is_calling_says_which_number_is_the_mobile(qtbot, sample_store, mai
     text = popup.caller.toPlainText()
     assert "+86 138 0013 8000 mobile" in text
     assert "021-5080 1235 work" in text
+
+
+def test_the_window_fits_a_1024_pixel_screen(qtbot, sample_store, main_window):
+    """The Activities header (title, count, filter, four buttons) held the window at least
+    1068 px wide; at 1024 its task rows read 'due 2026…'."""
+    _ready(qtbot, main_window)
+    assert main_window.minimumSizeHint().width() <= 1024
+    main_window.resize(1024, 600)
+    main_window.show_view(4)
+    view = main_window.activities
+    qtbot.waitUntil(lambda: main_window.width() == 1024)
+    dates = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
+    due = [d for d in dates if d.startswith("due 20")]
+    assert due
+    qtbot.waitUntil(lambda: all(_fits(view.table, 0, d) for d in due))

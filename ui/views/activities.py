@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QComboBox, QPushButton, QVBoxLayout, QWidget
 
@@ -10,7 +12,7 @@ from app.services import activities, views_activities
 from app.store import Store
 from ui.dialogs.activity import ActivityDialog
 from ui.format import kind_names
-from ui.table_models import activities_model
+from ui.table_models import activities_model, due_text
 from ui.views.base import EmptyStack, View, confirm, header, make_table, on_delete_key
 
 LIMIT = 500
@@ -36,7 +38,9 @@ class ActivitiesView(View):
             button.clicked.connect(lambda _c=False, kind=k: self.add(kind))
             head.addWidget(button)
         self.model = activities_model(self)
-        self.table = make_table(self.model, self, [0.11, 0.09, 0.4, 0.15])
+        # a due date is what a task row is for: never "due 2026…"
+        self.table = make_table(self.model, self, [0.11, 0.09, 0.4, 0.15],
+                                fits={0: due_text(dt.date(2026, 12, 30))})
         self.table.activated.connect(self._edit)
         on_delete_key(self.table, self.delete_selected)
         self.stack = EmptyStack(self.table, self.tr(

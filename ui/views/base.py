@@ -50,6 +50,9 @@ def header(title: str, parent: QWidget) -> tuple[QHBoxLayout, QLabel]:
     row.setSpacing(12)
     label = QLabel(title, parent, objectName="viewTitle")
     summary = QLabel(parent, objectName="muted")
+    # the count gives way before the buttons beside it do: with it at full width the
+    # Activities header alone held the window 1068 px wide, more than a 1024 px screen
+    summary.setMinimumWidth(1)
     row.addWidget(label, 0, Qt.AlignmentFlag.AlignBaseline)
     row.addWidget(summary, 0, Qt.AlignmentFlag.AlignBaseline)
     row.addStretch(1)
@@ -62,34 +65,43 @@ CELL_PADDING = 2 * 6 + 10  # QTableView::item padding (style.py) and the frame a
 class FitTable(QTableView):
     """Columns share the visible width by fixed fractions (the last one takes the rest), so a
     list never needs a horizontal scroll bar; long text is elided, the tooltip has it all.
-    `last_fits`: a sample the last column always shows whole (a phone number: its digits are
-    what the rep reads, an elided one is useless); the other columns give up the room."""
+    `fits`: {column: sample} columns always wide enough for their sample (a phone number, a
+    due date: an elided one is useless); the other columns give up the room."""
 
     def __init__(self, fractions: list[float], parent: QWidget | None = None,
-                 last_fits: str = "") -> None:
+                 fits: dict[int, str] | None = None) -> None:
         super().__init__(parent)
         self.fractions = fractions
-        self.last_fits = last_fits
+        self.fits = fits or {}
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         width = self.viewport().width()
-        share = width
-        if self.last_fits:
-            need = self.fontMetrics().horizontalAdvance(self.last_fits) + CELL_PADDING
-            rest = 1.0 - sum(self.fractions)
-            if width * rest < need:  # the fractioned columns shrink in proportion
-                share = max(0, width - need) / max(sum(self.fractions), 1e-6)
-        for i, f in enumerate(self.fractions):
-            self.setColumnWidth(i, max(60, int(share * f)))
+        n = len(self.fractions)
+        need = {i: self.fontMetrics().horizontalAdvance(t) + CELL_PADDING
+                for i, t in self.fits.items()}
+        widths = [width * f for f in self.fractions]
+        fixed = {i: need[i] for i in range(n) if widths[i] < need.get(i, 0)}
+        free = [i for i in range(n) if i not in fixed]
+        deficit = (sum(fixed[i] - widths[i] for i in fixed)
+                   + max(0.0, need.get(n, 0) - (width - sum(widths))))  # n: the last column
+        pool = sum(widths[i] for i in free)
+        if deficit > 0 and pool:  # the others shrink in proportion to pay for it
+            scale = max(0.0, pool - deficit) / pool
+            for i in free:
+                widths[i] *= scale
+        for i, w in fixed.items():
+            widths[i] = w
+        for i, w in enumerate(widths):
+            self.setColumnWidth(i, max(60, int(w)))
 
 
 def make_table(model: QAbstractItemModel, parent: QWidget,
-               fractions: list[float], last_fits: str = "") -> QTableView:
+               fractions: list[float], fits: dict[int, str] | None = None) -> QTableView:
     """A table for long lists: uniform fixed row height (cheap scrolling), elided text.
-    `fractions`: share of the width for each column but the last; `last_fits`: a sample
-    text the last column is always wide enough for."""
-    table = FitTable(fractions, parent, last_fits)
+    `fractions`: share of the width for each column but the last; `fits`: {column: a sample
+    text that column is always wide enough for}."""
+    table = FitTable(fractions, parent, fits)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

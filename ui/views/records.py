@@ -21,7 +21,8 @@ class RecordListView(View):
 
     def __init__(self, store: Store, kind: str, title: str, model: LazyTableModel,
                  fractions: list[float], empty_list: str, empty_detail: str, new_label: str,
-                 parent: QWidget | None = None, last_fits: str = "") -> None:
+                 parent: QWidget | None = None,
+                 fits: dict[int, str] | None = None) -> None:
         super().__init__(store, parent)
         self.kind = kind
         self.model = model
@@ -33,7 +34,7 @@ class RecordListView(View):
         self.new_button.clicked.connect(self.new_requested)
         head.addWidget(self.new_button)
 
-        self.table = make_table(model, self, fractions, last_fits)
+        self.table = make_table(model, self, fractions, fits)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.list_stack = EmptyStack(self.table, empty_list, self)
         self.detail = DetailPane(store, empty_detail, self)
@@ -119,7 +120,7 @@ class ContactsView(RecordListView):
             self.tr("No contacts yet. Press Ctrl+N to add one, or import your address book "
                     "(File → Import…)."),
             self.tr("Select a contact to see everything about them."),
-            self.tr("New contact…"), parent, last_fits=PHONE_SAMPLE)
+            self.tr("New contact…"), parent, fits={3: PHONE_SAMPLE})
 
     def count_text(self, n: int) -> str:
         return self.tr("1 contact") if n == 1 else self.tr("{0} contacts").format(f"{n:,}")
