@@ -327,15 +327,40 @@ def test_who_is_calling_says_which_number_is_the_mobile(qtbot, sample_store, mai
 
 
 def test_the_window_fits_a_1024_pixel_screen(qtbot, sample_store, main_window):
-    """The Activities header (title, count, filter, four buttons) held the window at least
-    1068 px wide; at 1024 its task rows read 'due 2026…'."""
+    """The Opportunities header's totals in six currencies held the window 1068 px wide; at
+    1024 the Activities task rows read 'due 2026…'."""
     _ready(qtbot, main_window)
-    assert main_window.minimumSizeHint().width() <= 1024
-    main_window.resize(1024, 600)
-    main_window.show_view(4)
+    for i in range(5):  # every header with its count filled in, laid out while shown
+        main_window.show_view(i)
+        qtbot.wait(30)
     view = main_window.activities
+    assert view.summary.text() == "11 activities"
+    assert main_window.opportunities.summary.text().count(" · ") == 5
+    assert main_window.minimumSizeHint().width() <= 1024, ([v.minimumSizeHint().width() for v in main_window.views], main_window.opportunities.summary.text(), main_window.opportunities.summary.minimumSizeHint())
+    main_window.resize(1024, 600)
     qtbot.waitUntil(lambda: main_window.width() == 1024)
     dates = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
     due = [d for d in dates if d.startswith("due 20")]
     assert due
     qtbot.waitUntil(lambda: all(_fits(view.table, 0, d) for d in due))
+
+
+def test_a_header_summary_too_long_for_the_window_ends_in_an_ellipsis(
+        qtbot, sample_store, main_window):
+    """At 1024 px the pipeline totals were cut mid-figure: '… · 48,0' for '48,000 EUR'."""
+    _ready(qtbot, main_window)
+    main_window.resize(1024, 600)
+    main_window.show_view(3)
+    view = main_window.opportunities
+    summary = view.summary
+    qtbot.waitUntil(lambda: main_window.width() == 1024)
+    full = summary.text()
+    assert summary.width() < summary.fontMetrics().horizontalAdvance(full)
+    summary.repaint()
+    assert summary.toolTip() == full  # elided: the tooltip has it all
+    for r in range(view.model.rowCount()):  # and the stage is whole ('Negotiati…')
+        assert _fits(view.table, 2, view.model.index(r, 2).data())
+    main_window.resize(1400, 800)
+    qtbot.waitUntil(lambda: summary.width() >= summary.fontMetrics().horizontalAdvance(full))
+    summary.repaint()
+    assert summary.toolTip() == ""

@@ -3,8 +3,15 @@ refreshes when next shown), a header, a table set up for long lists, an empty st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt
+from PySide6.QtGui import (
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,15 +51,31 @@ class View(QWidget):
         self._dirty = False
 
 
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when there is no room for all of it (the tooltip has it),
+    instead of being cut mid-figure ('48,0' for '48,000 EUR')."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(1, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        full = self.text()
+        shown = self.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, rect.width())
+        self.setToolTip(full if shown != full else "")
+        painter = QPainter(self)
+        self.style().drawItemText(painter, rect, int(self.alignment()), self.palette(),
+                                  self.isEnabled(), shown, self.foregroundRole())
+
+
 def header(title: str, parent: QWidget) -> tuple[QHBoxLayout, QLabel]:
     """A view title with a muted count/summary label beside it; add buttons to the layout."""
     row = QHBoxLayout()
     row.setSpacing(12)
     label = QLabel(title, parent, objectName="viewTitle")
-    summary = QLabel(parent, objectName="muted")
-    # the count gives way before the buttons beside it do: with it at full width the
-    # Activities header alone held the window 1068 px wide, more than a 1024 px screen
-    summary.setMinimumWidth(1)
+    # the count gives way (elided) before the buttons beside it do: at full width the
+    # pipeline's totals in six currencies held the window 1068 px wide, over a 1024 px screen
+    summary = ElidedLabel(parent, objectName="muted")
     row.addWidget(label, 0, Qt.AlignmentFlag.AlignBaseline)
     row.addWidget(summary, 0, Qt.AlignmentFlag.AlignBaseline)
     row.addStretch(1)

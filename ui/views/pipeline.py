@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from app.services import opportunities
 from app.store import Store
 from ui.dialogs.opportunity import OpportunityDialog
-from ui.format import amount_text
+from ui.format import amount_text, stage_names
 from ui.table_models import opportunities_model
 from ui.views.base import EmptyStack, View, confirm, header, make_table, on_delete_key
 
@@ -28,7 +28,8 @@ class OpportunitiesView(View):
         self.new_button.clicked.connect(self.new_opportunity)
         head.addWidget(self.new_button)
         self.model = opportunities_model(self)
-        self.table = make_table(self.model, self, [0.3, 0.33, 0.11, 0.14])
+        self.table = make_table(self.model, self, [0.3, 0.33, 0.11, 0.14], fits={
+            2: max(stage_names().values(), key=len), 3: "9,999,999 CNY", 4: "2026-12-30"})
         self.table.activated.connect(self._edit)
         on_delete_key(self.table, self.delete_selected)
         self.stack = EmptyStack(self.table, self.tr(
