@@ -216,8 +216,9 @@ def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
         return words
     u = _union(words[start:end])
     box = (u.x, u.y, u.w, u.h)
-    plain, plain_conf = _email_read(api, gray, box, "")
-    strict, _ = _email_read(api, gray, box, EMAIL_CHARS)  # its confidence means little
+    plain_sp, plain_conf = _email_read(api, gray, box, "")
+    strict_sp, _ = _email_read(api, gray, box, EMAIL_CHARS)  # its confidence means little
+    plain, strict = plain_sp.replace(" ", ""), strict_sp.replace(" ", "")
     if os.environ.get("DBG_MAIL"):
         print("  old", old, round(conf, 2), "plain", plain, round(plain_conf, 2), "strict", strict)
     best = None
@@ -233,6 +234,13 @@ def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
         else:
             if _EMAIL_FULL.fullmatch(plain) and plain_conf >= conf + 0.3:
                 best = plain  # the English model is much surer of it
+            elif not re.match(r"[^A-Za-z0-9@]", raw) and any(
+                    t.replace(" ", "")[1:] == old and t[0] in "il1" and t[1:2] != " "
+                    for t in (plain_sp, strict_sp)):
+                # a thin first letter the first read lost ('ljiang@' read 'jiang@', again
+                # 'ijiang@', one word: not a separator before it): marked as the bar the
+                # parser reads as l
+                best = "|" + old
     if best is None:
         return words
     merged = Word(best, min(conf, words[at][3].conf), Box(*box))
@@ -265,7 +273,7 @@ def _email_read(api, gray: np.ndarray, box: tuple[int, int, int, int], whitelist
     api.SetVariable("tessedit_char_whitelist", whitelist)
     try:
         words = [w for *_, w in _read_line(api, gray, box, 0.0, (0, 0, 0))]
-        text = "".join(w.text for w in words)
+        text = " ".join(w.text for w in words)
         conf = min((w.conf for w in words), default=0.0)
         if "@" not in text and not _AT_LOST.match(text):
             api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
@@ -274,7 +282,7 @@ def _email_read(api, gray: np.ndarray, box: tuple[int, int, int, int], whitelist
             text, conf = (rows[0], 0.0) if rows else (text, conf)
     finally:
         api.SetVariable("tessedit_char_whitelist", "")
-    text = re.sub(r"^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "", re.sub(r"\s+", "", text))
+    text = re.sub(r"^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "", re.sub(r"\s+", " ", text).strip())
     text = re.sub(r"(?<=[a-z.])1(?=[a-z])", "l", text)  # 'rui.1i': an l between letters
     return (text, conf) if text == text.lower() else ("", 0.0)
 

@@ -517,7 +517,10 @@ def _one_confusable_apart(got: str, want: str) -> bool:
 
 def _fix_local_parts_by_pinyin(fields: dict[str, list[FieldValue]]) -> None:
     """A Chinese person's address is usually spelt from the name (陈强 -> chenqiang, qiang.chen,
-    qchen): a local part one confusable letter away from such a spelling is corrected."""
+    qchen): a local part one confusable letter away from such a spelling is corrected; so is
+    one with a thin stray glyph before such a spelling ('llpeng' for lpeng: the label's colon)
+    or one that is such a spelling without its first letter ('henying' for chenying), unless
+    what is left is itself a part of the name (jiang@ may well be Jiang's address)."""
     names = [v.value for v in fields.get("name", []) if has_cjk(v.value)]
     if lazy_pinyin is None or not names or len(names[0]) < 2:
         return
@@ -529,7 +532,18 @@ def _fix_local_parts_by_pinyin(fields: dict[str, list[FieldValue]]) -> None:
                  initials + family, family + initials, f"{family}_{given}", f"{given}_{family}"}
     for v in fields.get("emails", []):
         local, _, host = v.value.rpartition("@")
-        if local.lower() in spellings:
+        low = local.lower()
+        if low in spellings:
+            continue
+        if len(low) >= 4 and low[0] in "li1|" and low[1:] in spellings:
+            v.value = f"{low[1:]}@{host}"
+            v.confidence = round(v.confidence * 0.9, 3)
+            continue
+        lost = [w for w in spellings if w[1:] == low]
+        if len(low) >= 4 and lost and low not in (family, given, initials) and \
+                not re.fullmatch(r"[a-z]?\.?", low.replace(family, "").replace(given, "")):
+            v.value = f"{lost[0]}@{host}"
+            v.confidence = round(v.confidence * 0.9, 3)
             continue
         for want in spellings:
             if _one_confusable_apart(local.lower(), want):
@@ -544,7 +558,7 @@ def _mask(text: str, start: int, end: int) -> str:
 
 def _extract_contacts(line: Line, region: str, hits: list[_Hit]) -> str:
     # a thin l at the start of an address is often read as a bar: "E-mail: |ke@"
-    text = _clean(re.sub(r"(?<=[\s:：])\|(?=[a-z0-9][a-z0-9._%+\-]*\s?@)", "l", line.text))
+    text = _clean(re.sub(r"(?:(?<=[\s:：])|^)\|(?=[a-z0-9][a-z0-9._%+\-]*\s?@)", "l", line.text))
     # OCR reads the dot before com/net/cn as a comma: same length, so word spans still match
     text = re.sub(r"(@[A-Za-z0-9\-.]+),(?=(?:com|net|org|cn|de|jp|hk|io)\b)", r"\1.", text)
     masked = text

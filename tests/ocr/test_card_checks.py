@@ -177,3 +177,21 @@ def test_a_line_piece_the_line_grew_over_is_read_once():
     # a small line inside a much taller box (a logo, a big name) is its own line
     tall = (100, 100, 600, 120)
     assert engine.drop_covered([tall, (150, 140, 200, 28)]) == [tall, (150, 140, 200, 28)]
+
+
+def test_local_part_checked_against_the_persons_pinyin():
+    def email(name, text):
+        return [v.value for v in parse_text(f"{name}\n销售经理\n{text}")["emails"]]
+    assert email("彭莉", "llpeng@dongfang.com") == ["lpeng@dongfang.com"]  # the colon as an l
+    assert email("陈颖", "henying@jiahe.cn") == ["chenying@jiahe.cn"]  # its first letter lost
+    # a part of the name is an address of its own: not completed
+    assert email("江丽", "jiang@hongda.com") == ["jiang@hongda.com"]
+    assert email("陈颖", "ying@jiahe.cn") == ["ying@jiahe.cn"]
+    # a bar before the address at the start of a line is an l, as after a label
+    assert email("江丽", "|jiang@hongda.com") == ["ljiang@hongda.com"]
+
+
+def test_thin_first_letter_seen_again_is_marked_for_the_parser():
+    img = _line_image("ljiang@hongda.com", 34)
+    got = engine._recheck_emails(img, _email_words(img, "jiang@hongda.com", 0.52))
+    assert [w.text for *_, w in got] == ["|jiang@hongda.com"]
