@@ -364,3 +364,24 @@ def test_a_header_summary_too_long_for_the_window_ends_in_an_ellipsis(
     qtbot.waitUntil(lambda: summary.width() >= summary.fontMetrics().horizontalAdvance(full))
     summary.repaint()
     assert summary.toolTip() == ""
+
+
+def test_companies_list_shows_a_long_chinese_name_and_its_count_header(
+        qtbot, sample_store, main_window):
+    """'深圳市华南国际电子元器件供应链管理股份…' while the count column had room to spare;
+    narrowed, that column's header read 'ontacts'."""
+    from ui.views.base import HEADER_PADDING
+
+    _ready(qtbot, main_window)
+    main_window.show_view(2)
+    view = main_window.companies
+    table = view.table
+    name = "深圳市华南国际电子元器件供应链管理股份有限公司"
+    assert name in {view.model.index(r, 0).data() for r in range(view.model.rowCount())}
+    qtbot.waitUntil(lambda: _fits(table, 0, name))
+    title = view.model.headerData(1, Qt.Orientation.Horizontal)
+    need = table.horizontalHeader().fontMetrics().horizontalAdvance(title) + HEADER_PADDING
+    assert table.columnWidth(1) >= need
+    main_window.resize(1024, 600)
+    qtbot.waitUntil(lambda: main_window.width() == 1024)
+    assert table.columnWidth(1) >= need

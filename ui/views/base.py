@@ -83,6 +83,7 @@ def header(title: str, parent: QWidget) -> tuple[QHBoxLayout, QLabel]:
 
 
 CELL_PADDING = 2 * 6 + 10  # QTableView::item padding (style.py) and the frame around text
+HEADER_PADDING = 2 * 8 + 8  # QHeaderView::section padding (style.py) and the section's frame
 
 
 class FitTable(QTableView):
@@ -101,8 +102,8 @@ class FitTable(QTableView):
         super().resizeEvent(event)
         width = self.viewport().width()
         n = len(self.fractions)
-        need = {i: self.fontMetrics().horizontalAdvance(t) + CELL_PADDING
-                for i, t in self.fits.items()}
+        need = {i: max(self.fontMetrics().horizontalAdvance(t) + CELL_PADDING,
+                       self._header_width(i)) for i, t in self.fits.items()}
         widths = [width * f for f in self.fractions]
         fixed = {i: need[i] for i in range(n) if widths[i] < need.get(i, 0)}
         free = [i for i in range(n) if i not in fixed]
@@ -117,6 +118,13 @@ class FitTable(QTableView):
             widths[i] = w
         for i, w in enumerate(widths):
             self.setColumnWidth(i, max(60, int(w)))
+
+    def _header_width(self, column: int) -> int:
+        """What the column's header needs ('Contacts' over a narrow count read 'ontacts')."""
+        model = self.model()
+        text = model.headerData(column, Qt.Orientation.Horizontal) if model else None
+        header = self.horizontalHeader()
+        return header.fontMetrics().horizontalAdvance(str(text or "")) + HEADER_PADDING
 
 
 def make_table(model: QAbstractItemModel, parent: QWidget,

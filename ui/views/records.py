@@ -45,9 +45,9 @@ class RecordListView(View):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 11)
-        self.splitter.setStretchFactor(1, 9)
-        self.splitter.setSizes([560, 460])
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 400])
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -129,10 +129,10 @@ class ContactsView(RecordListView):
 class CompaniesView(RecordListView):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(
-            store, "company", self.tr("Companies"), companies_model(store), [0.45, 0.15],
+            store, "company", self.tr("Companies"), companies_model(store), [0.56, 0.1],
             self.tr("No companies yet. They are created as you add contacts."),
             self.tr("Select a company to see its people, deals and history."),
-            self.tr("New company…"), parent)
+            self.tr("New company…"), parent, fits={1: "9,999"})
 
     def count_text(self, n: int) -> str:
         return self.tr("1 company") if n == 1 else self.tr("{0} companies").format(f"{n:,}")
