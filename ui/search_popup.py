@@ -88,6 +88,7 @@ class SearchPopup(QFrame):
     def run_query(self) -> None:
         text = self.field.text().strip()
         self.results.clear()
+        self.results.hide()  # shown again with hits
         self.caller.hide()
         if not text:
             self.status.setText(self.tr("Type a name, a company, an e-mail or a phone number."))
@@ -112,6 +113,7 @@ class SearchPopup(QFrame):
             self.results.setMaximumHeight(min(len(hits), 4) * (row + 2) + 6)
         else:
             self.results.setMaximumHeight(16777215)
+        self.results.setVisible(bool(hits))
         self._fit(len(hits), bool(callers))
         if hits:
             self.results.setCurrentRow(0)
@@ -145,7 +147,8 @@ class SearchPopup(QFrame):
             return
         row = self.results.sizeHintForRow(0) + 2 if rows else 0
         chrome = self.field.sizeHint().height() + self.status.sizeHint().height() + 48
-        self.resize(self.width(), max(150, min(self._max_height, chrome + rows * row)))
+        # no hits: just the field and the sentence, not a band of blank list below them
+        self.resize(self.width(), min(self._max_height, chrome + rows * row))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.field and event.type() == QEvent.Type.KeyPress:

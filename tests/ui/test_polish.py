@@ -385,3 +385,17 @@ def test_companies_list_shows_a_long_chinese_name_and_its_count_header(
     main_window.resize(1024, 600)
     qtbot.waitUntil(lambda: main_window.width() == 1024)
     assert table.columnWidth(1) >= need
+
+
+def test_search_with_no_hits_has_no_blank_band(qtbot, sample_store, main_window):
+    """'Nothing matches …' sat above 80 px of empty list."""
+    popup = _search(qtbot, main_window, "north")
+    tall = popup.height()
+    popup.field.setText("zzqqxx")
+    qtbot.waitUntil(lambda: "Nothing matches" in popup.status.text())
+    assert not popup.results.isVisible()
+    qtbot.waitUntil(lambda: popup.height() < tall)
+    bottom = popup.status.geometry().bottom()
+    assert popup.height() - bottom <= 24  # the frame's margin, no more
+    popup.field.setText("north")
+    qtbot.waitUntil(lambda: popup.results.isVisible() and popup.results.count() == 3)
