@@ -399,3 +399,28 @@ def test_search_with_no_hits_has_no_blank_band(qtbot, sample_store, main_window)
     assert popup.height() - bottom <= 24  # the frame's margin, no more
     popup.field.setText("north")
     qtbot.waitUntil(lambda: popup.results.isVisible() and popup.results.count() == 3)
+
+
+def test_conflict_buttons_share_one_row(qtbot, styled_app, store):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.sync.conflicts_dialog import ConflictsDialog
+
+    dialog = ConflictsDialog(None, store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    close = dialog.findChild(QDialogButtonBox)
+    centre = close.mapTo(dialog, close.rect().center()).y()
+    restore = dialog.restore_button
+    assert abs(restore.mapTo(dialog, restore.rect().center()).y() - centre) <= 2
+
+
+def test_conflicts_dialog_has_no_empty_error_line(qtbot, styled_app, store):
+    from ui.sync.conflicts_dialog import ConflictsDialog
+
+    dialog = ConflictsDialog(None, store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.error.isVisible()

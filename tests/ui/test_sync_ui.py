@@ -117,7 +117,7 @@ def test_settings_dialog_saves_and_validates(qtbot, store):
     assert settings.status(store).cursor == 0
 
 
-def test_conflict_list_restores_with_one_click(qtbot, tmp_path, store, hq):
+def test_conflict_list_restores_with_one_click(qtbot, styled_app, tmp_path, store, hq):
     other = Store.open(tmp_path / "other.sqlite3", region="CN")
     try:
         settings.save(store, server=hq.base_url, token=hq.token("alice"))
@@ -155,7 +155,7 @@ def test_conflict_list_restores_with_one_click(qtbot, tmp_path, store, hq):
         other.close()
 
 
-def test_settings_screenshot(qtbot, store):
+def test_settings_screenshot(qtbot, styled_app, store):
     settings.save(store, server="https://hq.example.com", token="abc.def")
     dlg = SyncSettingsDialog(None, store)
     qtbot.addWidget(dlg)

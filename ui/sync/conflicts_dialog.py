@@ -125,19 +125,23 @@ class ConflictsDialog(QDialog):
         self.keep_button.clicked.connect(self.dismiss_selected)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b91c1c")
+        self.error.setWordWrap(True)
+        self.error.hide()  # an empty label still took a line above the buttons
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        # one row of buttons: the actions on the left, Close on the right (they sat on two
+        # rows, Close alone under the others)
         row = QHBoxLayout()
         row.addWidget(self.restore_button)
         row.addWidget(self.keep_button)
         row.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        row.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
         layout.addWidget(self.error)
         layout.addLayout(row)
-        layout.addWidget(close)
         self.resize(720, 380)
         self._update()
         if self.model.items:
@@ -160,8 +164,10 @@ class ConflictsDialog(QDialog):
         try:
             action(self.store, item.id)
             self.error.clear()
+            self.error.hide()
         except ServiceError as exc:
             self.error.setText(str(exc))
+            self.error.show()
         self.model.reload()
         self._update()
         if self.model.items:
