@@ -234,12 +234,12 @@ def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
         else:
             if _EMAIL_FULL.fullmatch(plain) and plain_conf >= conf + 0.3:
                 best = plain  # the English model is much surer of it
-            elif not re.match(r"[^A-Za-z0-9@]", raw) and any(
+            elif not re.match(r"[^A-Za-z0-9@]", raw) and (plain_sp or strict_sp) and all(
                     t.replace(" ", "")[1:] == old and t[0] in "il1" and t[1:2] != " "
-                    for t in (plain_sp, strict_sp)):
-                # a thin first letter the first read lost ('ljiang@' read 'jiang@', again
-                # 'ijiang@', one word: not a separator before it): marked as the bar the
-                # parser reads as l
+                    for t in (plain_sp, strict_sp) if t):
+                # a thin first letter the first read lost ('ljiang@' read 'jiang@', the
+                # English reads 'ijiang@', in one word: not a separator or a label's last
+                # letter before it): marked as the bar the parser reads as l
                 best = "|" + old
     if best is None:
         return words

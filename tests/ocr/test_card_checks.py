@@ -80,6 +80,9 @@ def test_company_read_again_with_only_the_hinted_pinyin():
               "emails": [FieldValue("wei.wang@hongma.com", 0.9)]}
     pl._check_company(fields, img, "eng+chi_sim")
     assert fields["company"][0].value == "成都宏达软件科技有限公司"
+    # the restriction ends with the check: the next read may read any character again
+    again = engine.read_line(img, (20, 18, 12 * 44, 50), "chi_sim")
+    assert "".join(w.text for w in again) == "成都宏达软件科技有限公司"
 
 
 # -- German umlauts ------------------------------------------------------------------------
