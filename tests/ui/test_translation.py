@@ -316,17 +316,9 @@ def test_chinese_sync_settings(qtbot, chinese, store):
 
 
 def test_chinese_sync_status(qtbot, chinese, store):
-    from PySide6.QtWidgets import QMainWindow, QStatusBar
+    from tests.ui.test_sync_ui import _window
 
-    from ui.sync.status_widget import SyncStatusWidget
-
-    win = QMainWindow()
-    win.setStatusBar(QStatusBar(win))
-    widget = SyncStatusWidget(store, win)
-    win.statusBar().addPermanentWidget(widget)
-    win.resize(720, 120)
-    qtbot.addWidget(win)
-    win.show()
+    win, widget = _window(qtbot, store)
     qtbot.waitExposed(win)
     assert widget.label.text() == "未设置同步"
     assert widget.sync_button.text() == "立即同步"

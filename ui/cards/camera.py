@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.store import Store
 from ocr.camera import CameraBusy, CameraLost, FrameSource, LiveFeed, NoCamera, save_photo
+from ui.cards.message import error_page
 
 log = logging.getLogger(__name__)
 
@@ -177,17 +178,7 @@ class CameraDialog(QDialog):
                                    "it, then press Space to take the picture."),
                            self, objectName="muted", wordWrap=True)
         self.view = CameraView(self)
-        self.message = QLabel(self, objectName="cameraMessage", wordWrap=True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet(
-            "QLabel#cameraMessage { color: #991b1b; background: #fef2f2; border: 1px solid "
-            "#fecaca; border-radius: 6px; padding: 18px; font-size: 11pt; }")
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        message_page = QWidget(self)
-        ml = QVBoxLayout(message_page)
-        ml.addStretch(1)
-        ml.addWidget(self.message)
-        ml.addStretch(2)
+        message_page, self.message = error_page(self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.view)
         self.pages.addWidget(message_page)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.errors import ServiceError
 from app.store import Store
 from ocr.pipeline import DEFAULT_LANG, expand_paths
+from ui.cards import message
 from ui.cards.review import ReviewWidget
 from ui.cards.worker import Item, ScanWorker
 from ui.worker import run_in_thread
@@ -58,17 +59,7 @@ class ScanDialog(QDialog):
         self.review = ReviewWidget(store, self)
         self.wait_label = QLabel(self.tr("Reading the card…"), self, objectName="emptyState")
         self.wait_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.error_label = QLabel(self, objectName="cardError", wordWrap=True)
-        self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.error_label.setStyleSheet(
-            "QLabel#cardError { color: #991b1b; background: #fef2f2; border: 1px solid #fecaca;"
-            " border-radius: 6px; padding: 18px; font-size: 11pt; }")
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        error_page = QWidget(self)
-        el = QVBoxLayout(error_page)
-        el.addStretch(1)
-        el.addWidget(self.error_label)
-        el.addStretch(2)
+        error_page, self.error_label = message.error_page(self)
         self.done_label = QLabel(self, objectName="emptyState", wordWrap=True)
         self.done_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget(self)
