@@ -117,6 +117,7 @@ _EMAILISH = re.compile(r"[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z0-9]{2}@|@[A-Za-z0-9\-]+
 _EMAIL_FULL = re.compile(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
 # an address whose @ was read as a letter looks like a long website without www
 _AT_LOST = re.compile(r"^[a-z][a-z0-9._\-]{7,}\.(?:com|cn|net|org|de|uk|hk|jp)$")
+SURE_EMAIL = 0.9  # an e-mail read at least this surely is not read again
 EMAIL_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789.@_-"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 LINE_HEIGHT = 40  # pixels a text line is scaled to before it is read on its own
@@ -208,7 +209,7 @@ def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
     old = re.sub(r"^I(?=[a-z0-9._\-]*@)", "l", re.sub(r"^[^A-Za-z0-9@]+", "", raw))
     conf = min(w.conf for *_, w in words[start:end])
     api = _api("eng")
-    if (_EMAIL_FULL.fullmatch(old) and conf >= 0.85) or api is None:
+    if (_EMAIL_FULL.fullmatch(old) and conf >= SURE_EMAIL) or api is None:
         if end - at > 1 and _EMAIL_FULL.fullmatch(old):  # 'ann@acme. com': one word
             host = "".join(w.text for *_, w in words[at:end])
             return words[:at] + [(*words[at][:3], Word(host, conf, _union(words[at:end])))] + \
@@ -226,10 +227,14 @@ def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
         best = next((t for t in (plain, strict) if _EMAIL_FULL.fullmatch(t)
                      and re.match(r"[a-z]{2}", t)), None)
     else:
+        local, _, host = old.partition("@")
         for text in (plain, strict):
-            if _EMAIL_FULL.fullmatch(text) and text != old and _same_host(old, text) and \
-                    _adds_to(old, text) and text[0] == old[0]:
-                best = text  # 'lichang@' -> 'li.chang@', 'rui.i@' -> 'rui.li@'
+            new_local, _, new_host = text.partition("@")
+            if _EMAIL_FULL.fullmatch(text) and new_local != local and \
+                    _near_host(host, new_host) and _adds_to(local, new_local) and \
+                    new_local[0] == local[0]:
+                # 'lichang@' -> 'li.chang@', 'rui.i@' -> 'rui.li@'; the first read's host
+                best = f"{new_local}@{host}"
                 break
         else:
             if _EMAIL_FULL.fullmatch(plain) and plain_conf >= conf + 0.3:
@@ -253,8 +258,9 @@ def _union(words: list[tuple[int, int, int, Word]]) -> Box:
     return Box(x0, y0, max(b.x + b.w for b in boxes) - x0, max(b.y + b.h for b in boxes) - y0)
 
 
-def _same_host(a: str, b: str) -> bool:
-    return a.rpartition("@")[2] == b.rpartition("@")[2]
+def _near_host(a: str, b: str) -> bool:
+    """The same host, or one letter read otherwise ('jinqiao' / 'jingiao')."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
 
 
 def _adds_to(old: str, new: str) -> bool:

@@ -518,8 +518,8 @@ def _one_confusable_apart(got: str, want: str) -> bool:
 def _fix_local_parts_by_pinyin(fields: dict[str, list[FieldValue]]) -> None:
     """A Chinese person's address is usually spelt from the name (陈强 -> chenqiang, qiang.chen,
     qchen): a local part one confusable letter away from such a spelling is corrected; so is
-    one with a thin stray glyph before such a spelling ('llpeng' for lpeng: the label's colon)
-    or one that is such a spelling without its first letter ('henying' for chenying), unless
+    one with a thin stray glyph or a misread 'E-mail' label before such a spelling ('llpeng',
+    'xmaitbxu') or one that is such a spelling without its first letter ('henying'), unless
     what is left is itself a part of the name (jiang@ may well be Jiang's address)."""
     names = [v.value for v in fields.get("name", []) if has_cjk(v.value)]
     if lazy_pinyin is None or not names or len(names[0]) < 2:
@@ -537,6 +537,12 @@ def _fix_local_parts_by_pinyin(fields: dict[str, list[FieldValue]]) -> None:
             continue
         if len(low) >= 4 and low[0] in "li1|" and low[1:] in spellings:
             v.value = f"{low[1:]}@{host}"
+            v.confidence = round(v.confidence * 0.9, 3)
+            continue
+        glued = [w for w in spellings if low.endswith(w) and min(
+            Levenshtein.distance(low[:-len(w)].strip(".:-_"), x) for x in ("email", "mail")) <= 2]
+        if glued:  # 'E-mail:' glued to it and misread: 'xmaitbxu' for bxu
+            v.value = f"{glued[0]}@{host}"
             v.confidence = round(v.confidence * 0.9, 3)
             continue
         lost = [w for w in spellings if w[1:] == low]

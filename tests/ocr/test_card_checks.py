@@ -190,6 +190,7 @@ def test_local_part_checked_against_the_persons_pinyin():
     # a part of the name is an address of its own: not completed
     assert email("江丽", "jiang@hongda.com") == ["jiang@hongda.com"]
     assert email("陈颖", "ying@jiahe.cn") == ["ying@jiahe.cn"]
+    assert email("徐波", "xmaitbxu@hengxin.com") == ["bxu@hengxin.com"]  # 'E-mail:' glued, misread
     # a bar before the address at the start of a line is an l, as after a label
     assert email("江丽", "|jiang@hongda.com") == ["ljiang@hongda.com"]
 
@@ -198,3 +199,10 @@ def test_thin_first_letter_seen_again_is_marked_for_the_parser():
     img = _line_image("ljiang@hongda.com", 34)
     got = engine._recheck_emails(img, _email_words(img, "jiang@hongda.com", 0.52))
     assert [w.text for *_, w in got] == ["|jiang@hongda.com"]
+
+
+def test_dot_seen_again_is_added_and_the_first_host_kept():
+    img = _line_image("bo.jiang@jingiao.com.cn", 34)  # as if the host were misread the 2nd time
+    got = engine._recheck_emails(img, _email_words(img, "bojiang@jinqiao.com.cn", 0.87))
+    assert [w.text for *_, w in got] == ["bo.jiang@jinqiao.com.cn"]
+    assert not engine._near_host("jinqiao.com.cn", "jiahe.com.cn")
