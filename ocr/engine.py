@@ -210,11 +210,7 @@ def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
     conf = min(w.conf for *_, w in words[start:end])
     api = _api("eng")
     if (_EMAIL_FULL.fullmatch(old) and conf >= SURE_EMAIL) or api is None:
-        if end - at > 1 and _EMAIL_FULL.fullmatch(old):  # 'ann@acme. com': one word
-            host = "".join(w.text for *_, w in words[at:end])
-            return words[:at] + [(*words[at][:3], Word(host, conf, _union(words[at:end])))] + \
-                words[end:]
-        return words
+        return _one_word(words, at, end, old)
     u = _union(words[start:end])
     box = (u.x, u.y, u.w, u.h)
     plain_sp, plain_conf = _email_read(api, gray, box, "")
@@ -247,9 +243,19 @@ def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
                 # letter before it): marked as the bar the parser reads as l
                 best = "|" + old
     if best is None:
-        return words
+        return _one_word(words, at, end, old)
     merged = Word(best, min(conf, words[at][3].conf), Box(*box))
     return words[:start] + [(*words[at][:3], merged)] + words[end:]
+
+
+def _one_word(words: list[tuple[int, int, int, Word]], at: int, end: int, old: str
+              ) -> list[tuple[int, int, int, Word]]:
+    """'ann@acme.' 'com' (a space read after a dot of the host) as one word."""
+    if end - at < 2 or not _EMAIL_FULL.fullmatch(old):
+        return words
+    host = "".join(w.text for *_, w in words[at:end])
+    conf = min(w.conf for *_, w in words[at:end])
+    return words[:at] + [(*words[at][:3], Word(host, conf, _union(words[at:end])))] + words[end:]
 
 
 def _union(words: list[tuple[int, int, int, Word]]) -> Box:
