@@ -5,6 +5,7 @@ Everything returns BGR uint8 numpy arrays (OpenCV convention).
 
 from __future__ import annotations
 
+import logging
 import os
 import warnings
 
@@ -18,6 +19,8 @@ try:  # HEIC/HEIF photos from phones
     pillow_heif.register_heif_opener()
 except ImportError:  # pragma: no cover - pillow-heif is a dependency
     pillow_heif = None
+
+log = logging.getLogger(__name__)
 
 # Decoded pixels we accept. A JPEG of any size is decoded at a reduced scale (draft mode), so a
 # 12000x12000 phone photo costs ~2 MP of memory; other formats must fit under this limit.
@@ -75,8 +78,10 @@ def load_pages(path: str, max_pages: int = MAX_PAGES) -> list[np.ndarray]:
         raise ImageLoadError(f"{name}: this is not an image Satchel can read; use a JPEG, PNG, "
                              "TIFF, BMP, WebP or HEIC photo or scan of the card.") from None
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise ImageLoadError(f"{name}: the image is damaged or incomplete ({exc}); copy it "
-                             "again from the camera or scanner.") from None
+        # Pillow's own words ('Truncated File Read') tell a rep nothing: they go to the log
+        log.info("%s: %s", path, exc)
+        raise ImageLoadError(f"{name}: the image is damaged or incomplete; copy it again from "
+                             "the camera or scanner.") from None
     return pages
 
 
