@@ -216,8 +216,6 @@ def _recheck_emails(gray: np.ndarray, words: list[tuple[int, int, int, Word]]
     plain_sp, plain_conf = _email_read(api, gray, box, "")
     strict_sp, _ = _email_read(api, gray, box, EMAIL_CHARS)  # its confidence means little
     plain, strict = plain_sp.replace(" ", ""), strict_sp.replace(" ", "")
-    if os.environ.get("DBG_MAIL"):
-        print("  old", old, round(conf, 2), "plain", plain, round(plain_conf, 2), "strict", strict)
     best = None
     if not _EMAIL_FULL.fullmatch(old):
         best = next((t for t in (plain, strict) if _EMAIL_FULL.fullmatch(t)

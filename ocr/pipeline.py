@@ -24,7 +24,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from ocr import engine, parse
+from ocr import engine, parse, pinyin_checks
 from ocr import image as im
 from ocr.parse import Line, Word, parse_lines
 from ocr.types import Box, CardError, CardResult
@@ -252,7 +252,7 @@ def _check_company(fields: dict, clean: np.ndarray, lang: str) -> None:
     beside 厂州): its line is read again, Chinese only, allowed at the doubtful place only the
     characters with the card's pinyin; taken when that read is the name with just that
     character changed (this model reads 达 as 法 with 99 % confidence)."""
-    fixes = parse.company_pinyin_fixes(fields)
+    fixes = pinyin_checks.company_pinyin_fixes(fields)
     cjk = "+".join(x for x in lang.split("+") if x.startswith("chi"))
     if not fixes or not cjk:
         return
@@ -264,7 +264,7 @@ def _check_company(fields: dict, clean: np.ndarray, lang: str) -> None:
            max(b.y + b.h for b in best.boxes) - y0)
     name = best.value
     for k, syllable in fixes:
-        allowed = parse.chars_for_pinyin(syllable)
+        allowed = pinyin_checks.chars_for_pinyin(syllable)
         whitelist = "".join(sorted((set(name) - {name[k]}) | allowed))
         for text in engine.read_line_restricted(clean, box, cjk, whitelist):
             text = re.sub(r"\s+", "", text)

@@ -8,14 +8,8 @@ from PIL import Image, ImageDraw
 
 from ocr import engine
 from ocr import pipeline as pl
-from ocr.parse import (
-    chars_for_pinyin,
-    company_pinyin_fixes,
-    looks_german,
-    parse_text,
-    pinyin_hints,
-    umlaut_word,
-)
+from ocr.parse import looks_german, parse_text, umlaut_word
+from ocr.pinyin_checks import chars_for_pinyin, company_pinyin_fixes, pinyin_hints
 from ocr.types import Box, CardResult, FieldValue
 from tests.ocr import render
 
