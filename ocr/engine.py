@@ -93,7 +93,7 @@ def _words(data: dict[str, list], min_conf: float, scale: float = 1.0, dx: int =
         text = (text or "").strip()
         conf = float(data["conf"][i])
         if not text or (conf < min_conf and not _HYPHENATED.match(text)
-                        and not _EMAILISH.search(text)):
+                        and not _EMAILISH.search(text) and not _WEBISH.match(text)):
             continue
         if len(text) == 1 and not re.match(r"[\w\u4e00-\u9fff@+]", text):
             continue
@@ -114,6 +114,9 @@ _HYPHENATED = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][A-Za-zä
 # an e-mail address read with little confidence (a mixed eng+chi_sim read of a Chinese card's
 # e-mail line: 'shuying.liu@antai.cn' at 0 %): kept, and read again in English (_recheck_emails)
 _EMAILISH = re.compile(r"[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z0-9]{2}@|@[A-Za-z0-9\-]+\.")
+# a website read with little confidence ('www.tiancheng.cn-' at 4 %: a speck at the line's end
+# read into it): kept for the parser, which drops the speck
+_WEBISH = re.compile(r"^(?:https?://)?www\.[A-Za-z0-9\-]{2,}\.[A-Za-z]")
 _EMAIL_FULL = re.compile(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
 # an address whose @ was read as a letter looks like a long website without www
 _AT_LOST = re.compile(r"^[a-z][a-z0-9._\-]{7,}\.(?:com|cn|net|org|de|uk|hk|jp)$")

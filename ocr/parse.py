@@ -418,7 +418,11 @@ def _extract_contacts(line: Line, region: str, hits: list[_Hit]) -> str:
             masked = _mask(masked, m.start(), m.end())
     # websites (not inside an e-mail)
     for m in WEB_RE.finditer(masked):
-        value = m.group(0).rstrip(".,;")
+        value = m.group(0).rstrip(".,;-_")  # a speck at the line's end read as '-'
+        # a host is the same in any case; OCR mixes them ('www.xinyuan.Com.Cn'); a path is not
+        scheme, sep, rest = value.rpartition("://")
+        host, slash, path = rest.partition("/")
+        value = f"{scheme.lower()}{sep}{host.lower()}{slash}{path}"
         if "@" in value or not re.search(r"[A-Za-z]", value.split(".")[-1]):
             continue
         before = masked[max(0, m.start() - 1):m.start()]

@@ -202,3 +202,14 @@ def test_dot_seen_again_is_added_and_the_first_host_kept():
     got = engine._recheck_emails(img, _email_words(img, "bojiang@jinqiao.com.cn", 0.87))
     assert [w.text for *_, w in got] == ["bo.jiang@jinqiao.com.cn"]
     assert not engine._near_host("jinqiao.com.cn", "jiahe.com.cn")
+
+
+def test_a_website_read_with_little_confidence_is_kept():
+    """'www.tiancheng.cn-' (a speck at the line's end) came back at 4 % and the whole line was
+    dropped as noise; like an e-mail address it is kept for the parser."""
+    from ocr.engine import _words
+
+    data = {"text": ["www.tiancheng.cn-", "xq"], "conf": ["4", "4"], "left": [0, 300],
+            "top": [0, 0], "width": [240, 20], "height": [27, 27], "block_num": [1, 1],
+            "par_num": [1, 1], "line_num": [1, 1]}
+    assert [w.text for *_, w in _words(data, 20.0)] == ["www.tiancheng.cn-"]

@@ -386,3 +386,10 @@ def test_e_mail_misreads_on_chinese_cards(text, want):
 
 def test_an_address_unrelated_to_the_name_is_left_alone():
     assert values(parse_text("陈强\nE-mail: sales@jiahe.com"), "emails") == ["sales@jiahe.com"]
+
+
+def test_website_speck_and_mixed_case_host():
+    """A speck at the line's end read as '-' and OCR's mixed case ('Com.Cn') are not part of a
+    website; a path keeps its case."""
+    f = parse_text("王伟\n华为技术有限公司\nwww.bochuang.com.cn-\nHTTPS://Shop.Acme.COM/Spring-Sale\n")
+    assert values(f, "websites") == ["www.bochuang.com.cn", "https://shop.acme.com/Spring-Sale"]
