@@ -16,8 +16,6 @@ import pytest
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from app.domain import CompanyDraft
-from app.services import companies
 from ui.app import I18N, install_translations, make_main_window
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -242,22 +240,6 @@ def test_chinese_column_mapping(qtbot, chinese, store):
     dialog.reject()
 
 
-@pytest.fixture
-def dups(store):
-    """Two spellings of one company (same domain and phone) and a Chinese pair."""
-    ids = {}
-    with store.write() as tx:
-        ids["a"] = companies.create(tx, CompanyDraft(
-            "Acme Industrial GmbH", address="Hauptstraße 12, 10115 Berlin",
-            phone="+49 30 1234567", website="https://www.acme-industrial.de"))
-        ids["b"] = companies.create(tx, CompanyDraft(
-            "ACME Industrial", address="Hauptstr. 12, 10115 Berlin", phone="030 1234567",
-            website="acme-industrial.de", note="Met at Hannover Messe"))
-        ids["zh_full"] = companies.create(tx, CompanyDraft(
-            "华为技术有限公司", address="广东省深圳市龙岗区坂田华为基地", phone="0755 2878 0808"))
-        ids["zh_short"] = companies.create(tx, CompanyDraft("华为", phone="+86 755 2878 0808"))
-    return ids
-
 
 def test_chinese_duplicates_review_and_merge(qtbot, chinese, store, dups):
     pytest.importorskip("app.dedup.candidates")
@@ -273,7 +255,7 @@ def test_chinese_duplicates_review_and_merge(qtbot, chinese, store, dups):
     assert [dialog.skip_button.text(), dialog.not_same_button.text(),
             dialog.merge_button.text(), dialog.close_button.text()] == \
         ["跳过", "不是重复", "合并…", "关闭"]
-    row = next(i for i, p in enumerate(dialog.pairs()) if {p.a, p.b} == {dups["a"], dups["b"]})
+    row = next(i for i, p in enumerate(dialog.pairs()) if {p.a, p.b} == {dups["keep"], dups["lose"]})
     dialog.list.setCurrentRow(row)
     reasons = dialog.reasons.text()
     assert reasons.startswith("公司 · ") and "可能重复：" in reasons
@@ -286,7 +268,7 @@ def test_chinese_duplicates_review_and_merge(qtbot, chinese, store, dups):
     _save(qtbot, dialog, "14_zh_CN_duplicates.png")
     assert not _clipped(dialog), _clipped(dialog)
 
-    merge = MergeDialog(dialog, store, "company", dups["a"], dups["b"])
+    merge = MergeDialog(dialog, store, "company", dups["keep"], dups["lose"])
     qtbot.addWidget(merge)
     merge.show()
     qtbot.waitExposed(merge)
