@@ -21,16 +21,16 @@ from app.dedup.features import CompanyFeatures
 from app.dedup.scoring import NAME_FLOOR, NEW, PairScore, prefix_ratio, score_pair
 
 BLOCK_CAP = 40  # larger blocks are compared through a window / pre-filter, not all pairs
-FUZZY_CAP = 160  # name blocks up to this size get a vectorised rapidfuzz pre-filter
+# name blocks up to this size get a rapidfuzz pre-filter; bigger ones (a legal form's bigram 有限,
+# a street with a thousand tenants, an import's 'Trading') only a sorted window of name
+# neighbours, in the batch and when one record is matched against the index alike
+FUZZY_CAP = 160
 CROSS_CAP = 400  # most pairs taken from one cross-script / acronym block
 WINDOW = 2  # neighbours by name in a huge block; 6 found no more true pairs in the bench
-# one record against an index: blocks up to this size get the rapidfuzz pre-filter, bigger ones
-# (a legal form's bigram 有限, a street with a thousand tenants, an import's 'Trading') only the
-# query's name neighbours, like the batch's window: scanning them cost more than all the rest
-INDEX_FUZZY_CAP = 1000
-INDEX_WINDOW = 4
+INDEX_WINDOW = 4  # one record against the index: its neighbours on each side in a huge block
 STRONG = ("d:", "p:", "s:", "k:")  # domain, phone, street, exact name: every pair is scored
 CROSS = ("l:", "a:")  # transliteration, acronym: only pairs across the two sides
+_STRONG_KINDS, _CROSS_KINDS = frozenset(STRONG), frozenset(CROSS)
 
 
 def _prefilter_cutoff(key: str, size: int) -> int:
@@ -272,11 +272,14 @@ class CompanyIndex:
 
     def candidates(self, f: CompanyFeatures, limit_per_block: int = 30) -> set[str]:
         found: set[str] = set()
-        for key in block_keys(f):
-            block = self.blocks.get(key)
+        blocks = self.blocks
+        # most of a record's keys (its exact name, its street) are in no block: skip them in C
+        for key in block_keys(f) & blocks.keys():
+            block = blocks[key]
             if not block:
                 continue
-            if key.startswith(CROSS):
+            kind = key[:2]
+            if kind in _CROSS_KINDS:
                 sides = self._lists.get(key)
                 if sides is None:
                     sides = self._lists[key] = (
@@ -286,10 +289,10 @@ class CompanyIndex:
                 if len(others) <= CROSS_CAP:
                     found.update(others)
                 continue
-            if key.startswith(STRONG) and len(block) <= 200 or len(block) <= BLOCK_CAP:
+            if len(block) <= BLOCK_CAP or kind in _STRONG_KINDS and len(block) <= 200:
                 found.update(block)
                 continue
-            if len(block) > INDEX_FUZZY_CAP:
+            if len(block) > FUZZY_CAP:
                 found.update(self._neighbours(key, block, f.compact))
                 continue
             cached = self._lists.get(key)
