@@ -3,62 +3,62 @@
   <context>
     <name>ActivitiesView</name>
     <message>
-      <location filename="../../ui/views/activities.py" line="25" />
+      <location filename="../../ui/views/activities.py" line="27" />
       <source>Activities</source>
       <translation>活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="27" />
+      <location filename="../../ui/views/activities.py" line="29" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="32" />
+      <location filename="../../ui/views/activities.py" line="34" />
       <source>Note…</source>
       <translation>笔记…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="32" />
+      <location filename="../../ui/views/activities.py" line="34" />
       <source>Call…</source>
       <translation>电话…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="33" />
+      <location filename="../../ui/views/activities.py" line="35" />
       <source>Meeting…</source>
       <translation>会议…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="33" />
+      <location filename="../../ui/views/activities.py" line="35" />
       <source>Task…</source>
       <translation>任务…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="43" />
+      <location filename="../../ui/views/activities.py" line="47" />
       <source>No activity yet. Log a call, a meeting or a note with the buttons above.</source>
       <translation>还没有活动记录。用上方的按钮记录电话、会议或笔记。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="61" />
+      <location filename="../../ui/views/activities.py" line="65" />
       <source>latest {0}</source>
       <translation>最近 {0} 条</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="62" />
+      <location filename="../../ui/views/activities.py" line="66" />
       <source>1 activity</source>
       <translation>1 条记录</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="62" />
+      <location filename="../../ui/views/activities.py" line="66" />
       <source>{0} activities</source>
       <translation>{0} 条记录</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="84" />
+      <location filename="../../ui/views/activities.py" line="88" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="84" />
+      <location filename="../../ui/views/activities.py" line="88" />
       <source>Delete this {0}?</source>
       <translation>删除这条{0}？</translation>
     </message>
@@ -164,108 +164,108 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CameraDialog</name>
     <message>
-      <location filename="../../ui/cards/camera.py" line="173" />
+      <location filename="../../ui/cards/camera.py" line="174" />
       <source>Scan card with camera</source>
       <translation>用摄像头扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="176" />
+      <location filename="../../ui/cards/camera.py" line="177" />
       <source>Hold the card flat inside the frame, close enough to fill it, then press Space to take the picture.</source>
       <translation>将名片平放在取景框内，靠近到填满取景框，然后按空格键拍照。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="204" />
+      <location filename="../../ui/cards/camera.py" line="195" />
       <source>Try again</source>
       <translation>重试</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="206" />
+      <location filename="../../ui/cards/camera.py" line="197" />
       <source>Scan image files instead…</source>
       <translation>改为扫描图片文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="208" />
-      <location filename="../../ui/cards/camera.py" line="348" />
+      <location filename="../../ui/cards/camera.py" line="199" />
+      <location filename="../../ui/cards/camera.py" line="339" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="210" />
+      <location filename="../../ui/cards/camera.py" line="201" />
       <source>Capture</source>
       <translation>拍照</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="211" />
+      <location filename="../../ui/cards/camera.py" line="202" />
       <source>Take the picture (Space or Enter)</source>
       <translation>拍照（空格键或回车键）</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="245" />
+      <location filename="../../ui/cards/camera.py" line="236" />
       <source>Starting the camera…</source>
       <translation>正在启动摄像头…</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="279" />
+      <location filename="../../ui/cards/camera.py" line="270" />
       <source>The camera stopped sending pictures: it was unplugged, or another program is using it. Plug it back in or close the other program, then press Try again.</source>
       <translation>摄像头已停止传送画面：可能已被拔出，或正被其他程序占用。请重新插好摄像头或关闭其他程序，然后点击“重试”。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="283" />
+      <location filename="../../ui/cards/camera.py" line="274" />
       <source>The camera gives no picture. Another program may be using it: close that program and press Try again, or scan the cards and open the image files with File → Scan business cards.</source>
       <translation>摄像头没有画面，可能正被其他程序占用：请关闭该程序后点击“重试”，或先扫描名片，再通过“文件 → 扫描名片”打开图片文件。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="287" />
+      <location filename="../../ui/cards/camera.py" line="278" />
       <source>No camera found. Connect one, or scan the cards and open the image files with File → Scan business cards.</source>
       <translation>未找到摄像头。请连接摄像头，或先扫描名片，再通过“文件 → 扫描名片”打开图片文件。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="291" />
+      <location filename="../../ui/cards/camera.py" line="282" />
       <source>The card captured so far is kept.</source>
       <translation>已拍摄的名片会保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="292" />
+      <location filename="../../ui/cards/camera.py" line="283" />
       <source>The {0} cards captured so far are kept.</source>
       <translation>已拍摄的 {0} 张名片会保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="307" />
+      <location filename="../../ui/cards/camera.py" line="298" />
       <source>Not captured</source>
       <translation>未拍摄</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="308" />
+      <location filename="../../ui/cards/camera.py" line="299" />
       <source>The picture could not be saved in {0} ({1}). Check that the disk has room and try again.</source>
       <translation>无法将照片保存到 {0}（{1}）。请检查磁盘空间后重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="338" />
+      <location filename="../../ui/cards/camera.py" line="329" />
       <source>Review 1 card</source>
       <translation>核对 1 张名片</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="339" />
+      <location filename="../../ui/cards/camera.py" line="330" />
       <source>Review {0} cards</source>
       <translation>核对 {0} 张名片</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="340" />
+      <location filename="../../ui/cards/camera.py" line="331" />
       <source>Close the camera and read the cards captured (Esc)</source>
       <translation>关闭摄像头并识别已拍摄的名片 (Esc)</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="342" />
+      <location filename="../../ui/cards/camera.py" line="333" />
       <source>1 card captured.</source>
       <translation>已拍摄 1 张名片。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="343" />
+      <location filename="../../ui/cards/camera.py" line="334" />
       <source>{0} cards captured.</source>
       <translation>已拍摄 {0} 张名片。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/camera.py" line="345" />
+      <location filename="../../ui/cards/camera.py" line="336" />
       <source>Hold up the next one, or review them.</source>
       <translation>请拿起下一张名片，或开始核对。</translation>
     </message>
@@ -273,7 +273,7 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CameraView</name>
     <message>
-      <location filename="../../ui/cards/camera.py" line="73" />
+      <location filename="../../ui/cards/camera.py" line="74" />
       <source>Camera picture</source>
       <translation>摄像头画面</translation>
     </message>
@@ -302,32 +302,32 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompaniesView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="131" />
+      <location filename="../../ui/views/records.py" line="132" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="132" />
+      <location filename="../../ui/views/records.py" line="133" />
       <source>No companies yet. They are created as you add contacts.</source>
       <translation>还没有公司。添加联系人时会自动创建。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="133" />
+      <location filename="../../ui/views/records.py" line="134" />
       <source>Select a company to see its people, deals and history.</source>
       <translation>选择一家公司，查看其联系人、商机和往来记录。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="134" />
+      <location filename="../../ui/views/records.py" line="135" />
       <source>New company…</source>
       <translation>新建公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="137" />
+      <location filename="../../ui/views/records.py" line="138" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="137" />
+      <location filename="../../ui/views/records.py" line="138" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
@@ -582,32 +582,32 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ContactsView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="118" />
+      <location filename="../../ui/views/records.py" line="119" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="119" />
+      <location filename="../../ui/views/records.py" line="120" />
       <source>No contacts yet. Press Ctrl+N to add one, or import your address book (File → Import…).</source>
       <translation>还没有联系人。按 Ctrl+N 添加，或导入通讯录（文件 → 导入…）。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="121" />
+      <location filename="../../ui/views/records.py" line="122" />
       <source>Select a contact to see everything about them.</source>
       <translation>选择一位联系人，查看其全部信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="122" />
+      <location filename="../../ui/views/records.py" line="123" />
       <source>New contact…</source>
       <translation>新建联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="125" />
+      <location filename="../../ui/views/records.py" line="126" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="125" />
+      <location filename="../../ui/views/records.py" line="126" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
@@ -1574,22 +1574,22 @@ Start by bringing in the people you already know:</source>
       <translation>新建商机…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/pipeline.py" line="35" />
+      <location filename="../../ui/views/pipeline.py" line="36" />
       <source>No opportunities yet. Track a deal with “New opportunity…” (Ctrl+Shift+O).</source>
       <translation>还没有商机。用“新建商机…”（Ctrl+Shift+O）跟踪一笔生意。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/pipeline.py" line="56" />
+      <location filename="../../ui/views/pipeline.py" line="57" />
       <source>{0} open</source>
       <translation>{0} 个进行中</translation>
     </message>
     <message>
-      <location filename="../../ui/views/pipeline.py" line="79" />
+      <location filename="../../ui/views/pipeline.py" line="80" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/views/pipeline.py" line="80" />
+      <location filename="../../ui/views/pipeline.py" line="81" />
       <source>Delete the opportunity “{0}”?</source>
       <translation>删除商机“{0}”？</translation>
     </message>
@@ -1905,173 +1905,173 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ScanDialog</name>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="46" />
+      <location filename="../../ui/cards/dialog.py" line="47" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="54" />
+      <location filename="../../ui/cards/dialog.py" line="55" />
       <source>Read %v of %m files</source>
       <translation>已读取 %v / %m 个文件</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="59" />
+      <location filename="../../ui/cards/dialog.py" line="60" />
       <source>Reading the card…</source>
       <translation>正在识别名片…</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="78" />
+      <location filename="../../ui/cards/dialog.py" line="69" />
       <source>Merge with previous card</source>
       <translation>与上一张名片合并</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="80" />
+      <location filename="../../ui/cards/dialog.py" line="71" />
       <source>This photo shows the back of the previous card: make one contact of both sides</source>
       <translation>这是上一张名片的背面：将正反两面合并为一位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="82" />
+      <location filename="../../ui/cards/dialog.py" line="73" />
       <source>Back</source>
       <translation>上一张</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="83" />
+      <location filename="../../ui/cards/dialog.py" line="74" />
       <source>Skip</source>
       <translation>跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="84" />
-      <location filename="../../ui/cards/dialog.py" line="253" />
+      <location filename="../../ui/cards/dialog.py" line="75" />
+      <location filename="../../ui/cards/dialog.py" line="244" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="85" />
+      <location filename="../../ui/cards/dialog.py" line="76" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="88" />
+      <location filename="../../ui/cards/dialog.py" line="79" />
       <source>Save this contact and show the next card (Ctrl+Enter)</source>
       <translation>保存此联系人并显示下一张名片 (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="90" />
+      <location filename="../../ui/cards/dialog.py" line="81" />
       <source>Do not save this card; show the next one</source>
       <translation>不保存这张名片，显示下一张</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="199" />
+      <location filename="../../ui/cards/dialog.py" line="190" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="204" />
+      <location filename="../../ui/cards/dialog.py" line="195" />
       <source>Saved {0} as a new contact.</source>
       <translation>已将 {0} 保存为新联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="205" />
+      <location filename="../../ui/cards/dialog.py" line="196" />
       <source>{0} was already known: new details added.</source>
       <translation>{0} 已存在：已添加新信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="206" />
+      <location filename="../../ui/cards/dialog.py" line="197" />
       <source>{0} was already known: nothing new.</source>
       <translation>{0} 已存在：没有新信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="208" />
+      <location filename="../../ui/cards/dialog.py" line="199" />
       <source>the contact</source>
       <translation>该联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="210" />
+      <location filename="../../ui/cards/dialog.py" line="201" />
       <source>Joined an existing company.</source>
       <translation>已归入现有公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="220" />
+      <location filename="../../ui/cards/dialog.py" line="211" />
       <source>Done</source>
       <translation>全部完成</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="221" />
+      <location filename="../../ui/cards/dialog.py" line="212" />
       <source>Card {0}</source>
       <translation>第 {0} 张名片</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="223" />
+      <location filename="../../ui/cards/dialog.py" line="214" />
       <source>(scanner)</source>
       <translation>（扫描仪）</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="225" />
+      <location filename="../../ui/cards/dialog.py" line="216" />
       <source>Card {0} of {1}{2} · {3}</source>
       <translation>第 {0} 张，共 {1}{2} 张 · {3}</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="227" />
+      <location filename="../../ui/cards/dialog.py" line="218" />
       <source>(card {0} in this file)</source>
       <translation>（此文件中的第 {0} 张）</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="229" />
+      <location filename="../../ui/cards/dialog.py" line="220" />
       <source>saved</source>
       <translation>已保存</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="252" />
+      <location filename="../../ui/cards/dialog.py" line="243" />
       <source>Save again</source>
       <translation>再次保存</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="266" />
+      <location filename="../../ui/cards/dialog.py" line="257" />
       <source>No image files were found. Choose JPEG, PNG, TIFF, BMP, WebP or HEIC photos of the cards, or a folder of them.</source>
       <translation>未找到图片文件。请选择名片的 JPEG、PNG、TIFF、BMP、WebP 或 HEIC 照片，或包含这些照片的文件夹。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="268" />
+      <location filename="../../ui/cards/dialog.py" line="259" />
       <source>All cards done: {0} saved, {1} skipped, {2} file(s) could not be read.</source>
       <translation>所有名片已处理完毕：保存 {0} 张，跳过 {1} 张，{2} 个文件无法读取。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="271" />
+      <location filename="../../ui/cards/dialog.py" line="262" />
       <source>{0} back side(s) joined to their front.</source>
       <translation>{0} 张名片背面已与正面合并。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="288" />
+      <location filename="../../ui/cards/dialog.py" line="279" />
       <source>Unreviewed cards</source>
       <translation>未核对的名片</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="289" />
+      <location filename="../../ui/cards/dialog.py" line="280" />
       <source>Close and discard 1 unreviewed card?</source>
       <translation>关闭并放弃 1 张未核对的名片？</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="290" />
+      <location filename="../../ui/cards/dialog.py" line="281" />
       <source>Close and discard {0} unreviewed cards?</source>
       <translation>关闭并放弃 {0} 张未核对的名片？</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="294" />
+      <location filename="../../ui/cards/dialog.py" line="285" />
       <source>Read, but neither saved nor skipped. Contacts already saved stay saved.</source>
       <translation>已识别，但尚未保存或跳过。已保存的联系人不受影响。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="295" />
+      <location filename="../../ui/cards/dialog.py" line="286" />
       <source>Files not read yet are dropped too.</source>
       <translation>尚未识别的文件也会一并放弃。</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="296" />
+      <location filename="../../ui/cards/dialog.py" line="287" />
       <source>Keep reviewing</source>
       <translation>继续核对</translation>
     </message>
     <message>
-      <location filename="../../ui/cards/dialog.py" line="297" />
+      <location filename="../../ui/cards/dialog.py" line="288" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
@@ -2085,32 +2085,32 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/search_popup.py" line="75" />
-      <location filename="../../ui/search_popup.py" line="93" />
+      <location filename="../../ui/search_popup.py" line="94" />
       <source>Type a name, a company, an e-mail or a phone number.</source>
       <translation>输入姓名、公司、邮箱或电话号码。</translation>
     </message>
     <message>
-      <location filename="../../ui/search_popup.py" line="119" />
+      <location filename="../../ui/search_popup.py" line="121" />
       <source>The first {0} — type more to narrow; ↑↓ to choose, Enter to open</source>
       <translation>前 {0} 条，输入更多以缩小范围；↑↓ 选择，回车打开</translation>
     </message>
     <message>
-      <location filename="../../ui/search_popup.py" line="122" />
+      <location filename="../../ui/search_popup.py" line="124" />
       <source>{0} found — ↑↓ to choose, Enter to open</source>
       <translation>找到 {0} 条，↑↓ 选择，回车打开</translation>
     </message>
     <message>
-      <location filename="../../ui/search_popup.py" line="125" />
+      <location filename="../../ui/search_popup.py" line="127" />
       <source>1 found — Enter to open</source>
       <translation>找到 1 条，回车打开</translation>
     </message>
     <message>
-      <location filename="../../ui/search_popup.py" line="127" />
+      <location filename="../../ui/search_popup.py" line="129" />
       <source>Who is calling:</source>
       <translation>来电者：</translation>
     </message>
     <message>
-      <location filename="../../ui/search_popup.py" line="129" />
+      <location filename="../../ui/search_popup.py" line="131" />
       <source>Nothing matches “{0}”.</source>
       <translation>没有与“{0}”匹配的内容。</translation>
     </message>
@@ -2381,7 +2381,7 @@ Start by bringing in the people you already know:</source>
     <name>CardMatches</name>
     <message>
       <location filename="../../ui/cards/matches.py" line="54" />
-      <location filename="../../ui/detail_html.py" line="102" />
+      <location filename="../../ui/detail_html.py" line="105" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
@@ -2415,14 +2415,14 @@ Start by bringing in the people you already know:</source>
     <name>Detail</name>
     <message>
       <location filename="../../ui/cards/matches.py" line="54" />
-      <location filename="../../ui/detail_html.py" line="102" />
+      <location filename="../../ui/detail_html.py" line="105" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="18" />
       <location filename="../../ui/dedup/fields.py" line="27" />
-      <location filename="../../ui/detail_html.py" line="90" />
+      <location filename="../../ui/detail_html.py" line="95" />
       <location filename="../../ui/table_models.py" line="23" />
       <location filename="../../ui/table_models.py" line="31" />
       <location filename="../../ui/table_models.py" line="40" />
@@ -2432,47 +2432,47 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="96" />
-      <location filename="../../ui/detail_html.py" line="114" />
-      <location filename="../../ui/detail_html.py" line="150" />
+      <location filename="../../ui/detail_html.py" line="99" />
+      <location filename="../../ui/detail_html.py" line="117" />
+      <location filename="../../ui/detail_html.py" line="154" />
       <location filename="../../ui/table_models.py" line="33" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="100" />
-      <location filename="../../ui/detail_html.py" line="118" />
+      <location filename="../../ui/detail_html.py" line="103" />
+      <location filename="../../ui/detail_html.py" line="121" />
       <location filename="../../ui/format.py" line="21" />
       <source>Note</source>
       <translation>笔记</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="98" />
+      <location filename="../../ui/detail_html.py" line="101" />
       <source>Birthday</source>
       <translation>生日</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="20" />
-      <location filename="../../ui/detail_html.py" line="91" />
-      <location filename="../../ui/detail_html.py" line="115" />
-      <location filename="../../ui/detail_html.py" line="148" />
+      <location filename="../../ui/detail_html.py" line="96" />
+      <location filename="../../ui/detail_html.py" line="118" />
+      <location filename="../../ui/detail_html.py" line="152" />
       <location filename="../../ui/table_models.py" line="25" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="21" />
-      <location filename="../../ui/detail_html.py" line="97" />
-      <location filename="../../ui/detail_html.py" line="116" />
+      <location filename="../../ui/detail_html.py" line="100" />
+      <location filename="../../ui/detail_html.py" line="119" />
       <source>Website</source>
       <translation>网站</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="21" />
-      <location filename="../../ui/detail_html.py" line="99" />
-      <location filename="../../ui/detail_html.py" line="117" />
+      <location filename="../../ui/detail_html.py" line="102" />
+      <location filename="../../ui/detail_html.py" line="120" />
       <source>Tags</source>
       <translation>标签</translation>
     </message>
@@ -2497,34 +2497,34 @@ Start by bringing in the people you already know:</source>
       <translation>暂无记录。笔记、电话、会议和任务会按时间倒序显示在这里。</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="86" />
+      <location filename="../../ui/detail_html.py" line="91" />
       <source>Company address (from {0})</source>
       <translation>公司地址（来自 {0}）</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="94" />
-      <location filename="../../ui/detail_html.py" line="149" />
+      <location filename="../../ui/detail_html.py" line="97" />
+      <location filename="../../ui/detail_html.py" line="153" />
       <source>E-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="102" />
+      <location filename="../../ui/detail_html.py" line="105" />
       <source>Business card</source>
       <translation>名片</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="120" />
+      <location filename="../../ui/detail_html.py" line="123" />
       <location filename="../../ui/table_models.py" line="32" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="128" />
+      <location filename="../../ui/detail_html.py" line="131" />
       <source>and {0} more</source>
       <translation>还有 {0} 位</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="131" />
+      <location filename="../../ui/detail_html.py" line="134" />
       <source>No contacts at this company yet.</source>
       <translation>这家公司还没有联系人。</translation>
     </message>
@@ -2574,7 +2574,7 @@ Start by bringing in the people you already know:</source>
     <message>
       <location filename="../../ui/dedup/fields.py" line="18" />
       <location filename="../../ui/dedup/fields.py" line="27" />
-      <location filename="../../ui/detail_html.py" line="90" />
+      <location filename="../../ui/detail_html.py" line="95" />
       <location filename="../../ui/table_models.py" line="23" />
       <location filename="../../ui/table_models.py" line="31" />
       <location filename="../../ui/table_models.py" line="40" />
@@ -2584,24 +2584,24 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="96" />
-      <location filename="../../ui/detail_html.py" line="114" />
-      <location filename="../../ui/detail_html.py" line="150" />
+      <location filename="../../ui/detail_html.py" line="99" />
+      <location filename="../../ui/detail_html.py" line="117" />
+      <location filename="../../ui/detail_html.py" line="154" />
       <location filename="../../ui/table_models.py" line="33" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="100" />
-      <location filename="../../ui/detail_html.py" line="118" />
+      <location filename="../../ui/detail_html.py" line="103" />
+      <location filename="../../ui/detail_html.py" line="121" />
       <location filename="../../ui/format.py" line="21" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="98" />
+      <location filename="../../ui/detail_html.py" line="101" />
       <source>Birthday</source>
       <translation>生日</translation>
     </message>
@@ -2617,9 +2617,9 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="20" />
-      <location filename="../../ui/detail_html.py" line="91" />
-      <location filename="../../ui/detail_html.py" line="115" />
-      <location filename="../../ui/detail_html.py" line="148" />
+      <location filename="../../ui/detail_html.py" line="96" />
+      <location filename="../../ui/detail_html.py" line="118" />
+      <location filename="../../ui/detail_html.py" line="152" />
       <location filename="../../ui/table_models.py" line="25" />
       <source>Phone</source>
       <translation>电话</translation>
@@ -2631,15 +2631,15 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="21" />
-      <location filename="../../ui/detail_html.py" line="97" />
-      <location filename="../../ui/detail_html.py" line="116" />
+      <location filename="../../ui/detail_html.py" line="100" />
+      <location filename="../../ui/detail_html.py" line="119" />
       <source>Website</source>
       <translation>网站</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="21" />
-      <location filename="../../ui/detail_html.py" line="99" />
-      <location filename="../../ui/detail_html.py" line="117" />
+      <location filename="../../ui/detail_html.py" line="102" />
+      <location filename="../../ui/detail_html.py" line="120" />
       <source>Tags</source>
       <translation>标签</translation>
     </message>
@@ -2777,7 +2777,7 @@ Start by bringing in the people you already know:</source>
     <message>
       <location filename="../../ui/dedup/fields.py" line="18" />
       <location filename="../../ui/dedup/fields.py" line="27" />
-      <location filename="../../ui/detail_html.py" line="90" />
+      <location filename="../../ui/detail_html.py" line="95" />
       <location filename="../../ui/table_models.py" line="23" />
       <location filename="../../ui/table_models.py" line="31" />
       <location filename="../../ui/table_models.py" line="40" />
@@ -2787,18 +2787,18 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="96" />
-      <location filename="../../ui/detail_html.py" line="114" />
-      <location filename="../../ui/detail_html.py" line="150" />
+      <location filename="../../ui/detail_html.py" line="99" />
+      <location filename="../../ui/detail_html.py" line="117" />
+      <location filename="../../ui/detail_html.py" line="154" />
       <location filename="../../ui/table_models.py" line="33" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="20" />
-      <location filename="../../ui/detail_html.py" line="91" />
-      <location filename="../../ui/detail_html.py" line="115" />
-      <location filename="../../ui/detail_html.py" line="148" />
+      <location filename="../../ui/detail_html.py" line="96" />
+      <location filename="../../ui/detail_html.py" line="118" />
+      <location filename="../../ui/detail_html.py" line="152" />
       <location filename="../../ui/table_models.py" line="25" />
       <source>Phone</source>
       <translation>电话</translation>
@@ -2810,7 +2810,7 @@ Start by bringing in the people you already know:</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="120" />
+      <location filename="../../ui/detail_html.py" line="123" />
       <location filename="../../ui/table_models.py" line="32" />
       <source>Contacts</source>
       <translation>联系人</translation>
@@ -2851,7 +2851,7 @@ Start by bringing in the people you already know:</source>
       <translation>主题</translation>
     </message>
     <message>
-      <location filename="../../ui/table_models.py" line="59" />
+      <location filename="../../ui/table_models.py" line="58" />
       <source>due {0}</source>
       <translation>{0} 到期</translation>
     </message>
@@ -2860,8 +2860,8 @@ Start by bringing in the people you already know:</source>
     <name>Format</name>
     <message>
       <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="100" />
-      <location filename="../../ui/detail_html.py" line="118" />
+      <location filename="../../ui/detail_html.py" line="103" />
+      <location filename="../../ui/detail_html.py" line="121" />
       <location filename="../../ui/format.py" line="21" />
       <source>Note</source>
       <translation>笔记</translation>
