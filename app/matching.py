@@ -85,11 +85,13 @@ def match_contact(session: Session, draft: ContactDraft, company_id: str | None,
     for e in draft.emails:
         found = contacts.find_by_email(session, e.address)
         if found:
-            return ContactMatch(found[0], "same", 1.0, [f"same e-mail {normalize.normalize_email(e.address)}"])
+            return ContactMatch(_at_company(session, found, company_id), "same", 1.0,
+                                [f"same e-mail {normalize.normalize_email(e.address)}"])
     for p in draft.phones:
         found = contacts.find_by_phone(session, p.number, region)
         if found:
-            return ContactMatch(found[0], "same", 1.0, [f"same phone {p.number}"])
+            return ContactMatch(_at_company(session, found, company_id), "same", 1.0,
+                                [f"same phone {p.number}"])
     if not draft.display_name() and not draft.emails:
         # nothing but a number too short to parse ('1', 'abc'): the same text is the same entry,
         # so saving the draft again does not make a second one
@@ -97,7 +99,7 @@ def match_contact(session: Session, draft: ContactDraft, company_id: str | None,
             found = session.scalars(select(Contact.id).join(
                 ContactPhone, ContactPhone.contact_id == Contact.id).where(
                 ContactPhone.number == p.number, Contact.deleted.is_(False),
-                Contact.merged_into.is_(None))).first()
+                Contact.merged_into.is_(None)).order_by(Contact.id)).first()
             if found:
                 return ContactMatch(found, "same", 0.9, [f"same phone {p.number}"])
     name = normalize.fold(draft.display_name())
@@ -106,14 +108,28 @@ def match_contact(session: Session, draft: ContactDraft, company_id: str | None,
         or any(len(normalize.national_digits(p.number, region)) >= 5
                for p in draft.phones)
     if name and (company_id or not identified):
-        # same name at the same company; or, with nothing else to tell them apart, same name and
-        # no company on either side (so re-importing a name-only card is not a second person)
-        same_company = (Contact.company_id == company_id if company_id
-                        else Contact.company_id.is_(None))
-        found = session.scalars(select(Contact.id).where(
-            same_company, Contact.sort_name == name,
-            Contact.deleted.is_(False), Contact.merged_into.is_(None))).first()
+        # same name at the same company; or, with nothing else to tell them apart (no company,
+        # no e-mail or number), the oldest person of that name wherever they work now: a name
+        # alone is no reason for a second person (re-importing a name-only card, or saving it
+        # again after that person joined a company, finds them)
+        q = select(Contact.id).where(Contact.sort_name == name, Contact.deleted.is_(False),
+                                     Contact.merged_into.is_(None))
+        if company_id:
+            q = q.where(Contact.company_id == company_id)
+        found = session.scalars(q.order_by(Contact.id)).first()
         if found:
-            reason = "same name at the same company" if company_id else "same name, no company"
+            reason = "same name at the same company" if company_id else "same name"
             return ContactMatch(found, "same", 0.9, [reason])
     return NEW_CONTACT
+
+
+def _at_company(session: Session, ids: list[str], company_id: str | None) -> str:
+    """Of several people sharing an e-mail or number (oldest first), the one at the draft's
+    company if there is one: which person a shared switchboard number finds must not depend on
+    who else was saved since."""
+    if company_id and len(ids) > 1:
+        at = session.scalars(select(Contact.id).where(Contact.id.in_(ids),
+                                                      Contact.company_id == company_id)).all()
+        if at:
+            return min(at)
+    return ids[0]

@@ -290,7 +290,8 @@ def _keep_company(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = Non
         norm = normalize.normalize_email(e.address)
         row = con.execute(
             "SELECT c.company_id FROM contact_email e JOIN contact c ON c.id = e.contact_id "
-            "WHERE e.address_norm = ? AND NOT c.deleted AND c.merged_into IS NULL LIMIT 1",
+            "WHERE e.address_norm = ? AND NOT c.deleted AND c.merged_into IS NULL "
+            "ORDER BY c.id LIMIT 1",
             (norm,)).fetchone() if norm else None
         if row:
             company_id = row[0]
@@ -325,12 +326,13 @@ def _company_by_phone(con, draft: ContactDraft, region: str) -> str | None:
         if e164:
             row = con.execute(
                 "SELECT c.company_id FROM contact_phone p JOIN contact c ON c.id = p.contact_id "
-                f"WHERE p.e164 = ? AND {_LIVE} LIMIT 1", (e164,)).fetchone()
+                f"WHERE p.e164 = ? AND {_LIVE} ORDER BY c.id LIMIT 1", (e164,)).fetchone()
             if row:
                 return row[0]
         for company_id, stored in con.execute(
                 "SELECT c.company_id, p.number FROM contact_phone p JOIN contact c "
-                f"ON c.id = p.contact_id WHERE p.tail = ? AND {_LIVE}", (national[-7:],)):
+                f"ON c.id = p.contact_id WHERE p.tail = ? AND {_LIVE} ORDER BY c.id",
+                (national[-7:],)):
             shorter, longer = sorted((normalize.national_digits(stored, region), national), key=len)
             if len(shorter) >= 7 and longer.endswith(shorter):
                 return company_id

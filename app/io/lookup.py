@@ -235,19 +235,13 @@ class ImportLookup:
         return self.company(company_id)[1]
 
     def _by_phone(self, number: str) -> list[str]:
-        """contacts.find_by_phone from the maps."""
+        """contacts.find_by_phone from the maps (oldest first, as it: ids are time-ordered)."""
         e164, national = _phone(number, self.region)
         if len(national) < 5:
             return []
         if e164 and self.by_e164.get(e164):
-            return list(dict.fromkeys(self.by_e164[e164]))
-        out: list[str] = []
-        for cid, stored in self.by_tail.get(national[-7:], ()):
-            theirs = _phone(stored, self.region)[1]
-            shorter, longer = sorted((theirs, national), key=len)
-            if len(shorter) >= 7 and longer.endswith(shorter) and cid not in out:
-                out.append(cid)
-        return out
+            return sorted(set(self.by_e164[e164]))
+        return sorted(self._tail_matches(national))
 
     def known_person(self, d: ContactDraft) -> tuple[bool, str | None]:
         """(found, company id) of the stored person with one of these e-mails, else numbers
@@ -256,25 +250,27 @@ class ImportLookup:
             norm = normalize.normalize_email(e.address)
             found = self.by_email.get(norm) if norm else None
             if found:
-                return True, self.company_of[found[0]]
+                return True, self.company_of[min(found)]
         for p in d.phones:
             e164, national = _phone(p.number, self.region)
             if len(national) < 5:
                 continue
             if e164 and self.by_e164.get(e164):
-                return True, self.company_of[self.by_e164[e164][0]]
-            found = self._by_phone_tail(national)
+                return True, self.company_of[min(self.by_e164[e164])]
+            found = self._tail_matches(national)
             if found:
-                return True, self.company_of[found]
+                return True, self.company_of[min(found)]
         return False, None
 
-    def _by_phone_tail(self, national: str) -> str | None:
+    def _tail_matches(self, national: str) -> set[str]:
+        """People with a number of the same last 7 digits that agrees with this one as a suffix."""
+        out: set[str] = set()
         for cid, stored in self.by_tail.get(national[-7:], ()):
             theirs = _phone(stored, self.region)[1]
             shorter, longer = sorted((theirs, national), key=len)
             if len(shorter) >= 7 and longer.endswith(shorter):
-                return cid
-        return None
+                out.add(cid)
+        return out
 
     def match_contact(self, d: ContactDraft, company_id: str | None, region: str) -> str | None:
         """matching.match_contact from the maps: the person's id, or None (new)."""
@@ -282,19 +278,25 @@ class ImportLookup:
             norm = normalize.normalize_email(e.address)
             found = self.by_email.get(norm) if norm else None
             if found:
-                return found[0]
+                return self._at_company(sorted(set(found)), company_id)
         for p in d.phones:
             found = self._by_phone(p.number)
             if found:
-                return found[0]
+                return self._at_company(found, company_id)
         name = normalize.fold(d.display_name())
         identified = any(normalize.normalize_email(e.address).strip("@") for e in d.emails) \
             or any(len(_phone(p.number, region)[1]) >= 5 for p in d.phones)
         if name and (company_id or not identified):
-            for cid in self.by_name.get(name, ()):
-                if self.company_of.get(cid) == company_id:
-                    return cid
+            same = [cid for cid in self.by_name.get(name, ())
+                    if company_id is None or self.company_of.get(cid) == company_id]
+            if same:
+                return min(same)
         return None
+
+    def _at_company(self, ids: list[str], company_id: str | None) -> str:
+        """matching._at_company from the maps."""
+        at = [cid for cid in ids if company_id and self.company_of.get(cid) == company_id]
+        return at[0] if at else ids[0]
 
     def create_contact(self, values: dict) -> str:
         cid = self.creates.add(values)

@@ -159,12 +159,13 @@ def find_by_email(session: Session, address: str) -> list[str]:
     if not norm:
         return []
     q = (_live_ids().join(ContactEmail, ContactEmail.contact_id == Contact.id)
-         .where(ContactEmail.address_norm == norm).distinct())
+         .where(ContactEmail.address_norm == norm).distinct().order_by(Contact.id))
     return list(session.scalars(q))
 
 
 def find_by_phone(session: Session, number: str, region: str | None = None) -> list[str]:
-    """Contacts with this phone number, however either side wrote it."""
+    """Contacts with this phone number, however either side wrote it; oldest first (ids are
+    time-ordered), so the same input always finds the same person first."""
     region = region or session.info.get("region", "US")
     e164 = normalize.phone_e164(number, region)
     national = normalize.national_digits(number, region)
@@ -172,13 +173,14 @@ def find_by_phone(session: Session, number: str, region: str | None = None) -> l
         return []
     q = _live_ids().join(ContactPhone, ContactPhone.contact_id == Contact.id)
     if e164:
-        found = list(session.scalars(q.where(ContactPhone.e164 == e164).distinct()))
+        found = list(session.scalars(q.where(ContactPhone.e164 == e164).distinct()
+                                     .order_by(Contact.id)))
         if found:
             return found
     # no exact E.164 match: same last 7 digits and the rest agrees as a suffix
     cands = session.execute(
         q.add_columns(ContactPhone.number).where(ContactPhone.tail == national[-7:])
-    ).all()
+        .order_by(Contact.id)).all()
     out: list[str] = []
     for cid, stored in cands:
         theirs = normalize.national_digits(stored, region)

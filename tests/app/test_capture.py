@@ -6,6 +6,7 @@ from app import capture
 from app.domain import CompanyDraft, ContactDraft, Email, Phone
 from app.models import Company, Contact, Outbox
 from app.services import contacts
+from app.store import Store
 
 
 def test_contact_joins_existing_company_by_normalized_name(store):
@@ -93,3 +94,60 @@ def test_a_company_the_rep_picked_is_used_as_is(store):
         assert s.get(Contact, new.contact_id).address == ""  # not stored twice
         assert s.scalar(select(func.count()).select_from(Company)) == 2
     assert old.company_id != picked.company_id
+
+
+def test_a_number_two_people_share_finds_the_same_one_every_time(store):
+    """Found by the capture property test: 王伟 by e-mail, 王伟 by phone (a second person), the
+    e-mail and the phone together (the first gains the phone), then the phone with another
+    number. Which of the two the shared phone finds depended on the order of its index rows,
+    which rewriting a person's phones changes: saving the same four drafts again added the
+    second number to the other person. The oldest now always wins."""
+    batch = [ContactDraft(name="王伟", emails=[Email("a@b.cn")]),
+             ContactDraft(name="王伟", phones=[Phone("+86 138 0013 8000")]),
+             ContactDraft(name="王伟", phones=[Phone("+86 138 0013 8000")], emails=[Email("a@b.cn")]),
+             ContactDraft(name="王伟", phones=[Phone("+86 138 0013 8000"),
+                                               Phone("(415) 555-0199")])]
+
+    def save_all():
+        out = []
+        for d in batch:
+            with store.write() as tx:
+                out.append(capture.save_contact(tx, d, region="CN"))
+        return out
+
+    first = save_all()
+    again = save_all()
+    assert [r.action for r in again] == ["unchanged"] * 4
+    assert first[3].contact_id == first[0].contact_id  # the oldest of the two
+
+
+def test_saving_again_finds_the_same_people_after_they_changed(tmp_path):
+    """Found by the capture property test (1,000 random batches). A name-only 王伟 after 王伟
+    joined a company finds him (it made a second 王伟); and a number two people share finds
+    the one at the draft's company (it found the oldest, who then joined that company)."""
+    cases = [
+        [ContactDraft(name="王伟", phones=[Phone("+86 138 0013 8000")]),
+         ContactDraft(name="王伟"),
+         ContactDraft(name="王伟", company="Acme GmbH", phones=[Phone("+86 138 0013 8000")])],
+        [ContactDraft(name="王伟", emails=[Email("a@b.cn")]),
+         ContactDraft(name="王伟", company="Acme GmbH", phones=[Phone("+86 138 0013 8000")]),
+         ContactDraft(name="王伟", phones=[Phone("+86 138 0013 8000")], emails=[Email("a@b.cn")])],
+    ]
+    for n, batch in enumerate(cases):
+        store = Store.open(tmp_path / f"{n}.sqlite3", region="CN")
+
+        def save_all(batch=batch, store=store):
+            out = []
+            for d in batch:
+                with store.write() as tx:
+                    out.append(capture.save_contact(tx, d, region="CN"))
+            return out
+
+        save_all()
+        with store.read() as s:
+            people = s.scalar(select(func.count()).select_from(Contact))
+        again = save_all()
+        assert [r.action for r in again] == ["unchanged"] * len(batch)
+        with store.read() as s:
+            assert s.scalar(select(func.count()).select_from(Contact)) == people
+        store.close()
