@@ -91,19 +91,28 @@ def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
         own_address = ""
 
     if lookup:
-        match_id = lookup.match_contact(draft, company_id, region)
+        found = lookup.match_contact(draft, company_id, region)
     else:
         match = matching.match_contact(tx.session, draft, company_id, region)
-        match_id = match.contact_id if match.decision == "same" else None
-    if match_id is None:
+        found = [match.contact_id, *match.others] if match.decision == "same" else []
+    if not found:
         values = contacts.draft_values(draft)
         values.update(company_id=company_id, address=own_address)
         cid = lookup.create_contact(values) if lookup else records.create(tx, "contact", values)
         return SaveResult(cid, company_id, "created", company_action)
 
-    rec = lookup.live_contact(match_id) if lookup else records.live(tx, "contact", match_id)
-    changes = records.update(tx, "contact", rec["id"],
-                             _fill(rec, draft, company_id, own_address, region))
+    live = lookup.live_contact if lookup else partial(records.live, tx, "contact")
+    rec = live(found[0])
+    fill = _fill(rec, draft, company_id, own_address, region)
+    for other in found[1:]:
+        # several people share the e-mail or number: one that already holds all of the draft
+        # is the one it means (saving it again must change nothing)
+        if not fill:
+            break
+        cand = live(other)
+        if not _fill(cand, draft, company_id, own_address, region):
+            rec, fill = cand, {}
+    changes = records.update(tx, "contact", rec["id"], fill)
     if lookup and changes:
         lookup.updated_contact(rec, changes)
     return SaveResult(rec["id"], changes.get("company_id", rec["company_id"]),

@@ -35,6 +35,7 @@ class ContactMatch:
     decision: str
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    others: tuple[str, ...] = ()  # more people with the same e-mail or number, in rank order
 
 
 NEW_COMPANY = CompanyMatch(None, "new")
@@ -85,13 +86,15 @@ def match_contact(session: Session, draft: ContactDraft, company_id: str | None,
     for e in draft.emails:
         found = contacts.find_by_email(session, e.address)
         if found:
-            return ContactMatch(_at_company(session, found, company_id), "same", 1.0,
-                                [f"same e-mail {normalize.normalize_email(e.address)}"])
+            first, *others = _ranked(session, found, company_id)
+            return ContactMatch(first, "same", 1.0,
+                                [f"same e-mail {normalize.normalize_email(e.address)}"],
+                                tuple(others))
     for p in draft.phones:
         found = contacts.find_by_phone(session, p.number, region)
         if found:
-            return ContactMatch(_at_company(session, found, company_id), "same", 1.0,
-                                [f"same phone {p.number}"])
+            first, *others = _ranked(session, found, company_id)
+            return ContactMatch(first, "same", 1.0, [f"same phone {p.number}"], tuple(others))
     if not draft.display_name() and not draft.emails:
         # nothing but a number too short to parse ('1', 'abc'): the same text is the same entry,
         # so saving the draft again does not make a second one
@@ -123,13 +126,11 @@ def match_contact(session: Session, draft: ContactDraft, company_id: str | None,
     return NEW_CONTACT
 
 
-def _at_company(session: Session, ids: list[str], company_id: str | None) -> str:
-    """Of several people sharing an e-mail or number (oldest first), the one at the draft's
-    company if there is one: which person a shared switchboard number finds must not depend on
-    who else was saved since."""
+def _ranked(session: Session, ids: list[str], company_id: str | None) -> list[str]:
+    """People sharing an e-mail or number (oldest first): those at the draft's company first.
+    Which person a shared switchboard number finds must not depend on who was saved since."""
     if company_id and len(ids) > 1:
-        at = session.scalars(select(Contact.id).where(Contact.id.in_(ids),
-                                                      Contact.company_id == company_id)).all()
-        if at:
-            return min(at)
-    return ids[0]
+        at = set(session.scalars(select(Contact.id).where(Contact.id.in_(ids),
+                                                          Contact.company_id == company_id)))
+        return [i for i in ids if i in at] + [i for i in ids if i not in at]
+    return ids

@@ -272,17 +272,18 @@ class ImportLookup:
                 out.add(cid)
         return out
 
-    def match_contact(self, d: ContactDraft, company_id: str | None, region: str) -> str | None:
-        """matching.match_contact from the maps: the person's id, or None (new)."""
+    def match_contact(self, d: ContactDraft, company_id: str | None, region: str) -> list[str]:
+        """matching.match_contact from the maps: the person's id and the others sharing the
+        e-mail or number, in rank order; empty when new."""
         for e in d.emails:
             norm = normalize.normalize_email(e.address)
             found = self.by_email.get(norm) if norm else None
             if found:
-                return self._at_company(sorted(set(found)), company_id)
+                return self._ranked(sorted(set(found)), company_id)
         for p in d.phones:
             found = self._by_phone(p.number)
             if found:
-                return self._at_company(found, company_id)
+                return self._ranked(found, company_id)
         name = normalize.fold(d.display_name())
         identified = any(normalize.normalize_email(e.address).strip("@") for e in d.emails) \
             or any(len(_phone(p.number, region)[1]) >= 5 for p in d.phones)
@@ -290,13 +291,13 @@ class ImportLookup:
             same = [cid for cid in self.by_name.get(name, ())
                     if company_id is None or self.company_of.get(cid) == company_id]
             if same:
-                return min(same)
-        return None
+                return [min(same)]
+        return []
 
-    def _at_company(self, ids: list[str], company_id: str | None) -> str:
-        """matching._at_company from the maps."""
+    def _ranked(self, ids: list[str], company_id: str | None) -> list[str]:
+        """matching._ranked from the maps."""
         at = [cid for cid in ids if company_id and self.company_of.get(cid) == company_id]
-        return at[0] if at else ids[0]
+        return at + [cid for cid in ids if cid not in at]
 
     def create_contact(self, values: dict) -> str:
         cid = self.creates.add(values)

@@ -123,14 +123,19 @@ def test_a_number_two_people_share_finds_the_same_one_every_time(store):
 
 def test_saving_again_finds_the_same_people_after_they_changed(tmp_path):
     """Found by the capture property test (1,000 random batches). A name-only 王伟 after 王伟
-    joined a company finds him (it made a second 王伟); and a number two people share finds
-    the one at the draft's company (it found the oldest, who then joined that company)."""
+    joined a company finds him (it made a second 王伟); a number two people share finds the
+    one at the draft's company (it found the oldest, who then joined that company), else the
+    one that already holds the draft (it filled the oldest's address)."""
     cases = [
         [ContactDraft(name="王伟", phones=[Phone("+86 138 0013 8000")]),
          ContactDraft(name="王伟"),
          ContactDraft(name="王伟", company="Acme GmbH", phones=[Phone("+86 138 0013 8000")])],
         [ContactDraft(name="王伟", emails=[Email("a@b.cn")]),
          ContactDraft(name="王伟", company="Acme GmbH", phones=[Phone("+86 138 0013 8000")]),
+         ContactDraft(name="王伟", phones=[Phone("+86 138 0013 8000")], emails=[Email("a@b.cn")])],
+        # no company to tell them apart: the one that already holds the draft's address
+        [ContactDraft(name="王伟", emails=[Email("a@b.cn")]),
+         ContactDraft(name="王伟", phones=[Phone("+86 138 0013 8000")], address="Hauptstr. 1"),
          ContactDraft(name="王伟", phones=[Phone("+86 138 0013 8000")], emails=[Email("a@b.cn")])],
     ]
     for n, batch in enumerate(cases):
