@@ -3,7 +3,9 @@
 Every entrance (quick-add, import, business cards, sync) asks here, so improving the matcher
 improves them all. Decisions: "same" (link automatically), "maybe" (leave for the review queue),
 "new". Companies: the dedup matcher (app.dedup); people: same e-mail, same phone, or same
-name at the same company.
+name at the same company (a name alone: the oldest person of that name). Several people sharing
+an e-mail or number are ranked (at the draft's company, then oldest) so the same input always
+finds the same person.
 """
 
 from __future__ import annotations
