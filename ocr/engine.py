@@ -16,12 +16,14 @@ folder missing a language is skipped, so without the download the system's model
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
 import shlex
 import sys
 import threading
+from collections.abc import Iterator
 
 import cv2
 import numpy as np
@@ -139,7 +141,7 @@ def ocr_lines(img: np.ndarray, lang: str, psm: int = 11, min_conf: float = 20.0,
     api = _api(lang)
     if api is None:
         return ocr_words(img, lang, psm, min_conf)
-    gray = np.ascontiguousarray(img if img.ndim == 2 else img.mean(axis=2), dtype=np.uint8)
+    gray = _gray(img)
     h, w = gray.shape
     api.SetPageSegMode(psm)
     buf = gray.tobytes()  # Tesseract reads the buffer later: keep it alive until then
@@ -260,9 +262,22 @@ def _one_word(words: list[tuple[int, int, int, Word]], at: int, end: int, old: s
 
 
 def _union(words: list[tuple[int, int, int, Word]]) -> Box:
-    boxes = [w.box for *_, w in words if w.box is not None]
-    x0, y0 = min(b.x for b in boxes), min(b.y for b in boxes)
-    return Box(x0, y0, max(b.x + b.w for b in boxes) - x0, max(b.y + b.h for b in boxes) - y0)
+    return Box.around([w.box for *_, w in words if w.box is not None])
+
+
+def _gray(img: np.ndarray) -> np.ndarray:
+    """The 8-bit single-channel buffer Tesseract is given."""
+    return np.ascontiguousarray(img if img.ndim == 2 else img.mean(axis=2), dtype=np.uint8)
+
+
+@contextlib.contextmanager
+def _only(api, chars: str) -> Iterator[None]:  # noqa: ANN001
+    """Tesseract allowed only these characters for the reads inside the block."""
+    api.SetVariable("tessedit_char_whitelist", chars)
+    try:
+        yield
+    finally:
+        api.SetVariable("tessedit_char_whitelist", "")
 
 
 def _near_host(a: str, b: str) -> bool:
@@ -283,8 +298,7 @@ def _email_read(api, gray: np.ndarray, box: tuple[int, int, int, int], whitelist
     """The address in `box` read in English (as one line; as a block when that reads nothing,
     a tilted card's box holding bits of the lines above and below), lower case, no spaces;
     and how sure Tesseract is of its least sure word."""
-    api.SetVariable("tessedit_char_whitelist", whitelist)
-    try:
+    with _only(api, whitelist):
         words = [w for *_, w in _read_line(api, gray, box, 0.0, (0, 0, 0))]
         text = " ".join(w.text for w in words)
         conf = min((w.conf for w in words), default=0.0)
@@ -293,8 +307,6 @@ def _email_read(api, gray: np.ndarray, box: tuple[int, int, int, int], whitelist
             api.Recognize()
             rows = [r for r in (api.GetUTF8Text() or "").splitlines() if "@" in r]
             text, conf = (rows[0], 0.0) if rows else (text, conf)
-    finally:
-        api.SetVariable("tessedit_char_whitelist", "")
     text = re.sub(r"^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "", re.sub(r"\s+", " ", text).strip())
     text = re.sub(r"(?<=[a-z.])1(?=[a-z])", "l", text)  # 'rui.1i': an l between letters
     return (text, conf) if text == text.lower() else ("", 0.0)
@@ -398,7 +410,7 @@ def read_line(img: np.ndarray, box: tuple[int, int, int, int], lang: str,
     api = _api(lang) if lang in available_languages() else None
     if api is None:
         return None
-    gray = np.ascontiguousarray(img if img.ndim == 2 else img.mean(axis=2), dtype=np.uint8)
+    gray = _gray(img)
     return [w for *_, w in _read_line(api, gray, box, 20.0, (0, 0, 0), height)]
 
 
@@ -412,16 +424,10 @@ def read_line_restricted(img: np.ndarray, box: tuple[int, int, int, int], lang: 
     api = _api(lang)
     if api is None:
         return []
-    gray = np.ascontiguousarray(img if img.ndim == 2 else img.mean(axis=2), dtype=np.uint8)
-    out = []
-    api.SetVariable("tessedit_char_whitelist", whitelist)
-    try:
-        for height in heights:
-            words = _read_line(api, gray, box, 0.0, (0, 0, 0), height)
-            out.append("".join(w.text for *_, w in words))
-    finally:
-        api.SetVariable("tessedit_char_whitelist", "")
-    return out
+    gray = _gray(img)
+    with _only(api, whitelist):
+        return ["".join(w.text for *_, w in _read_line(api, gray, box, 0.0, (0, 0, 0), height))
+                for height in heights]
 
 
 def merge_line_boxes(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:

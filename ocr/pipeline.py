@@ -222,9 +222,7 @@ def _german_umlauts(lines: list[Line], clean: np.ndarray) -> list[Line]:
                 or not re.search(r"[A-Za-z]{3}", ln.text) or not re.search(r"[aouAOUéi]", ln.text):
             out.append(ln)
             continue
-        x0, y0 = min(b.x for b in boxes), min(b.y for b in boxes)
-        box = (x0, y0, max(b.x + b.w for b in boxes) - x0, max(b.y + b.h for b in boxes) - y0)
-        deu = engine.read_line(clean, box, "deu")
+        deu = engine.read_line(clean, tuple(Box.around(boxes).to_json()), "deu")
         if deu is None:
             return lines  # no German model installed
         changed = False
@@ -259,9 +257,7 @@ def _check_company(fields: dict, clean: np.ndarray, lang: str) -> None:
     best = next(v for v in fields["company"] if parse.has_cjk(v.value))
     if not best.boxes:
         return
-    x0, y0 = min(b.x for b in best.boxes), min(b.y for b in best.boxes)
-    box = (x0, y0, max(b.x + b.w for b in best.boxes) - x0,
-           max(b.y + b.h for b in best.boxes) - y0)
+    box = tuple(Box.around(best.boxes).to_json())
     name = best.value
     for k, syllable in fixes:
         allowed = pinyin_checks.chars_for_pinyin(syllable)

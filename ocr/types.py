@@ -28,6 +28,12 @@ class Box:
     def to_json(self) -> list[int]:
         return [self.x, self.y, self.w, self.h]
 
+    @classmethod
+    def around(cls, boxes: list[Box]) -> Box:
+        """The smallest box holding all of these (a line's words, a field's words)."""
+        x0, y0 = min(b.x for b in boxes), min(b.y for b in boxes)
+        return cls(x0, y0, max(b.x + b.w for b in boxes) - x0, max(b.y + b.h for b in boxes) - y0)
+
 
 @dataclass
 class FieldValue:
