@@ -376,27 +376,27 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ConflictsDialog</name>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="107" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="90" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="109" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="92" />
       <source>Someone changed these at the same time as you, and their change was newer. Restore yours if it was the right one.</source>
       <translation>有同事和您同时修改了这些内容，且对方的修改较新。如果您的才是正确的，请恢复您的修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="120" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="103" />
       <source>No conflicts: every change of yours is in.</source>
       <translation>没有冲突：您的所有修改都已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="122" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="105" />
       <source>Restore mine</source>
       <translation>恢复我的修改</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="124" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="107" />
       <source>Keep theirs</source>
       <translation>保留对方的修改</translation>
     </message>
@@ -404,177 +404,27 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ConflictsModel</name>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="48" />
-      <source>Name</source>
-      <translation>名称</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="48" />
-      <source>Title</source>
-      <translation>职位</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="48" />
-      <source>Note</source>
-      <translation>备注</translation>
-    </message>
-    <message>
       <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
-      <source>Address</source>
-      <translation>地址</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
-      <source>E-mails</source>
-      <translation>邮箱</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="50" />
-      <source>Phones</source>
-      <translation>电话</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="50" />
-      <source>Phone</source>
-      <translation>电话</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="51" />
-      <source>Website</source>
-      <translation>网站</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="51" />
-      <source>Websites</source>
-      <translation>网站</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="52" />
-      <source>Tags</source>
-      <translation>标签</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="52" />
-      <source>Company</source>
-      <translation>公司</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="53" />
-      <source>Contact</source>
-      <translation>联系人</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="53" />
-      <source>Deleted</source>
-      <translation>已删除</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
-      <source>Merged into</source>
-      <translation>合并到</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
-      <source>Department</source>
-      <translation>部门</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="55" />
-      <source>Birthday</source>
-      <translation>生日</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="55" />
-      <source>Amount</source>
-      <translation>金额</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="56" />
-      <source>Stage</source>
-      <translation>阶段</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="56" />
-      <source>Close date</source>
-      <translation>预计成交日期</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="57" />
-      <source>Subject</source>
-      <translation>主题</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="57" />
-      <source>Text</source>
-      <translation>内容</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="57" />
-      <source>Done</source>
-      <translation>已完成</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="58" />
-      <source>Family name</source>
-      <translation>姓</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="58" />
-      <source>Given name</source>
-      <translation>名</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
-      <source>Currency</source>
-      <translation>币种</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
-      <source>Kind</source>
-      <translation>类型</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="59" />
-      <source>Date</source>
-      <translation>日期</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="60" />
-      <source>Due date</source>
-      <translation>截止日期</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="60" />
-      <source>Opportunity</source>
-      <translation>商机</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="63" />
-      <source>Opportunity name</source>
-      <translation>商机名称</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="65" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="65" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="65" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
       <source>Your value</source>
       <translation>您的值</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="66" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="50" />
       <source>Value kept</source>
       <translation>保留的值</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="66" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="50" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -1501,62 +1351,62 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>MergeDialog</name>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="53" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="54" />
       <source>Merge companies</source>
       <translation>合并公司</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="54" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="55" />
       <source>Merge contacts</source>
       <translation>合并联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="60" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="61" />
       <source>Keep:</source>
       <translation>保留：</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="64" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="65" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="73" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="74" />
       <source>The other one is merged into it: its contacts, opportunities and activities move over and it disappears from lists. You can undo the merge afterwards.</source>
       <translation>另一条记录将合并到这条记录中：其联系人、商机和活动记录都会转移过来，它本身将不再出现在列表中。合并之后可以撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="95" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="96" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="97" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="98" />
       <source>Merge</source>
       <translation>合并</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="141" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="142" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="160" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="161" />
       <source>Both kept: {0}</source>
       <translation>两者均保留：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="180" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="181" />
       <source>Both, one after the other</source>
       <translation>两者都保留，依次排列</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="186" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="187" />
       <source>Same on both: {0}</source>
       <translation>两边相同：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="215" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="216" />
       <source>Nothing was merged: {0}</source>
       <translation>未合并任何内容：{0}</translation>
     </message>
@@ -2420,61 +2270,15 @@ Start by bringing in the people you already know:</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="18" />
-      <location filename="../../ui/dedup/fields.py" line="27" />
+      <location filename="../../ui/dedup/fields.py" line="16" />
       <location filename="../../ui/detail_html.py" line="95" />
+      <location filename="../../ui/field_names.py" line="19" />
       <location filename="../../ui/table_models.py" line="23" />
       <location filename="../../ui/table_models.py" line="31" />
       <location filename="../../ui/table_models.py" line="40" />
       <location filename="../../ui/table_models.py" line="53" />
       <source>Company</source>
       <translation>公司</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="99" />
-      <location filename="../../ui/detail_html.py" line="117" />
-      <location filename="../../ui/detail_html.py" line="154" />
-      <location filename="../../ui/table_models.py" line="33" />
-      <source>Address</source>
-      <translation>地址</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="103" />
-      <location filename="../../ui/detail_html.py" line="121" />
-      <location filename="../../ui/format.py" line="21" />
-      <source>Note</source>
-      <translation>笔记</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="101" />
-      <source>Birthday</source>
-      <translation>生日</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="20" />
-      <location filename="../../ui/detail_html.py" line="96" />
-      <location filename="../../ui/detail_html.py" line="118" />
-      <location filename="../../ui/detail_html.py" line="152" />
-      <location filename="../../ui/table_models.py" line="25" />
-      <source>Phone</source>
-      <translation>电话</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="21" />
-      <location filename="../../ui/detail_html.py" line="100" />
-      <location filename="../../ui/detail_html.py" line="119" />
-      <source>Website</source>
-      <translation>网站</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="21" />
-      <location filename="../../ui/detail_html.py" line="102" />
-      <location filename="../../ui/detail_html.py" line="120" />
-      <source>Tags</source>
-      <translation>标签</translation>
     </message>
     <message>
       <location filename="../../ui/detail_html.py" line="45" />
@@ -2502,10 +2306,56 @@ Start by bringing in the people you already know:</source>
       <translation>公司地址（来自 {0}）</translation>
     </message>
     <message>
+      <location filename="../../ui/detail_html.py" line="96" />
+      <location filename="../../ui/detail_html.py" line="118" />
+      <location filename="../../ui/detail_html.py" line="152" />
+      <location filename="../../ui/field_names.py" line="22" />
+      <location filename="../../ui/table_models.py" line="25" />
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
       <location filename="../../ui/detail_html.py" line="97" />
       <location filename="../../ui/detail_html.py" line="153" />
       <source>E-mail</source>
       <translation>邮箱</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="99" />
+      <location filename="../../ui/detail_html.py" line="117" />
+      <location filename="../../ui/detail_html.py" line="154" />
+      <location filename="../../ui/field_names.py" line="21" />
+      <location filename="../../ui/table_models.py" line="33" />
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="100" />
+      <location filename="../../ui/detail_html.py" line="119" />
+      <location filename="../../ui/field_names.py" line="23" />
+      <source>Website</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="101" />
+      <location filename="../../ui/field_names.py" line="21" />
+      <source>Birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="102" />
+      <location filename="../../ui/detail_html.py" line="120" />
+      <location filename="../../ui/field_names.py" line="23" />
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="103" />
+      <location filename="../../ui/detail_html.py" line="121" />
+      <location filename="../../ui/field_names.py" line="21" />
+      <location filename="../../ui/format.py" line="21" />
+      <source>Note</source>
+      <translation>笔记</translation>
     </message>
     <message>
       <location filename="../../ui/detail_html.py" line="105" />
@@ -2545,36 +2395,9 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>Dedup</name>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="17" />
-      <location filename="../../ui/table_models.py" line="22" />
-      <source>Name</source>
-      <translation>名称</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="17" />
-      <source>Family name</source>
-      <translation>姓</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="17" />
-      <source>Given name</source>
-      <translation>名</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="18" />
-      <location filename="../../ui/table_models.py" line="24" />
-      <source>Title</source>
-      <translation>职位</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="18" />
-      <source>Department</source>
-      <translation>部门</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="18" />
-      <location filename="../../ui/dedup/fields.py" line="27" />
+      <location filename="../../ui/dedup/fields.py" line="16" />
       <location filename="../../ui/detail_html.py" line="95" />
+      <location filename="../../ui/field_names.py" line="19" />
       <location filename="../../ui/table_models.py" line="23" />
       <location filename="../../ui/table_models.py" line="31" />
       <location filename="../../ui/table_models.py" line="40" />
@@ -2583,201 +2406,129 @@ Start by bringing in the people you already know:</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="99" />
-      <location filename="../../ui/detail_html.py" line="117" />
-      <location filename="../../ui/detail_html.py" line="154" />
-      <location filename="../../ui/table_models.py" line="33" />
-      <source>Address</source>
-      <translation>地址</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="103" />
-      <location filename="../../ui/detail_html.py" line="121" />
-      <location filename="../../ui/format.py" line="21" />
-      <source>Note</source>
-      <translation>备注</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="101" />
-      <source>Birthday</source>
-      <translation>生日</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="20" />
-      <source>E-mails</source>
-      <translation>邮箱</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="20" />
-      <source>Phones</source>
-      <translation>电话</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="20" />
-      <location filename="../../ui/detail_html.py" line="96" />
-      <location filename="../../ui/detail_html.py" line="118" />
-      <location filename="../../ui/detail_html.py" line="152" />
-      <location filename="../../ui/table_models.py" line="25" />
-      <source>Phone</source>
-      <translation>电话</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="21" />
-      <source>Websites</source>
-      <translation>网站</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="21" />
-      <location filename="../../ui/detail_html.py" line="100" />
-      <location filename="../../ui/detail_html.py" line="119" />
-      <source>Website</source>
-      <translation>网站</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="21" />
-      <location filename="../../ui/detail_html.py" line="102" />
-      <location filename="../../ui/detail_html.py" line="120" />
-      <source>Tags</source>
-      <translation>标签</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="27" />
+      <location filename="../../ui/dedup/fields.py" line="16" />
+      <location filename="../../ui/field_names.py" line="20" />
       <location filename="../../ui/table_models.py" line="52" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="34" />
+      <location filename="../../ui/dedup/fields.py" line="23" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="34" />
+      <location filename="../../ui/dedup/fields.py" line="23" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="35" />
+      <location filename="../../ui/dedup/fields.py" line="24" />
       <source>1 opportunity</source>
       <translation>1 个商机</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="35" />
+      <location filename="../../ui/dedup/fields.py" line="24" />
       <source>{0} opportunities</source>
       <translation>{0} 个商机</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="36" />
+      <location filename="../../ui/dedup/fields.py" line="25" />
       <source>1 activity</source>
       <translation>1 条活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="36" />
+      <location filename="../../ui/dedup/fields.py" line="25" />
       <source>{0} activities</source>
       <translation>{0} 条活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="45" />
+      <location filename="../../ui/dedup/fields.py" line="34" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="51" />
+      <location filename="../../ui/dedup/fields.py" line="40" />
       <source>same name</source>
       <translation>名称相同</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="52" />
+      <location filename="../../ui/dedup/fields.py" line="41" />
       <source>same name, other word order</source>
       <translation>名称相同，词序不同</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="53" />
+      <location filename="../../ui/dedup/fields.py" line="42" />
       <source>same name at the same company</source>
       <translation>同一公司中姓名相同</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="54" />
+      <location filename="../../ui/dedup/fields.py" line="43" />
       <source>abbreviation</source>
       <translation>缩写</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="55" />
+      <location filename="../../ui/dedup/fields.py" line="44" />
       <source>short name {0}</source>
       <translation>简称 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="56" />
+      <location filename="../../ui/dedup/fields.py" line="45" />
       <source>name {0}% similar</source>
       <translation>名称相似度 {0}%</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="57" />
+      <location filename="../../ui/dedup/fields.py" line="46" />
       <source>transliterated name {0}% similar</source>
       <translation>音译名称相似度 {0}%</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="58" />
+      <location filename="../../ui/dedup/fields.py" line="47" />
       <source>same domain {0}</source>
       <translation>域名相同 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="59" />
+      <location filename="../../ui/dedup/fields.py" line="48" />
       <source>different web domains</source>
       <translation>网站域名不同</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="60" />
+      <location filename="../../ui/dedup/fields.py" line="49" />
       <source>same phone {0}</source>
       <translation>电话相同 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="61" />
+      <location filename="../../ui/dedup/fields.py" line="50" />
       <source>same e-mail {0}</source>
       <translation>邮箱相同 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="62" />
+      <location filename="../../ui/dedup/fields.py" line="51" />
       <source>same address</source>
       <translation>地址相同</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="63" />
+      <location filename="../../ui/dedup/fields.py" line="52" />
       <source>same postcode</source>
       <translation>邮政编码相同</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="64" />
+      <location filename="../../ui/dedup/fields.py" line="53" />
       <source>different address</source>
       <translation>地址不同</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="65" />
+      <location filename="../../ui/dedup/fields.py" line="54" />
       <source>different address ({0})</source>
       <translation>地址不同（{0}）</translation>
     </message>
   </context>
   <context>
-    <name>TableModels</name>
+    <name>FieldNames</name>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="17" />
-      <location filename="../../ui/table_models.py" line="22" />
-      <source>Name</source>
-      <translation>姓名</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="18" />
-      <location filename="../../ui/table_models.py" line="24" />
-      <source>Title</source>
-      <translation>职位</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dedup/fields.py" line="18" />
-      <location filename="../../ui/dedup/fields.py" line="27" />
+      <location filename="../../ui/dedup/fields.py" line="16" />
       <location filename="../../ui/detail_html.py" line="95" />
+      <location filename="../../ui/field_names.py" line="19" />
       <location filename="../../ui/table_models.py" line="23" />
       <location filename="../../ui/table_models.py" line="31" />
       <location filename="../../ui/table_models.py" line="40" />
@@ -2786,28 +2537,215 @@ Start by bringing in the people you already know:</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="19" />
-      <location filename="../../ui/detail_html.py" line="99" />
-      <location filename="../../ui/detail_html.py" line="117" />
-      <location filename="../../ui/detail_html.py" line="154" />
-      <location filename="../../ui/table_models.py" line="33" />
-      <source>Address</source>
-      <translation>地址</translation>
+      <location filename="../../ui/dedup/fields.py" line="16" />
+      <location filename="../../ui/field_names.py" line="20" />
+      <location filename="../../ui/table_models.py" line="52" />
+      <source>Contact</source>
+      <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="20" />
       <location filename="../../ui/detail_html.py" line="96" />
       <location filename="../../ui/detail_html.py" line="118" />
       <location filename="../../ui/detail_html.py" line="152" />
+      <location filename="../../ui/field_names.py" line="22" />
       <location filename="../../ui/table_models.py" line="25" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="27" />
+      <location filename="../../ui/detail_html.py" line="99" />
+      <location filename="../../ui/detail_html.py" line="117" />
+      <location filename="../../ui/detail_html.py" line="154" />
+      <location filename="../../ui/field_names.py" line="21" />
+      <location filename="../../ui/table_models.py" line="33" />
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="100" />
+      <location filename="../../ui/detail_html.py" line="119" />
+      <location filename="../../ui/field_names.py" line="23" />
+      <source>Website</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="101" />
+      <location filename="../../ui/field_names.py" line="21" />
+      <source>Birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="102" />
+      <location filename="../../ui/detail_html.py" line="120" />
+      <location filename="../../ui/field_names.py" line="23" />
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="103" />
+      <location filename="../../ui/detail_html.py" line="121" />
+      <location filename="../../ui/field_names.py" line="21" />
+      <location filename="../../ui/format.py" line="21" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="16" />
+      <source>Opportunity name</source>
+      <translation>商机名称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="18" />
+      <location filename="../../ui/table_models.py" line="22" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="18" />
+      <source>Family name</source>
+      <translation>姓</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="18" />
+      <source>Given name</source>
+      <translation>名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="19" />
+      <location filename="../../ui/table_models.py" line="24" />
+      <source>Title</source>
+      <translation>职位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="19" />
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="20" />
+      <location filename="../../ui/table_models.py" line="39" />
+      <source>Opportunity</source>
+      <translation>商机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="22" />
+      <source>E-mails</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="22" />
+      <source>Phones</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="23" />
+      <source>Websites</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="24" />
+      <source>Deleted</source>
+      <translation>已删除</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="24" />
+      <source>Merged into</source>
+      <translation>合并到</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="24" />
+      <location filename="../../ui/table_models.py" line="42" />
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="25" />
+      <source>Currency</source>
+      <translation>币种</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="25" />
+      <location filename="../../ui/table_models.py" line="41" />
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="25" />
+      <location filename="../../ui/table_models.py" line="43" />
+      <source>Close date</source>
+      <translation>预计成交日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="26" />
+      <location filename="../../ui/table_models.py" line="51" />
+      <source>Subject</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="26" />
+      <source>Text</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="26" />
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="26" />
+      <location filename="../../ui/table_models.py" line="50" />
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="27" />
+      <location filename="../../ui/table_models.py" line="49" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="27" />
+      <source>Due date</source>
+      <translation>截止日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>TableModels</name>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="16" />
+      <location filename="../../ui/detail_html.py" line="95" />
+      <location filename="../../ui/field_names.py" line="19" />
+      <location filename="../../ui/table_models.py" line="23" />
+      <location filename="../../ui/table_models.py" line="31" />
+      <location filename="../../ui/table_models.py" line="40" />
+      <location filename="../../ui/table_models.py" line="53" />
+      <source>Company</source>
+      <translation>公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="16" />
+      <location filename="../../ui/field_names.py" line="20" />
       <location filename="../../ui/table_models.py" line="52" />
       <source>Contact</source>
       <translation>联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="96" />
+      <location filename="../../ui/detail_html.py" line="118" />
+      <location filename="../../ui/detail_html.py" line="152" />
+      <location filename="../../ui/field_names.py" line="22" />
+      <location filename="../../ui/table_models.py" line="25" />
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_html.py" line="99" />
+      <location filename="../../ui/detail_html.py" line="117" />
+      <location filename="../../ui/detail_html.py" line="154" />
+      <location filename="../../ui/field_names.py" line="21" />
+      <location filename="../../ui/table_models.py" line="33" />
+      <source>Address</source>
+      <translation>地址</translation>
     </message>
     <message>
       <location filename="../../ui/detail_html.py" line="123" />
@@ -2816,39 +2754,58 @@ Start by bringing in the people you already know:</source>
       <translation>联系人</translation>
     </message>
     <message>
+      <location filename="../../ui/field_names.py" line="18" />
+      <location filename="../../ui/table_models.py" line="22" />
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="19" />
+      <location filename="../../ui/table_models.py" line="24" />
+      <source>Title</source>
+      <translation>职位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="20" />
       <location filename="../../ui/table_models.py" line="39" />
       <source>Opportunity</source>
       <translation>商机</translation>
     </message>
     <message>
-      <location filename="../../ui/table_models.py" line="41" />
-      <source>Stage</source>
-      <translation>阶段</translation>
-    </message>
-    <message>
+      <location filename="../../ui/field_names.py" line="24" />
       <location filename="../../ui/table_models.py" line="42" />
       <source>Amount</source>
       <translation>金额</translation>
     </message>
     <message>
+      <location filename="../../ui/field_names.py" line="25" />
+      <location filename="../../ui/table_models.py" line="41" />
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_names.py" line="25" />
       <location filename="../../ui/table_models.py" line="43" />
       <source>Close date</source>
       <translation>预计成交</translation>
     </message>
     <message>
-      <location filename="../../ui/table_models.py" line="49" />
-      <source>Date</source>
-      <translation>日期</translation>
+      <location filename="../../ui/field_names.py" line="26" />
+      <location filename="../../ui/table_models.py" line="51" />
+      <source>Subject</source>
+      <translation>主题</translation>
     </message>
     <message>
+      <location filename="../../ui/field_names.py" line="26" />
       <location filename="../../ui/table_models.py" line="50" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../ui/table_models.py" line="51" />
-      <source>Subject</source>
-      <translation>主题</translation>
+      <location filename="../../ui/field_names.py" line="27" />
+      <location filename="../../ui/table_models.py" line="49" />
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
       <location filename="../../ui/table_models.py" line="58" />
@@ -2859,9 +2816,9 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>Format</name>
     <message>
-      <location filename="../../ui/dedup/fields.py" line="19" />
       <location filename="../../ui/detail_html.py" line="103" />
       <location filename="../../ui/detail_html.py" line="121" />
+      <location filename="../../ui/field_names.py" line="21" />
       <location filename="../../ui/format.py" line="21" />
       <source>Note</source>
       <translation>笔记</translation>

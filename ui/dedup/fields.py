@@ -12,17 +12,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Dedup", text)
 
 
-def field_label(field: str) -> str:
-    labels = {
-        "name": tr("Name"), "family_name": tr("Family name"), "given_name": tr("Given name"),
-        "title": tr("Title"), "department": tr("Department"), "company_id": tr("Company"),
-        "address": tr("Address"), "note": tr("Note"), "birthday": tr("Birthday"),
-        "emails": tr("E-mails"), "phones": tr("Phones"), "phone": tr("Phone"),
-        "websites": tr("Websites"), "website": tr("Website"), "tags": tr("Tags"),
-    }
-    return labels.get(field, field)
-
-
 def kind_label(kind: str) -> str:
     return tr("Company") if kind == "company" else tr("Contact")
 

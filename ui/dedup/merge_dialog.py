@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.dedup import merge as merging
 from app.store import Store
-from ui.dedup.fields import counts_text, field_label, listing
+from ui.dedup.fields import counts_text, listing
+from ui.field_names import field_label
 from ui.style import MUTED, mark_primary
 from ui.worker import saving
 

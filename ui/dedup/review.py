@@ -29,7 +29,6 @@ from app.errors import ServiceError
 from app.store import Store
 from ui.dedup.fields import (
     counts_text,
-    field_label,
     kind_label,
     listing,
     reason_text,
@@ -38,6 +37,7 @@ from ui.dedup.fields import (
 )
 from ui.dedup.merge_dialog import MergeDialog
 from ui.dedup.worker import CandidateWorker, Pair
+from ui.field_names import field_label
 from ui.style import MUTED, mark_primary
 from ui.worker import run_in_thread
 

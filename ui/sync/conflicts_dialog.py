@@ -25,6 +25,7 @@ from app.errors import ServiceError
 from app.store import Store
 from sync import conflicts
 from sync.conflicts import ConflictView
+from ui.field_names import field_label
 from ui.views.base import tidy_table
 
 
@@ -44,23 +45,6 @@ class ConflictsModel(QAbstractTableModel):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.labels = {
-            "name": self.tr("Name"), "title": self.tr("Title"), "note": self.tr("Note"),
-            "address": self.tr("Address"), "emails": self.tr("E-mails"),
-            "phones": self.tr("Phones"), "phone": self.tr("Phone"),
-            "website": self.tr("Website"), "websites": self.tr("Websites"),
-            "tags": self.tr("Tags"), "company_id": self.tr("Company"),
-            "contact_id": self.tr("Contact"), "deleted": self.tr("Deleted"),
-            "merged_into": self.tr("Merged into"), "department": self.tr("Department"),
-            "birthday": self.tr("Birthday"), "amount": self.tr("Amount"),
-            "stage": self.tr("Stage"), "close_date": self.tr("Close date"),
-            "subject": self.tr("Subject"), "body": self.tr("Text"), "done": self.tr("Done"),
-            "family_name": self.tr("Family name"), "given_name": self.tr("Given name"),
-            "currency": self.tr("Currency"), "kind": self.tr("Kind"), "date": self.tr("Date"),
-            "due_date": self.tr("Due date"), "opportunity_id": self.tr("Opportunity"),
-        }
-        # an opportunity's title is its name, a contact's is the job
-        self.entity_labels = {("opportunity", "title"): self.tr("Opportunity name")}
         self.items: list[ConflictView] = []
         self.headers = [self.tr("Record"), self.tr("Field"), self.tr("Your value"),
                         self.tr("Value kept"), self.tr("When")]
@@ -91,8 +75,7 @@ class ConflictsModel(QAbstractTableModel):
         if col == 0:
             return c.record_name or c.record_id
         if col == 1:
-            return self.entity_labels.get((c.entity, c.field)) or self.labels.get(
-                c.field, c.field.replace("_", " "))
+            return field_label(c.field, c.entity)
         if col == 2:
             return c.local_label or show_value(c.local_value)
         if col == 3:
