@@ -7,37 +7,10 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from app import normalize, search
+from app import normalize
 from app.services import companies
 from app.services.companies import CompanyView
 from app.store import Store
-
-
-def names_containing(session, text: str, limit: int) -> list[CompanyView]:
-    """Names that start with the text first, then names that hold it anywhere: a Chinese
-    company's name starts with its city (深圳市腾讯计算机系统有限公司), so a rep typing 腾讯
-    saw no suggestion at all and made a second company."""
-    found = [c for c in companies.names_starting(session, text, limit) if c is not None]
-    if len(found) >= limit:
-        return found
-    seen = {c.id for c in found}
-    words = normalize.fold(text).split()
-    # the search index ranks a name holding the words first; it also finds them in addresses
-    # and notes ("north" in "North Carolina"), which are no reason to suggest a company
-    for hit in search.search(session, text, limit=limit * 3):
-        if (hit.type == "company" and hit.id not in seen
-                and all(w in normalize.fold(hit.name) for w in words)):
-            seen.add(hit.id)
-            if (view := companies.get(session, hit.id)) is not None:
-                found.append(view)
-            if len(found) >= limit:
-                break
-    return found
-
-
-# The one switch for smarter suggestions (same shape: (session, text, limit) -> views with
-# id/name/address/contact_count).
-suggest_companies = names_containing
 
 NAME_ROLE = Qt.ItemDataRole.UserRole  # what a chosen suggestion puts in the field
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -68,7 +41,7 @@ class CompanyField(QLineEdit):
     def _suggest(self) -> None:
         text = self.text().strip()
         with self.store.read() as s:
-            found = suggest_companies(s, text, 8) if text else []
+            found = companies.suggest(s, text, 8) if text else []
         self._names.clear()
         for c in found:
             if c is None:

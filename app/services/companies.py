@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import normalize, search
 from app.domain import CompanyDraft
 from app.models import Company, Contact
 from app.services import records, rows
@@ -100,3 +101,25 @@ def names_starting(session: Session, prefix: str, limit: int = 10) -> list[Compa
     rows = session.scalars(_live().where(func.lower(Company.name).like(key.replace("%", "") + "%"))
                            .order_by(Company.name).limit(limit))
     return [get(session, r.id) for r in rows]
+
+
+def suggest(session: Session, text: str, limit: int = 10) -> list[CompanyView]:
+    """Quick-add's suggestions: names that start with the text first, then names that hold it
+    anywhere (a Chinese company's name starts with its city: 腾讯 must find
+    深圳市腾讯计算机系统有限公司, or the rep makes a second company)."""
+    found = [c for c in names_starting(session, text, limit) if c is not None]
+    if len(found) >= limit:
+        return found
+    seen = {c.id for c in found}
+    words = normalize.fold(text).split()
+    # the search index ranks a name holding the words first; it also finds them in addresses
+    # and notes ("north" in "North Carolina"), which are no reason to suggest a company
+    for hit in search.search(session, text, limit=limit * 3):
+        if (hit.type == "company" and hit.id not in seen
+                and all(w in normalize.fold(hit.name) for w in words)):
+            seen.add(hit.id)
+            if (view := get(session, hit.id)) is not None:
+                found.append(view)
+            if len(found) >= limit:
+                break
+    return found
