@@ -11,6 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from app import matching, normalize
+from app.dedup.store_index import Prematch
 from app.domain import CompanyDraft, ContactDraft
 from app.errors import InvalidInput
 from app.services import companies, contacts, records
@@ -42,13 +43,15 @@ def _same_address(a: str, b: str) -> bool:
 
 def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None,
                  create: Callable[[CompanyDraft], str] | None = None,
-                 ready: Callable[[str], None] | None = None) -> CompanySaveResult:
+                 ready: Callable[[str], None] | None = None,
+                 prematch: Prematch | None = None) -> CompanySaveResult:
     """Create the company, or fill the empty fields of the one it matches. `create`: how a new
     one is written (an import queues it), else companies.create; `ready(id)`: called before the
-    matched company is read (an import writes it first if it is still queued)."""
+    matched company is read (an import writes it first if it is still queued); `prematch`: the
+    matcher's work done ahead by an import (app.io.ahead)."""
     if not draft.name.strip():
         raise InvalidInput("A company needs a name.")
-    match = matching.match_company(tx.session, draft, region or tx.region)
+    match = matching.match_company(tx.session, draft, region or tx.region, prematch)
     if match.decision != "same":
         return CompanySaveResult((create or partial(companies.create, tx))(draft), "created")
     if ready is not None:
@@ -60,6 +63,14 @@ def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None,
         fill["tags"] = rec["tags"] + draft.tags
     changed = records.update(tx, "company", rec["id"], fill)
     return CompanySaveResult(rec["id"], "updated" if changed else "linked")
+
+
+def company_of(draft: ContactDraft) -> CompanyDraft | None:
+    """The company a person's draft names, as the matcher is asked about it."""
+    if not draft.company.strip():
+        return None
+    website = draft.websites[0] if draft.websites else ""
+    return CompanyDraft(draft.company.strip(), address=draft.address, website=website)
 
 
 def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
@@ -76,9 +87,7 @@ def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
     if company_id:
         company_action = "linked"
         company_address = records.live(tx, "company", company_id)["address"]
-    elif draft.company.strip():
-        website = draft.websites[0] if draft.websites else ""
-        company = CompanyDraft(draft.company.strip(), address=draft.address, website=website)
+    elif company := company_of(draft):
         result = lookup.save_company(company, region) if lookup \
             else save_company(tx, company, region)
         company_id = result.company_id

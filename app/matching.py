@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import normalize
-from app.dedup.features import CompanyRecord, features
-from app.dedup.store_index import match_features, store_index
+from app.dedup.features import CompanyFeatures, CompanyRecord, features
+from app.dedup.store_index import Prematch, match_features, store_index
 from app.domain import CompanyDraft, ContactDraft
 from app.models import Contact, ContactPhone
 from app.services import contacts
@@ -51,15 +51,21 @@ def warm(session: Session, region: str) -> None:
     store_index(session).refresh(session, region)
 
 
-def match_company(session: Session, draft: CompanyDraft, region: str | None = None) -> CompanyMatch:
+def company_features(draft: CompanyDraft, region: str) -> CompanyFeatures:
+    return features(CompanyRecord(_DRAFT_ID, draft.name, draft.address, draft.phone,
+                                  draft.website), region)
+
+
+def match_company(session: Session, draft: CompanyDraft, region: str | None = None,
+                  prematch: Prematch | None = None) -> CompanyMatch:
     """The dedup matcher (app.dedup): blocking keys over an in-memory index of the store,
-    scored on name, domain, phone and address. "maybe" carries the best candidate."""
+    scored on name, domain, phone and address. "maybe" carries the best candidate.
+    `prematch`: this draft's features and stored matches, worked out ahead by an import."""
     region = region or session.info.get("region") or "US"
-    f = features(CompanyRecord(_DRAFT_ID, draft.name, draft.address, draft.phone,
-                               draft.website), region)
+    f = prematch.features if prematch else company_features(draft, region)
     if not f.key:  # = normalize.company_key(draft.name)
         return NEW_COMPANY
-    found = match_features(session, f, region)
+    found = match_features(session, f, region, stored=prematch.stored if prematch else None)
     if not found:
         return NEW_COMPANY
     company_id, s = found[0]

@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import phonenumbers
 from cleanco import termdata
@@ -303,25 +304,63 @@ def digits(text: str) -> str:
     return _DIGITS.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
-@functools.lru_cache(maxsize=65536)
+# One parse per (number, region): storage, search and matching all ask for the same ones, and
+# parsing is the dearest step of a phone number. Dicts rather than lru_cache, so an import can
+# take over the parses its reader process made (app.io.ahead).
+_PARSED: dict[tuple[str, str], phonenumbers.PhoneNumber | None] = {}
+_E164: dict[tuple[str, str], str] = {}
+_CACHE_MAX = 65536
+
+
+def _keep(cache: dict, key, value) -> None:
+    if len(cache) >= _CACHE_MAX:
+        cache.clear()
+    cache[key] = value
+
+
 def _parse_phone(text: str, region: str) -> phonenumbers.PhoneNumber | None:
-    """One parse per (number, region): storage, search and matching all ask for the same ones."""
+    key = (text, region)
     try:
-        return phonenumbers.parse(text, region or None)
+        return _PARSED[key]
+    except KeyError:
+        pass
+    try:
+        num = phonenumbers.parse(text, region or None)
     except phonenumbers.NumberParseException:
-        return None
+        num = None
+    _keep(_PARSED, key, num)
+    return num
 
 
-@functools.lru_cache(maxsize=65536)  # an import asks for each number several times
 def phone_e164(text: str, region: str = "US") -> str:
     """E.164 form ('+8613800138000'), or '' when the text is not a plausible number."""
-    text = unicodedata.normalize("NFKC", text or "")
-    if len(digits(text)) < 5:
-        return ""
-    num = _parse_phone(text, region)
-    if num is None or not phonenumbers.is_possible_number(num):
-        return ""
-    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+    key = (text, region)
+    try:
+        return _E164[key]
+    except KeyError:
+        pass
+    nfkc = unicodedata.normalize("NFKC", text or "")
+    num = _parse_phone(nfkc, region) if len(digits(nfkc)) >= 5 else None
+    e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164) \
+        if num is not None and phonenumbers.is_possible_number(num) else ""
+    _keep(_E164, key, e164)
+    return e164
+
+
+def phone_parses(numbers: Iterable[str], region: str) -> list[tuple]:
+    """What parsing these numbers found, for `learn_parses` in another process."""
+    out = []
+    for text in numbers:
+        e164 = phone_e164(text, region)
+        nfkc = unicodedata.normalize("NFKC", text or "")
+        out.append((text, nfkc, region, _parse_phone(nfkc, region), e164))
+    return out
+
+
+def learn_parses(parses: list[tuple]) -> None:
+    for text, nfkc, region, num, e164 in parses:
+        _keep(_PARSED, (nfkc, region), num)
+        _keep(_E164, (text, region), e164)
 
 
 def phone_key(text: str, region: str = "US") -> str:

@@ -236,10 +236,23 @@ class CompanyIndex:
         return len(self.feats)
 
     def add(self, f: CompanyFeatures) -> None:
-        if f.id in self.feats:
-            self.remove(f.id)
         keys = block_keys(f)
+        old = self.feats.get(f.id)
+        if old is not None and (old.canon, old.compact, old.cjk) == (f.canon, f.compact, f.cjk):
+            # the same name, re-read with new e-mail domains or a filled address (an import
+            # re-reads thousands so): only the blocks of changed keys change, and the big
+            # blocks' sorted and pre-filter lists stay
+            old_keys = self.keys[f.id]
+            self._leave(f.id, old_keys - keys)
+            self.feats[f.id], self.keys[f.id] = f, keys
+            self._join(f, keys - old_keys)
+            return
+        if old is not None:
+            self.remove(f.id)
         self.feats[f.id], self.keys[f.id] = f, keys
+        self._join(f, keys)
+
+    def _join(self, f: CompanyFeatures, keys: Iterable[str]) -> None:
         for key in keys:
             self.blocks[key][f.id] = None
             ordered = self._sorted.get(key)
@@ -260,7 +273,11 @@ class CompanyIndex:
                 cached[1].append(f.canon)
 
     def remove(self, record_id: str) -> None:
-        for key in self.keys.pop(record_id, ()):
+        self._leave(record_id, self.keys.pop(record_id, ()))
+        self.feats.pop(record_id, None)
+
+    def _leave(self, record_id: str, keys: Iterable[str]) -> None:
+        for key in keys:
             self._lists.pop(key, None)
             self._sorted.pop(key, None)
             block = self.blocks.get(key)
@@ -268,7 +285,6 @@ class CompanyIndex:
                 block.pop(record_id, None)
                 if not block:
                     del self.blocks[key]
-        self.feats.pop(record_id, None)
 
     def candidates(self, f: CompanyFeatures, limit_per_block: int = 30) -> set[str]:
         found: set[str] = set()

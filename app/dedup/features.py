@@ -66,11 +66,30 @@ def features(rec: CompanyRecord, region: str = "US") -> CompanyFeatures:
     )
 
 
-# the same name and address come back often (a company's row re-read after its people change,
-# an import's draft then its new row), and working them out is most of a record's features
-@functools.lru_cache(maxsize=32768)
+# The same name and address come back often (a company's row re-read after its people change,
+# an import's draft then its new row), and working them out is most of a record's features.
+# Dicts rather than lru_cache, so an import can take over what its reader process worked out.
+_NAMES: dict[str, tuple] = {}
+_ADDRESSES: dict[str, tuple[str, str, str]] = {}
+_CACHE_MAX = 32768
+
+
+def _keep(cache: dict, key: str, value) -> None:
+    if len(cache) >= _CACHE_MAX:
+        cache.clear()
+    cache[key] = value
+
+
 def _name_features(name: str) -> tuple:
     """(key, canon, sorted_canon, compact, words, latin, cjk, core, acronym) of a name."""
+    found = _NAMES.get(name)
+    if found is None:
+        found = _work_out_name(name)
+        _keep(_NAMES, name, found)
+    return found
+
+
+def _work_out_name(name: str) -> tuple:
     raw_words = n.company_words(name)
     cjk = bool(raw_words) and n.is_cjk(raw_words[0][:1])
     key = "".join(raw_words) if cjk else " ".join(raw_words)  # = normalize.company_key
@@ -83,4 +102,18 @@ def _name_features(name: str) -> tuple:
             cjk, core, n.acronym(words))
 
 
-_address_features = functools.lru_cache(maxsize=32768)(n.address_features)
+def _address_features(address: str) -> tuple[str, str, str]:
+    found = _ADDRESSES.get(address)
+    if found is None:
+        found = n.address_features(address)
+        _keep(_ADDRESSES, address, found)
+    return found
+
+
+def learn(f: CompanyFeatures) -> None:
+    """Take over the name and address parts of features worked out in another process (an
+    import's reader, app.io.ahead)."""
+    _keep(_NAMES, f.name, (f.key, f.canon, f.sorted_canon, f.compact, f.words, f.latin, f.cjk,
+                           f.core, f.acronym))
+    if f.raw_address:
+        _keep(_ADDRESSES, f.raw_address, (f.postcode, f.street, f.address))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event
@@ -227,13 +228,33 @@ def store_index(session: Session) -> StoreIndex:
         return idx
 
 
+@dataclass(frozen=True)
+class Prematch:
+    """A company draft's features and its matches in the shared index, worked out ahead of
+    the import that saves it (app.io.ahead, in another process). While an import's
+    transaction is open the shared index does not change (SQLite's write lock keeps other
+    writers out; the import's own writes go to its overlay), so these are the matches
+    `match_features` would find there; it still leaves out the companies the import has
+    written since (they are matched in the overlay as they now are)."""
+
+    features: CompanyFeatures
+    stored: list[tuple[str, PairScore]]
+
+
 def match_features(session: Session, f: CompanyFeatures, region: str,
-                   exclude: set[str] | None = None) -> list[tuple[str, PairScore]]:
-    """Companies in the store that are "same" or "maybe" for these features, best first."""
+                   exclude: set[str] | None = None,
+                   stored: list[tuple[str, PairScore]] | None = None
+                   ) -> list[tuple[str, PairScore]]:
+    """Companies in the store that are "same" or "maybe" for these features, best first.
+    `stored`: the shared index's matches, worked out ahead (`Prematch`)."""
     idx = store_index(session)
     main, overlay, own = idx.refresh(session, region)
     with idx.lock:
-        found = dict(main.match(f, exclude=own | exclude if exclude else own))
+        if stored is None:
+            found = dict(main.match(f, exclude=own | exclude if exclude else own))
+        else:
+            found = {cid: s for cid, s in stored
+                     if cid not in own and not (exclude and cid in exclude)}
         found.update(overlay.match(f, exclude=exclude))
     found.pop(f.id, None)
     return sorted(found.items(), key=lambda t: (t[1].decision != "same", -t[1].score, t[0]))

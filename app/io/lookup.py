@@ -21,13 +21,18 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from app import capture, normalize
 from app.dedup.features import CompanyFeatures, CompanyRecord, features
-from app.dedup.store_index import store_index
+from app.dedup.features import learn as learn_features
+from app.dedup.store_index import Prematch, store_index
 from app.domain import CompanyDraft, ContactDraft
 from app.services import bulk, records, rows
 from app.store import Tx
+
+if TYPE_CHECKING:
+    from app.io.ahead import Chunk
 
 _LIVE = "c.deleted = 0 AND c.merged_into IS NULL"
 _CHUNK = 500  # SQLite parameters per IN list
@@ -37,6 +42,11 @@ _CHUNK = 500  # SQLite parameters per IN list
 def _phone(number: str, region: str) -> tuple[str, str]:
     """(E.164, national digits), as contacts.find_by_phone derives them."""
     return normalize.phone_e164(number, region), normalize.national_digits(number, region)
+
+
+def prematch_key(draft: CompanyDraft) -> tuple[str, str, str, str]:
+    """A company draft's values, by which the matcher's work done ahead is found."""
+    return draft.name, draft.address, draft.phone, draft.website
 
 
 def fast_path(rec: object) -> bool:
@@ -55,6 +65,7 @@ class ImportLookup:
         self.companies: dict[tuple[str, str, str], str] = {}  # company draft → company id
         self.company_rows: dict[str, tuple[str, str]] = {}  # id → (name, address)
         self._undo: list[Callable[[], None]] = []
+        self.prematches: dict[tuple[str, str, str, str], Prematch] = {}  # this chunk's
         self._reset_people()
 
     def _reset_people(self) -> None:
@@ -65,12 +76,17 @@ class ImportLookup:
         self.company_of: dict[str, str | None] = {}
 
     # -- chunks ------------------------------------------------------------------------------
-    def prefetch(self, recs: Iterable[object]) -> None:
-        """Write what is queued, then read every stored person these records could match."""
+    def prefetch(self, chunk: Chunk) -> None:
+        """Write what is queued, then read every stored person these records could match; take
+        what was worked out ahead for them (app.io.ahead)."""
         self.flush()
         self._reset_people()
+        normalize.learn_parses(chunk.parses)
+        self.prematches = chunk.prematches
+        for pre in chunk.prematches.values():
+            learn_features(pre.features)  # its new company's, re-read after each flush
         emails, e164s, tails, names = set(), set(), set(), set()
-        for d in recs:
+        for _, d in chunk.records:
             if not fast_path(d):
                 continue
             emails.update(n for n in (normalize.normalize_email(e.address) for e in d.emails) if n)
@@ -175,9 +191,10 @@ class ImportLookup:
         company_id = self.companies.get(key)
         if company_id is not None:
             return capture.CompanySaveResult(company_id, "linked")
+        pre = self.prematches.get(prematch_key(draft))
         res = capture.save_company(self.tx, draft, region, self._create_company,
-                                   self._company_ready)
-        if normalize.company_key(draft.name):
+                                   self._company_ready, pre)
+        if pre.features.key if pre else normalize.company_key(draft.name):
             # (the matcher never links a name without a key: neither may the cache)
             self._remember(self.companies, key, res.company_id)
         if res.action == "updated":  # its address may have been filled

@@ -146,17 +146,23 @@ def files(fx, tmp_path):
                                              str(tmp_path / "tricky.csv")]
 
 
+WAYS = {"per record": {"per_record": True}, "lookups": {"ahead": False},
+        "lookups, read ahead in a second process": {"ahead": True}}
+
+
 def test_lookups_decide_as_the_per_record_path(tmp_path, files):
     got = {}
-    for per_record in (True, False):
-        store = Store.open(tmp_path / f"{per_record}.sqlite3", region="US")
-        first = run_import(store, files, per_record=per_record)
-        again = run_import(store, files, per_record=per_record)
-        got[per_record] = (_canon(store, first), _canon(store, again))
+    for way, kw in WAYS.items():
+        store = Store.open(tmp_path / f"{len(got)}.sqlite3", region="US")
+        first = run_import(store, files, **kw)
+        again = run_import(store, files, **kw)
+        got[way] = (_canon(store, first), _canon(store, again))
         store.close()
-    assert got[False][0] == got[True][0]
-    assert got[False][1] == got[True][1]
-    assert got[False][0]["records"] and any(r[1] == "updated" for r in got[False][0]["records"])
+    ref = got.pop("per record")
+    for way, outcome in got.items():
+        assert outcome[0] == ref[0], way
+        assert outcome[1] == ref[1], way
+    assert ref[0]["records"] and any(r[1] == "updated" for r in ref[0]["records"])
 
 
 def test_chunks_see_the_people_earlier_chunks_created(tmp_path, monkeypatch):

@@ -1,0 +1,151 @@
+"""An import's second core: a process that reads the files one chunk ahead of the import and does
+the work that depends on nothing the import writes: parsing the records, parsing their phone
+numbers (the dearest normalization) and matching each record's company against the store's
+companies as they were when the import began (`store_index.Prematch`). The import itself then
+decides and writes. Its outcome is the same with or without this process (tested): it only
+hands over answers the import would otherwise work out itself.
+
+Why fork: the child gets the matcher's index of the store (hundreds of MB at 20,000 companies,
+seconds to build) at once, copy-on-write. It uses nothing else of the parent (no SQLite
+connection, no Qt) and leaves through os._exit. Where fork is not available (Windows, macOS's
+frameworks dislike it), or the files are small, the records are read in this process and
+nothing is worked out ahead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import multiprocessing as mp
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import chain, islice, repeat
+from pathlib import Path
+
+from app import capture, matching, normalize
+from app.dedup.blocking import CompanyIndex
+from app.dedup.store_index import Prematch, store_index
+from app.io.errors import FileUnreadable
+from app.io.lookup import fast_path, prematch_key
+from app.io.reader import Record, Source
+from app.store import Tx
+
+MIN_BYTES = 256 * 1024  # smaller imports (~1,000 cards) take well under a second without help
+FIRST_CHUNK = 100
+
+
+@dataclass
+class Chunk:
+    source: Source
+    records: list[tuple[int, Record]]
+    # worked out ahead (empty when read in this process): the matcher's answers by company
+    # draft (`lookup.prematch_key`), and phone parses for normalize.learn_parses
+    prematches: dict[tuple[str, str, str, str], Prematch] = field(default_factory=dict)
+    parses: dict = field(default_factory=dict)
+
+
+@contextlib.contextmanager
+def read(tx: Tx | None, sources: Sequence[Source], size: int, ahead: bool | None = None
+         ) -> Iterator[Iterator[Chunk]]:
+    """The sources' records in chunks of `size`. `tx`: the import's transaction (None: records
+    only, nothing worked out ahead); `ahead`: whether to use a second process (None: when it
+    pays)."""
+    if ahead is None:
+        ahead = worth_it(sources)
+    if tx is None or not ahead or "fork" not in mp.get_all_start_methods():
+        yield _here(sources, size)
+        return
+    idx = store_index(tx.session)
+    index, _, _ = idx.refresh(tx.session, tx.region)  # fresh: from now on it holds still
+    with idx.lock:  # no other thread is changing the index while it is copied
+        child = _Child(sources, index, tx.region, size)
+    try:
+        yield iter(child)
+    finally:
+        child.close()
+
+
+def worth_it(sources: Sequence[Source]) -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    total = 0
+    for src in sources:
+        with contextlib.suppress(OSError):
+            total += Path(src.path).stat().st_size
+    return total >= MIN_BYTES
+
+
+def _here(sources: Sequence[Source], size: int) -> Iterator[Chunk]:
+    for src in sources:
+        while records := list(islice(src.records, size)):
+            yield Chunk(src, records)
+
+
+class _Child:
+    def __init__(self, sources: Sequence[Source], index: CompanyIndex, region: str,
+                 size: int) -> None:
+        ctx = mp.get_context("fork")
+        self.sources = list(sources)
+        self.pipe, out = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(target=_work, args=(self.sources, index, region, size, out),
+                                name="satchel-import-reader", daemon=True)
+        self.proc.start()
+        out.close()  # the child's end: its exit then ends our recv with EOFError
+
+    def __iter__(self) -> Iterator[Chunk]:
+        while True:
+            try:
+                msg = self.pipe.recv()
+            except (EOFError, OSError):
+                raise FileUnreadable(
+                    "The import's reading process stopped unexpectedly; nothing was imported. "
+                    "Try again; if it happens again, import the files one at a time.") from None
+            if msg[0] == "done":
+                return
+            if msg[0] == "error":
+                raise FileUnreadable(msg[1])
+            _, i, records, prematches, parses = msg
+            yield Chunk(self.sources[i], records, prematches, parses)
+
+    def close(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join()
+        self.pipe.close()
+
+
+def _work(sources: list[Source], index: CompanyIndex, region: str, size: int, out) -> None:
+    """In the child: read, prepare and send chunk after chunk (send waits while the import is
+    busy with the one before, so the child stays one chunk ahead)."""
+    gc.freeze()  # the parent's objects: never collected here, and their pages stay shared
+    # a small first chunk: the import waits for it, and works on it while the next is prepared
+    sizes = chain([min(size, FIRST_CHUNK)], repeat(size))
+    try:
+        for i, src in enumerate(sources):
+            while records := list(islice(src.records, next(sizes))):
+                out.send(("chunk", i, records, *_prepare(records, index, region)))
+        out.send(("done",))
+    except FileUnreadable as exc:
+        out.send(("error", str(exc)))
+    except Exception as exc:  # noqa: BLE001 - the import must hear of it, not hang
+        out.send(("error", f"The import could not read its files ({type(exc).__name__}: "
+                           f"{str(exc)[:120]}). Nothing was imported."))
+    finally:
+        out.close()
+
+
+def _prepare(records: list[tuple[int, Record]], index: CompanyIndex, region: str
+             ) -> tuple[dict, dict]:
+    prematches: dict[tuple[str, str, str, str], Prematch] = {}
+    numbers: set[str] = set()
+    for _, rec in records:
+        if not fast_path(rec):  # only the import's lookups use what is worked out here
+            continue
+        numbers.update(p.number for p in rec.phones)
+        company = capture.company_of(rec)
+        if company is None or prematch_key(company) in prematches:
+            continue
+        f = matching.company_features(company, region)
+        prematches[prematch_key(company)] = Prematch(f, index.match(f) if f.key else [])
+    return prematches, normalize.phone_parses(numbers, region)
