@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import json
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -129,21 +130,66 @@ def load_many(session: Session, entity: str, record_ids: list[str]) -> dict[str,
     return out
 
 
+def _json_encoder(ensure_ascii: bool) -> Callable[[Any], str]:
+    """`json.dumps(value, ensure_ascii=...)` with the C encoder built once rather than on each
+    call (the same text; no check for self-containing values, which wire values never are)."""
+    make = json.encoder.c_make_encoder
+    if make is None:  # no C accelerator: the standard encoder, built once
+        return json.JSONEncoder(ensure_ascii=ensure_ascii).encode
+    try:
+        encode = make(None, json.JSONEncoder().default,
+                      json.encoder.encode_basestring_ascii if ensure_ascii
+                      else json.encoder.encode_basestring,
+                      None, ": ", ", ", False, False, True)
+    except TypeError:  # another Python's signature
+        return json.JSONEncoder(ensure_ascii=ensure_ascii).encode
+    return lambda value: "".join(encode(value, 0))
+
+
+_dumps = _json_encoder(ensure_ascii=True)  # clocks (json.dumps(clocks))
+_dumps_text = _json_encoder(ensure_ascii=False)  # list fields as entered
+
+
+def _list_column(wire: list) -> str:
+    return "[]" if wire == [] else _dumps_text(wire)
+
+
+# Fields stored in more than their own column (a normalized key beside the text).
+_DERIVED: dict[tuple[str, str], Callable[[Any, str], dict[str, Any]]] = {
+    ("contact", "name"): lambda wire, region: {"name": wire, "sort_name": normalize.fold(wire)},
+    ("company", "name"): lambda wire, region: {"name": wire,
+                                               "name_key": normalize.company_key(wire)},
+    ("company", "phone"): lambda wire, region: {"phone": wire,
+                                                "phone_e164": normalize.phone_e164(wire, region)},
+    ("company", "website"): lambda wire, region: {"website": wire,
+                                                  "domain": normalize.web_domain(wire)},
+}
+_FLAGS = frozenset({"deleted", "done"})
+_CHILDREN = frozenset({"emails", "phones"})
+
+
 def _columns(entity: str, field: str, wire: Any, region: str) -> dict[str, Any]:
     """The columns that store one field's wire value (derived columns included)."""
     if field in LISTS:
-        return {field: json.dumps(wire, ensure_ascii=False)}
-    if field in ("deleted", "done"):
+        return {field: _list_column(wire)}
+    if field in _FLAGS:
         return {field: int(bool(wire))}
-    if field == "name" and entity == "contact":
-        return {"name": wire, "sort_name": normalize.fold(wire)}
-    if field == "name" and entity == "company":
-        return {"name": wire, "name_key": normalize.company_key(wire)}
-    if field == "phone" and entity == "company":
-        return {"phone": wire, "phone_e164": normalize.phone_e164(wire, region)}
-    if field == "website" and entity == "company":
-        return {"website": wire, "domain": normalize.web_domain(wire)}
+    derive = _DERIVED.get((entity, field))
+    if derive is not None:
+        return derive(wire, region)
     return {field: wire}
+
+
+def _plain_fields(entity: str) -> dict[str, int]:
+    """Fields stored as they are in one column of their name → that column's place in a row
+    of `_DEFAULTS[entity]` order (the rest go through `_columns` or child rows)."""
+    names = list(_DEFAULTS[entity])
+    return {f: names.index(f) for f in SYNC_FIELDS[entity]
+            if f not in LISTS and f not in _FLAGS and f not in _CHILDREN
+            and (entity, f) not in _DERIVED}
+
+
+_PLAIN = {e: _plain_fields(e) for e in ENTITIES}
 
 
 _EMAIL_INSERT = ("INSERT INTO contact_email (contact_id, position, kind, address, address_norm) "
@@ -203,7 +249,7 @@ def apply(session: Session, entity: str, record_id: str, changes: dict[str, Any]
             cols.update(_columns(entity, field, wire, region))
     stamp = now_text()
     if existing is None:
-        row = {**_DEFAULTS[entity], **cols, "id": record_id, "clocks": json.dumps(clocks),
+        row = {**_DEFAULTS[entity], **cols, "id": record_id, "clocks": _dumps(clocks),
                "created_at": stamp, "updated_at": stamp}
         names = ", ".join(row)
         con.execute(f"INSERT INTO {entity} ({names}) VALUES ({', '.join('?' * len(row))})",
@@ -212,7 +258,7 @@ def apply(session: Session, entity: str, record_id: str, changes: dict[str, Any]
                  "created_at": stamp, "updated_at": stamp}
     else:
         merged = {**existing["clocks"], **clocks}
-        cols["clocks"] = json.dumps(merged)
+        cols["clocks"] = _dumps(merged)
         cols["updated_at"] = stamp
         sets = ", ".join(f"{c} = ?" for c in cols)
         con.execute(f"UPDATE {entity} SET {sets} WHERE id = ?", (*cols.values(), record_id))
@@ -245,42 +291,64 @@ def _wire_after(after: dict[str, Any], changes: dict[str, Any]) -> None:
 def insert_many(session: Session, entity: str,
                 items: list[tuple[str, dict[str, Any], dict[str, str]]],
                 con: sqlite3.Connection | None = None) -> list[dict[str, Any]]:
-    """`apply(..., existing=None)` for many new records at once (a sync page): the same rows,
-    child rows and tags, written with one executemany per table instead of a few statements
-    per record. `items`: (record_id, wire changes, clock stamps). Returns each record as
-    `load` would now return it, in the order given."""
+    """`apply(..., existing=None)` for many new records at once (a sync page, an import
+    batch): the same rows, child rows and tags, written with one executemany per table instead
+    of a few statements per record. `items`: (record_id, wire changes, clock stamps). Returns
+    each record as `load` would now return it, in the order given.
+
+    Per record this fills a copy of the default row and of the default record in place (plain
+    fields straight into their column, the others as `_columns` and `_wire_after` say): the
+    same values `apply` writes, without a dict per field."""
     region = session.info.get("region", "US")
     con = con or dbapi(session)
     stamp = now_text()
     names = list(_DEFAULTS[entity])
-    base, loaded = _DEFAULTS[entity], _LOADED_DEFAULTS[entity]
+    place = {n: i for i, n in enumerate(names)}
+    base = list(_DEFAULTS[entity].values())
+    loaded = _LOADED_DEFAULTS[entity]
+    plain = _PLAIN[entity]
+    known = _FIELDS[entity]
+    at_id, at_clocks = place["id"], place["clocks"]
+    at_created, at_updated = place["created_at"], place["updated_at"]
     out: list[dict[str, Any]] = []
-    rows: list[tuple] = []
+    rows: list[list] = []
     emails: list[tuple] = []
     phones: list[tuple] = []
     tags: dict[str, str] = {}
     for record_id, changes, clocks in items:
-        unknown = changes.keys() - _FIELDS[entity]
-        if unknown:
+        if not known.issuperset(changes):
+            unknown = changes.keys() - known
             raise ValueError(f"{entity} has no field {sorted(unknown)[0]!r}")
-        cols: dict[str, Any] = {}
+        row = base.copy()
+        after = loaded.copy()
         for field, wire in changes.items():
-            if field == "emails":
-                emails.extend((record_id, i, e["kind"], e["address"],
-                               normalize.normalize_email(e["address"]))
-                              for i, e in enumerate(wire))
+            i = plain.get(field)
+            if i is not None:
+                row[i] = after[field] = wire
+            elif field == "emails":
+                emails.extend([(record_id, i, e["kind"], e["address"],
+                                normalize.normalize_email(e["address"]))
+                               for i, e in enumerate(wire)])
+                after[field] = [{"address": e["address"], "kind": e["kind"]} for e in wire]
             elif field == "phones":
-                phones.extend((record_id, i, p["kind"], p["number"],
-                               *_phone_keys(p["number"], region))
-                              for i, p in enumerate(wire))
+                phones.extend([(record_id, i, p["kind"], p["number"],
+                                *_phone_keys(p["number"], region))
+                               for i, p in enumerate(wire)])
+                after[field] = [{"number": p["number"], "kind": p["kind"]} for p in wire]
+            elif field in LISTS:
+                row[place[field]] = _list_column(wire)
+                after[field] = list(wire)
+            elif field in _FLAGS:
+                row[place[field]] = int(bool(wire))
+                after[field] = bool(wire)
             else:
-                cols.update(_columns(entity, field, wire, region))
-        row = {**base, **cols, "id": record_id, "clocks": json.dumps(clocks),
-               "created_at": stamp, "updated_at": stamp}
-        rows.append(tuple(row[n] for n in names))
-        after = {**loaded, **cols, "id": record_id, "clocks": dict(clocks),
-                 "created_at": stamp, "updated_at": stamp}
-        _wire_after(after, changes)
+                for col, value in _columns(entity, field, wire, region).items():
+                    row[place[col]] = after[col] = value
+        row[at_id] = after["id"] = record_id
+        row[at_clocks] = _dumps(clocks)
+        after["clocks"] = dict(clocks)
+        row[at_created] = row[at_updated] = after["created_at"] = after["updated_at"] = stamp
+        rows.append(row)
         out.append(after)
         for t in changes.get("tags") or ():
             tags.setdefault(normalize.fold(t), t)
