@@ -184,3 +184,37 @@ def test_file_without_records_says_so(qtbot, styled_app, store, tmp_path):
     assert "no contacts or companies" in dialog.counts.text()
     assert dialog.table.isHidden() and not dialog.go_button.isEnabled()
     dialog.reject()
+
+
+def test_a_big_import_reads_in_a_second_process_from_the_worker_thread(
+        qtbot, main_window, store, tmp_path, monkeypatch):
+    """Big files are read ahead by a forked process (app.io.ahead); forking from the import's
+    worker thread of a running Qt app must work, and leave no process behind."""
+    import multiprocessing as mp
+
+    from PySide6.QtCore import QTimer
+
+    from app.io import ahead
+
+    monkeypatch.setattr(ahead, "MIN_BYTES", 1)
+    big = tmp_path / "big.vcf"
+    big.write_text("".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nEMAIL:p{i}@load.example\r\n"
+        f"ORG:Load Co {i % 50}\r\nTEL:+1 212 555 {i:04d}\r\nEND:VCARD\r\n" for i in range(1200)),
+        encoding="utf-8")
+    readers = set()
+    timer = QTimer(interval=5)
+    timer.timeout.connect(lambda: readers.update(
+        p.pid for p in mp.active_children() if p.name == "satchel-import-reader"))
+    timer.start()
+    main_window.import_files([str(big)])
+    dialog = _dialog(main_window)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=60000)
+    assert "<b>1200</b> new" in dialog.counts.text()
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=60000)
+    timer.stop()
+    assert dialog.report.created == 1200 and _count(store) == 1200
+    assert len(readers) >= 2, "the preview and the import each read in a second process"
+    assert not [p for p in mp.active_children() if p.name == "satchel-import-reader"]
+    dialog.accept()

@@ -1,0 +1,110 @@
+"""The import's reading process (app.io.ahead): a real forked child. What it hands over changes
+no outcome (test_io_lookup runs the import both ways); here: its failures and a cancel leave the
+store as it was, with a message, and no process behind."""
+
+import multiprocessing as mp
+import os
+import signal
+
+import pytest
+
+from app.io import ahead
+from app.io.apply import Cancelled, open_all, run_import
+from app.io.errors import FileUnreadable
+from app.io.reader import Source
+from app.store import Store
+
+pytestmark = pytest.mark.skipif("fork" not in mp.get_all_start_methods(),
+                                reason="the reading process needs fork (Linux)")
+
+
+def _cards(n: int) -> str:
+    return "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nORG:Firm {i % 40} Trading\r\n"
+        f"EMAIL:p{i}@firm{i % 40}.example\r\nTEL;TYPE=CELL:+1 212 555 {i:04d}\r\nEND:VCARD\r\n"
+        for i in range(n))
+
+
+def _readers() -> list:
+    return [p for p in mp.active_children() if p.name == "satchel-import-reader"]
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "s.sqlite3", region="US")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def big(tmp_path):
+    path = tmp_path / "big.vcf"
+    path.write_text(_cards(1500), encoding="utf-8")
+    return str(path)
+
+
+def test_the_child_killed_mid_import_stops_it_with_a_message_and_nothing_written(
+        store, big, dump):
+    before = dump(store)
+
+    def progress(done: int) -> None:
+        for p in _readers():
+            os.kill(p.pid, signal.SIGKILL)
+
+    with pytest.raises(FileUnreadable, match="reading process stopped unexpectedly"):
+        run_import(store, [big], progress=progress, ahead=True)
+    assert dump(store) == before
+    assert not _readers()
+    # and the same file then imports whole
+    assert run_import(store, [big], ahead=True).created == 1500
+
+
+def test_cancel_stops_the_child_too(store, big, dump):
+    before = dump(store)
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 120  # in the second chunk
+
+    with pytest.raises(Cancelled):
+        run_import(store, [big], cancel=cancel, ahead=True)
+    assert dump(store) == before
+    assert not _readers()
+
+
+def test_a_file_that_fails_while_the_child_reads_it_reaches_the_import_as_its_message(store):
+    def records():
+        yield 1, "not a record the import knows"
+        raise FileUnreadable("broken.vcf could not be read (zlib error). Nothing was imported.")
+
+    src = Source("broken.vcf", "vcard", {}, records())
+    with store.write() as tx, ahead.read(tx, [src], 500, ahead=True) as chunks, \
+            pytest.raises(FileUnreadable, match="zlib error"):
+        next(chunks)
+    assert not _readers()
+
+
+def test_the_child_hands_over_stored_matches_and_phone_parses(store, big):
+    run_import(store, [big], ahead=False)  # the store now knows the 40 firms
+    path = big.replace("big", "again")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(_cards(3).replace("Person", "Someone").replace("+1 212 555", "+1 646 555"))
+    src = open_all(store, [path])[0]
+    with store.write() as tx, ahead.read(tx, [src], 500, ahead=True) as chunks:
+        chunk = next(chunks)
+    pre = chunk.prematches[("Firm 1 Trading", "", "", "")]
+    assert pre.features.key == "firm 1 trading"
+    assert [s.decision for _, s in pre.stored][:1] == ["same"]
+    assert {p[0] for p in chunk.parses} == {"+1 646 555 0000", "+1 646 555 0001",
+                                            "+1 646 555 0002"}
+    assert {p[4] for p in chunk.parses} == {"+16465550000", "+16465550001", "+16465550002"}
+
+
+def test_only_big_files_on_linux_get_a_reading_process(tmp_path, monkeypatch):
+    small = tmp_path / "small.vcf"
+    small.write_text(_cards(3), encoding="utf-8")
+    sources = [Source(str(small), "vcard")]
+    assert not ahead.worth_it(sources)
+    monkeypatch.setattr(ahead, "MIN_BYTES", 10)
+    assert ahead.worth_it(sources) == os.uname().sysname.startswith("Linux")
