@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import add
 from typing import Any
 
 from sqlalchemy import text
@@ -23,10 +24,13 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ua
 
 def cjk_grams(text: str) -> str:
     """Single CJK characters and bigrams as space-separated tokens (for 1–2 character words)."""
+    runs = _CJK_RUN.findall(text or "")
+    if not runs:  # most Latin records: no set to build
+        return ""
     grams: set[str] = set()
-    for run in _CJK_RUN.findall(text or ""):
+    for run in runs:
         grams.update(run)
-        grams.update(run[i:i + 2] for i in range(len(run) - 1))
+        grams.update(map(add, run, run[1:]))  # each pair of neighbours
     return " ".join(sorted(grams))
 
 
