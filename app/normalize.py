@@ -35,6 +35,17 @@ _LATIN_TO_ASCII = {
 }
 
 
+# Caches of the dearest normalizations are dicts rather than lru_caches, so an import can take
+# over what its reader process worked out (app.io.ahead).
+_CACHE_MAX = 65536
+
+
+def _keep(cache: dict, key, value) -> None:
+    if len(cache) >= _CACHE_MAX:
+        cache.clear()
+    cache[key] = value
+
+
 def fold(text: str) -> str:
     """Case- and width-insensitive form: NFKC turns full-width ＡＢＣ１ into ABC1."""
     return unicodedata.normalize("NFKC", text or "").casefold().strip()
@@ -183,14 +194,23 @@ def company_words(name: str) -> list[str]:
     return words
 
 
-@functools.lru_cache(maxsize=65536)  # imports and the matcher ask for the same names often
+_COMPANY_KEYS: dict[str, str] = {}  # imports and the matcher ask for the same names often
+
+
 def company_key(name: str) -> str:
     """Exact-match key for a company name: case, width, accents, punctuation, legal forms,
     "&"/"and" and a leading "The" ignored. CJK names are joined without spaces."""
-    words = company_words(name)
-    if words and _is_cjk(words[0][:1]):
-        return "".join(words)
-    return " ".join(words)
+    key = _COMPANY_KEYS.get(name)
+    if key is None:
+        words = company_words(name)
+        key = "".join(words) if words and _is_cjk(words[0][:1]) else " ".join(words)
+        _keep(_COMPANY_KEYS, name, key)
+    return key
+
+
+def learn_company_key(name: str, key: str) -> None:
+    """A key worked out in another process (the matcher's features of `name`)."""
+    _keep(_COMPANY_KEYS, name, key)
 
 
 def canonical_words(words: list[str]) -> list[str]:
@@ -305,18 +325,9 @@ def digits(text: str) -> str:
 
 
 # One parse per (number, region): storage, search and matching all ask for the same ones, and
-# parsing is the dearest step of a phone number. Dicts rather than lru_cache, so an import can
-# take over the parses its reader process made (app.io.ahead).
+# parsing is the dearest step of a phone number.
 _PARSED: dict[tuple[str, str], phonenumbers.PhoneNumber | None] = {}
 _E164: dict[tuple[str, str], str] = {}
-_CACHE_MAX = 65536
-
-
-def _keep(cache: dict, key, value) -> None:
-    if len(cache) >= _CACHE_MAX:
-        cache.clear()
-    cache[key] = value
-
 
 def _parse_phone(text: str, region: str) -> phonenumbers.PhoneNumber | None:
     key = (text, region)

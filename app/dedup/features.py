@@ -115,5 +115,6 @@ def learn(f: CompanyFeatures) -> None:
     import's reader, app.io.ahead)."""
     _keep(_NAMES, f.name, (f.key, f.canon, f.sorted_canon, f.compact, f.words, f.latin, f.cjk,
                            f.core, f.acronym))
+    n.learn_company_key(f.name, f.key)
     if f.raw_address:
         _keep(_ADDRESSES, f.raw_address, (f.postcode, f.street, f.address))

@@ -7,6 +7,7 @@ or a similar name with independent evidence. Every outcome carries human-readabl
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -72,8 +73,17 @@ def _other_house(a: str, b: str) -> bool:
     '科技园路1号' / '科技园路3号')."""
     if not a or not b:
         return False
-    return re.sub(r"\d+", "#", a) == re.sub(r"\d+", "#", b) and \
-        re.findall(r"\d+", a) != re.findall(r"\d+", b)
+    (shape_a, numbers_a), (shape_b, numbers_b) = _house(a), _house(b)
+    return shape_a == shape_b and numbers_a != numbers_b
+
+
+@functools.lru_cache(maxsize=65536)  # a street is compared with many others
+def _house(street: str) -> tuple[str, tuple[str, ...]]:
+    """('market st #', ('12',)) for 'market st 12'."""
+    return _NUMBER.sub("#", street), tuple(_NUMBER.findall(street))
+
+
+_NUMBER = re.compile(r"\d+")
 
 
 def _address_similarity(a: CompanyFeatures, b: CompanyFeatures) -> float:
