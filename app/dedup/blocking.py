@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from app import normalize
 from app.dedup.features import CompanyFeatures
-from app.dedup.scoring import NAME_FLOOR, NEW, PairScore, prefix_ratio, score_pair
+from app.dedup.scoring import ALIKE, NAME_FLOOR, NEW, PairScore, places, prefix_ratio, score_pair
 
 BLOCK_CAP = 40  # larger blocks are compared through a window / pre-filter, not all pairs
 # name blocks up to this size get a rapidfuzz pre-filter; bigger ones (a legal form's bigram 有限,
@@ -169,11 +169,13 @@ def find_pairs(feats: list[CompanyFeatures],
 
 
 def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[CompanyFeatures]:
-    """The records `score_pair` would not dismiss at once, without scoring them one by one:
-    a pair is "new" straight away when its names are < 60 % alike and it shares no domain or
-    phone. The similarities of `scoring.name_similarity` that are plain rapidfuzz ratios are
-    worked out for all candidates in one vectorised call; the rule-based ones (abbreviation, a
-    Chinese short name or prefix, another script) are checked only for what fails that."""
+    """The records `score_pair` could find "same" or "maybe", without scoring them one by one.
+    Without a shared domain or phone a pair is "new" when its names are < 60 % alike, and when
+    they are < 75 % alike and the address is not the same. The similarities of
+    `scoring.name_similarity` that are plain rapidfuzz ratios are worked out for all candidates
+    in one vectorised call; the rule-based ones (abbreviation, a Chinese short name or prefix,
+    another script) are checked only for what fails that. (`sim >= ALIKE` is `name_sim >=
+    ALIKE / 100` exactly: 0.75 is a binary fraction.)"""
     if not f.compact:
         return others  # score_pair's own quick answer
     keep: list[CompanyFeatures] = []
@@ -199,11 +201,13 @@ def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[Com
             process.cdist([f.canon], names, scorer=fuzz.token_sort_ratio)[0],
             process.cdist([f.compact], [g.compact for g in latin], scorer=fuzz.ratio)[0]])
         keep.extend(g for g, sim in zip(latin, sims, strict=True)
-                    if sim >= NAME_FLOOR or f.acronym == g.compact or g.acronym == f.compact)
+                    if sim >= NAME_FLOOR and (sim >= ALIKE or places(f, g)[0])
+                    or f.acronym == g.compact or g.acronym == f.compact)
     if cjk:
         sims = process.cdist([f.compact], [g.compact for g in cjk], scorer=fuzz.ratio)[0]
         keep.extend(g for g, sim in zip(cjk, sims, strict=True)
-                    if sim >= NAME_FLOOR or f.core and f.core == g.core or _prefix(f, g))
+                    if sim >= NAME_FLOOR and (sim >= ALIKE or places(f, g)[0])
+                    or f.core and f.core == g.core or _prefix(f, g))
     if cross:
         sims = process.cdist([f.latin], [g.latin for g in cross], scorer=fuzz.ratio)[0]
         keep.extend(g for g, sim in zip(cross, sims, strict=True)

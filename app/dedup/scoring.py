@@ -19,6 +19,7 @@ from app.dedup.features import CompanyFeatures
 
 SAME, MAYBE, NEW = "same", "maybe", "new"
 NAME_FLOOR = 60  # % name similarity below which only a shared domain or phone keeps a pair
+ALIKE = 75  # % from which a similar name alone, nothing against it, is "maybe"; below, evidence
 
 
 @dataclass(frozen=True)
@@ -93,17 +94,8 @@ def _address_similarity(a: CompanyFeatures, b: CompanyFeatures) -> float:
         else fuzz.ratio(a.address, b.address) / 100
 
 
-def score_pair(a: CompanyFeatures, b: CompanyFeatures, name_count: int = 2) -> PairScore:
-    """`name_count`: how many records carry this exact name (a name shared by several
-    companies is not enough on its own to link two of them)."""
-    name_sim, name_reason = name_similarity(a, b)
-    shared_domains = a.domains & b.domains
-    same_domain = bool(shared_domains)
-    same_phone = bool(a.phones & b.phones)
-    if name_sim < NAME_FLOOR / 100 and not same_domain and not same_phone:
-        return PairScore(round(0.55 * name_sim, 3), NEW, (), name_sim)  # most pairs: cheap
-    other_domain = bool(a.domains and b.domains and not shared_domains)
-    other_phone = bool(a.phones and b.phones and not same_phone)
+def places(a: CompanyFeatures, b: CompanyFeatures) -> tuple[bool, bool, bool]:
+    """(same address, another place, same postcode)."""
     same_postcode = bool(a.postcode and a.postcode == b.postcode)
     postcode_ok = same_postcode or not (a.postcode and b.postcode)
     same_address = other_place = False
@@ -119,6 +111,21 @@ def score_pair(a: CompanyFeatures, b: CompanyFeatures, name_count: int = 2) -> P
             addr_sim = _address_similarity(a, b)
             same_address = addr_sim >= 0.92
             other_place = addr_sim < 0.6
+    return same_address, other_place, same_postcode
+
+
+def score_pair(a: CompanyFeatures, b: CompanyFeatures, name_count: int = 2) -> PairScore:
+    """`name_count`: how many records carry this exact name (a name shared by several
+    companies is not enough on its own to link two of them)."""
+    name_sim, name_reason = name_similarity(a, b)
+    shared_domains = a.domains & b.domains
+    same_domain = bool(shared_domains)
+    same_phone = bool(a.phones & b.phones)
+    if name_sim < NAME_FLOOR / 100 and not same_domain and not same_phone:
+        return PairScore(round(0.55 * name_sim, 3), NEW, (), name_sim)  # most pairs: cheap
+    other_domain = bool(a.domains and b.domains and not shared_domains)
+    other_phone = bool(a.phones and b.phones and not same_phone)
+    same_address, other_place, same_postcode = places(a, b)
 
     evidence = same_domain + same_phone + same_address
     against = other_place + other_domain + other_phone
@@ -132,7 +139,7 @@ def score_pair(a: CompanyFeatures, b: CompanyFeatures, name_count: int = 2) -> P
             MAYBE if evidence or not against else NEW
     elif name_sim >= 0.6:
         decision = SAME if evidence >= 2 and not against else \
-            MAYBE if evidence or (name_sim >= 0.75 and not against) else NEW
+            MAYBE if evidence or (name_sim >= ALIKE / 100 and not against) else NEW
     else:
         # another name: a shared domain is a parent and its subsidiary, a shared phone and
         # address may be a renamed company; the rep decides

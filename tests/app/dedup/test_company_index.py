@@ -64,3 +64,32 @@ def test_uncommitted_companies_are_matched_in_their_transaction_only(store):
         kept = capture.save_company(tx, draft).company_id
     with store.read() as s:  # committed: in the shared index
         assert matching.match_company(s, draft).company_id == kept
+
+
+def test_the_vectorised_pre_check_drops_only_pairs_score_pair_calls_new():
+    """worth_scoring mirrors score_pair's quick "new" answers (names < 60 % alike, or < 75 %
+    without the same address, and no shared domain or phone): every candidate it drops must
+    score "new". Labelled companies of many languages with their look-alikes and variants,
+    plus the same names moved to other houses of one street and to one postcode."""
+    from bench.dedup.generate import generate
+
+    from app.dedup.blocking import worth_scoring
+    from app.dedup.scoring import NEW, score_pair
+
+    rng = random.Random(11)
+    recs = generate(600, seed=5)
+    moved = [CompanyRecord(f"m{i}", r.name, address=f"{rng.randrange(1, 40)} Market Street, "
+                           "Springfield IL 62701") for i, r in enumerate(recs[:150])]
+    feats = [features(r, "US") for r in recs + moved]
+    dropped = kept = 0
+    for f in feats[::3]:
+        others = [g for g in feats if g.id != f.id]
+        worth = {g.id for g in worth_scoring(f, others)}
+        for g in others:
+            if g.id in worth:
+                kept += 1
+                continue
+            dropped += 1
+            assert score_pair(f, g).decision == NEW, (f.name, f.raw_address, g.name,
+                                                      g.raw_address)
+    assert dropped > 10 * kept > 0
