@@ -247,6 +247,7 @@ def acronym(words: list[str]) -> str:
 
 # -- e-mail, web domains -----------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=65536)  # an import asks for each address a few times
 def normalize_email(address: str) -> str:
     return fold(address).strip("<>\"' ")
 

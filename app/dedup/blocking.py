@@ -46,6 +46,29 @@ def block_keys(f: CompanyFeatures) -> frozenset[str]:
 
 
 def _block_keys(f: CompanyFeatures) -> set[str]:
+    keys = set(_name_keys(f))
+    keys.update("d:" + d for d in f.domains)
+    keys.update("p:" + p for p in f.phones)
+    if f.street:
+        keys.add("s:" + f.postcode + "|" + f.street)
+    return keys
+
+
+_NAME_KEYS: dict[str, frozenset[str]] = {}
+
+
+def _name_keys(f: CompanyFeatures) -> frozenset[str]:
+    """The keys of the name: the same for every record of that name (an import's new company
+    is re-read after its people are written, with new e-mail domains)."""
+    keys = _NAME_KEYS.get(f.name)
+    if keys is None:
+        if len(_NAME_KEYS) >= 32768:
+            _NAME_KEYS.clear()
+        keys = _NAME_KEYS[f.name] = frozenset(_work_out_name_keys(f))
+    return keys
+
+
+def _work_out_name_keys(f: CompanyFeatures) -> set[str]:
     keys: set[str] = set()
     if f.compact:
         keys.add("k:" + f.compact)
@@ -67,10 +90,6 @@ def _block_keys(f: CompanyFeatures) -> set[str]:
         if 2 <= len(f.compact) <= 5:
             keys.add("a:" + f.compact)
     keys.update("l:" + k for k in _latin_keys(f))
-    keys.update("d:" + d for d in f.domains)
-    keys.update("p:" + p for p in f.phones)
-    if f.street:
-        keys.add("s:" + f.postcode + "|" + f.street)
     return keys
 
 

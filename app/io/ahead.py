@@ -20,7 +20,7 @@ import multiprocessing as mp
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, islice, repeat
+from itertools import chain, islice, repeat, takewhile
 from pathlib import Path
 
 from app import capture, matching, normalize
@@ -33,6 +33,7 @@ from app.store import Tx
 
 MIN_BYTES = 256 * 1024  # smaller imports (~1,000 cards) take well under a second without help
 FIRST_CHUNK = 100
+PIPE_BYTES = 1 << 20  # Linux's limit for a pipe without privileges
 
 
 @dataclass
@@ -88,6 +89,12 @@ class _Child:
         ctx = mp.get_context("fork")
         self.sources = list(sources)
         self.pipe, out = ctx.Pipe(duplex=False)
+        with contextlib.suppress(OSError, AttributeError):
+            import fcntl  # (not on Windows, where this class is never used)
+
+            # room for a chunk or two (~0.5 MB each): the child writes its next chunk while
+            # the import works, and the import's read is a copy, not a wait
+            fcntl.fcntl(out.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
         self.proc = ctx.Process(target=_work, args=(self.sources, index, region, size, out),
                                 name="satchel-import-reader", daemon=True)
         self.proc.start()
@@ -119,8 +126,10 @@ def _work(sources: list[Source], index: CompanyIndex, region: str, size: int, ou
     """In the child: read, prepare and send chunk after chunk (send waits while the import is
     busy with the one before, so the child stays one chunk ahead)."""
     gc.freeze()  # the parent's objects: never collected here, and their pages stay shared
-    # a small first chunk: the import waits for it, and works on it while the next is prepared
-    sizes = chain([min(size, FIRST_CHUNK)], repeat(size))
+    # small first chunks: the import waits for the first, and works on each while the next,
+    # twice as big, is prepared
+    sizes = chain(takewhile(lambda n: n < size, (FIRST_CHUNK << i for i in range(8))),
+                  repeat(size))
     try:
         for i, src in enumerate(sources):
             while records := list(islice(src.records, next(sizes))):
