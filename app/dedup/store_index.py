@@ -59,6 +59,8 @@ class StoreIndex:
         self.max_rowid = 0
         self.region = "US"
         self.pending: dict[int, _Pending] = defaultdict(_Pending)
+        # connection → whether its triggers were there as its open transaction began
+        self.checked: dict[int, bool] = {}
         event.listen(engine, "connect", self._on_connect)
         event.listen(engine, "commit", self._on_end)
         event.listen(engine, "rollback", self._on_end)
@@ -84,15 +86,25 @@ class StoreIndex:
             con.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {name} {body.format(fn=_FN)}")
 
     def ensure_installed(self, con: Any) -> None:
-        # a TEMP trigger created inside a transaction that rolled back is gone again: check
+        # a TEMP trigger created inside a transaction that rolled back is gone again: check.
+        # Found at the start of a transaction, they were made before it and stay to its end
+        # (an import matches 10,000 times in one)
+        key = id(con)
+        if self.checked.get(key):
+            return
         found = con.execute("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' "
                             "AND name LIKE 'satchel_dedup_%'").fetchone()[0]
         if found != len(_TRIGGERS):
             self._install(con)
+            if con.in_transaction:  # made inside it: a rollback may take them again
+                self.checked[key] = False
+        elif con.in_transaction and key not in self.checked:
+            self.checked[key] = True
 
     def _on_end(self, conn: Any) -> None:
         dbapi_con = conn.connection.driver_connection
         with self.lock:
+            self.checked.pop(id(dbapi_con), None)
             p = self.pending.pop(id(dbapi_con), None)
             if p is not None:
                 self.dirty |= p.ids
