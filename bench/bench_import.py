@@ -103,6 +103,7 @@ def _import(db: str, path: str, warm: bool, q) -> None:
     r = run_import(store, [path])
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     store.close()
+    reader = resource.getrusage(resource.RUSAGE_CHILDREN)  # app.io.ahead's reading process
     # CPU seconds beside the wall clock: on a shared machine they show what the import costs
     q.put({"seconds": round(dt, 2), "cpu_s": round(cpu, 2), "index_build_s": round(t_warm, 2),
            # the company matcher's share (app.matching.match_company, owned by the dedup work)
@@ -110,7 +111,10 @@ def _import(db: str, path: str, warm: bool, q) -> None:
            "created": r.created, "updated": r.updated, "unchanged": r.unchanged,
            "skipped": len(r.skipped), "records_per_s": round(len(r.records) / dt),
            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-           "rss_before_import_mb": round(rss0 / 1024)})
+           "rss_before_import_mb": round(rss0 / 1024),
+           # the reading process shares the parent's pages until either writes them
+           "reader_cpu_s": round(reader.ru_utime + reader.ru_stime, 2),
+           "reader_peak_rss_mb": round(reader.ru_maxrss / 1024)})
 
 
 def _time_matcher() -> dict:
