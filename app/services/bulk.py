@@ -8,7 +8,6 @@ attach a photo) flushes first.
 
 from __future__ import annotations
 
-import gc
 from typing import Any
 
 from app import search
@@ -45,22 +44,6 @@ class Creates:
     def flush(self) -> None:
         if not self.queued:
             return
-        # Python's cycle collector is paused while the batch is written: a flush makes tens of
-        # thousands of short-lived rows, dicts and tuples (freed by reference counting, none in
-        # a cycle); every 700 of them set off a collection, and every hundredth of those walks
-        # all of the import's live objects (the matcher's index among them): a sixth of a
-        # flush's CPU. Cycles made meanwhile are collected once it runs again; a caller that
-        # paused it already keeps its pause. (sync.client pauses it the same way for a page.)
-        paused = gc.isenabled()
-        if paused:
-            gc.disable()
-        try:
-            self._write()
-        finally:
-            if paused:
-                gc.enable()
-
-    def _write(self) -> None:
         tx, entity = self.tx, self.entity
         items = [(rid, wire, clocks) for rid, (wire, clocks, _, _) in self.queued.items()]
         con = rows.dbapi(tx.session)

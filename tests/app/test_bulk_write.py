@@ -3,7 +3,6 @@ text) writes exactly what the record-by-record path writes: the same rows, child
 clocks, outbox changes and search entries."""
 
 import datetime as dt
-import gc
 import json
 import random
 import re
@@ -11,7 +10,6 @@ import sqlite3
 
 import pytest
 
-from app import search
 from app.domain import Email, Phone
 from app.services import bulk, records, rows
 from app.store import Store, jsonable, outbox_row
@@ -144,36 +142,3 @@ def test_outbox_text_is_json_of_jsonable_values():
     assert row[4] == json.dumps({k: jsonable(v) for k, v in changes.items()}, ensure_ascii=False)
     with pytest.raises(TypeError):
         outbox_row("contact", "r1", "s1", {"name": object()})
-
-
-def test_flush_pauses_the_cycle_collector_and_restores_it(store):
-    runs: list[str] = []
-
-    def seen(phase, info):
-        if phase == "start":
-            runs.append(info["generation"])
-
-    with store.write() as tx:
-        queue = bulk.Creates(tx, "company")
-        for i in range(300):
-            queue.add({"name": f"Co {i}", "tags": [f"t{i}"]})
-        gc.callbacks.append(seen)
-        try:
-            queue.flush()
-        finally:
-            gc.callbacks.remove(seen)
-        assert runs == [] and gc.isenabled()
-        gc.disable()
-        try:
-            queue.add({"name": "Later"})
-            queue.flush()
-            assert not gc.isenabled()  # a caller's own pause is left as it was
-        finally:
-            gc.enable()
-        queue.add({"name": "Bad", "nosuch": 1})
-        with pytest.raises(ValueError):
-            queue.flush()
-        assert gc.isenabled()
-        queue.drop(next(iter(queue.queued)))
-    with store.read() as s:
-        assert [h.name for h in search.search(s, "Later")] == ["Later"]
