@@ -276,7 +276,7 @@ def apply(session: Session, entity: str, record_id: str, changes: dict[str, Any]
 
 def _wire_after(after: dict[str, Any], changes: dict[str, Any]) -> None:
     """Put the written fields into `after` in wire form, as load returns them (not the text
-    stored in the row)."""
+    stored in the row). (`insert_many` does the same inline, field by field.)"""
     for field, wire in changes.items():
         if field == "emails":
             after[field] = [{"address": e["address"], "kind": e["kind"]} for e in wire]
@@ -322,9 +322,9 @@ def insert_many(session: Session, entity: str,
         row = base.copy()
         after = loaded.copy()
         for field, wire in changes.items():
-            i = plain.get(field)
-            if i is not None:
-                row[i] = after[field] = wire
+            at = plain.get(field)
+            if at is not None:
+                row[at] = after[field] = wire
             elif field == "emails":
                 emails.extend([(record_id, i, e["kind"], e["address"],
                                 normalize.normalize_email(e["address"]))
