@@ -28,6 +28,7 @@ from app import normalize
 from app.dedup.blocking import CompanyIndex
 from app.dedup.features import CompanyFeatures, CompanyRecord, features
 from app.dedup.scoring import PairScore
+from app.services import rows
 
 _FN = "satchel_dedup_touch"
 _TRIGGERS = {
@@ -146,7 +147,7 @@ class StoreIndex:
     def refresh(self, session: Session, region: str) -> tuple[CompanyIndex, CompanyIndex, set[str]]:
         """The shared index (fresh), this connection's overlay of uncommitted writes and the
         ids it holds (the caller reads them under `lock` and must not change them)."""
-        con = session.connection().connection.driver_connection
+        con = rows.dbapi(session)
         self.ensure_installed(con)
         with self.lock:
             if self.index is None or region != self.region:
@@ -183,7 +184,7 @@ class StoreIndex:
         """A company this connection's transaction creates (an import writes its new ones in
         batches), with the features of its row: matched from the overlay at once. Its INSERT
         and later changes (its people's e-mails) are re-read as usual."""
-        con = session.connection().connection.driver_connection
+        con = rows.dbapi(session)
         with self.lock:
             p = self.pending[id(con)]
             p.ids.add(f.id)
@@ -193,7 +194,7 @@ class StoreIndex:
     def reread(self, session: Session, company_id: str) -> None:
         """Read this company again before the next match (a savepoint that created or changed
         it was rolled back: no trigger tells)."""
-        con = session.connection().connection.driver_connection
+        con = rows.dbapi(session)
         with self.lock:
             p = self.pending[id(con)]
             p.ids.add(company_id)
