@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing as mp
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -59,8 +60,14 @@ def read(tx: Tx | None, sources: Sequence[Source], size: int, ahead: bool | None
         return
     idx = store_index(tx.session)
     index, _, _ = idx.refresh(tx.session, tx.region)  # fresh: from now on it holds still
-    with idx.lock:  # no other thread is changing the index while it is copied
-        child = _Child(sources, index, tx.region, size)
+    sys.stdout.flush()  # the child would write out what is buffered a second time
+    sys.stderr.flush()
+    try:
+        with idx.lock:  # no other thread is changing the index while it is copied
+            child = _Child(sources, index, tx.region, size)
+    except OSError:  # no memory or processes left for a fork: read here, as on Windows
+        yield _here(sources, size)
+        return
     try:
         yield iter(child)
     finally:
@@ -97,8 +104,13 @@ class _Child:
             fcntl.fcntl(out.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
         self.proc = ctx.Process(target=_work, args=(self.sources, index, region, size, out),
                                 name="satchel-import-reader", daemon=True)
-        self.proc.start()
-        out.close()  # the child's end: its exit then ends our recv with EOFError
+        try:
+            self.proc.start()
+        except OSError:
+            self.pipe.close()
+            raise
+        finally:
+            out.close()  # the child's end: its exit then ends our recv with EOFError
 
     def __iter__(self) -> Iterator[Chunk]:
         while True:
@@ -126,6 +138,8 @@ def _work(sources: list[Source], index: CompanyIndex, region: str, size: int, ou
     """In the child: read, prepare and send chunk after chunk (send waits while the import is
     busy with the one before, so the child stays one chunk ahead)."""
     gc.freeze()  # the parent's objects: never collected here, and their pages stay shared
+    # Ctrl+C in a terminal reaches the whole process group: the import stops this process
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # small first chunks: the import waits for the first, and works on each while the next,
     # twice as big, is prepared
     sizes = chain(takewhile(lambda n: n < size, (FIRST_CHUNK << i for i in range(8))),

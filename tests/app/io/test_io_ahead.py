@@ -108,3 +108,26 @@ def test_only_big_files_on_linux_get_a_reading_process(tmp_path, monkeypatch):
     assert not ahead.worth_it(sources)
     monkeypatch.setattr(ahead, "MIN_BYTES", 10)
     assert ahead.worth_it(sources) == os.uname().sysname.startswith("Linux")
+
+
+def test_ctrl_c_in_the_terminal_is_the_imports_to_handle_not_the_childs(store, big):
+    """The terminal sends SIGINT to the whole process group; the child ignores it (the import
+    decides: it stops and kills the child), so it neither dies with a traceback nor stops."""
+    def progress(done: int) -> None:
+        for p in _readers():
+            os.kill(p.pid, signal.SIGINT)
+
+    assert run_import(store, [big], progress=progress, ahead=True).created == 1500
+
+
+def test_no_fork_possible_reads_in_this_process(store, big, monkeypatch):
+    """Out of memory or processes: the import goes on without the second process."""
+    import errno
+    from multiprocessing.process import BaseProcess
+
+    def no_fork(self):
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(BaseProcess, "start", no_fork)
+    assert run_import(store, [big], ahead=True).created == 1500
+    assert not _readers()
