@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from app import normalize
 from app.dedup.blocking import CompanyIndex
-from app.dedup.features import CompanyFeatures, CompanyRecord, features
+from app.dedup.features import CompanyFeatures, CompanyRecord, features_many
 from app.dedup.scoring import PairScore
 from app.services import rows
 
@@ -125,24 +125,23 @@ class StoreIndex:
         elif after_rowid is not None:
             sql += " WHERE rowid > ?"
             args = (after_rowid,)
-        rows = con.execute(sql, args).fetchall()
+        found = con.execute(sql, args).fetchall()
         domains = _email_domains(con, None if ids is None and after_rowid is None
-                                 else [r[1] for r in rows])
+                                 else [r[1] for r in found])
         live, gone, max_rowid = [], [], 0
-        for rowid, cid, name, address, phone, website, deleted, merged in rows:
+        for rowid, cid, name, address, phone, website, deleted, merged in found:
             max_rowid = max(max_rowid, rowid)
             if cid in skip:
                 continue
             if deleted or merged:
                 gone.append(cid)
                 continue
-            live.append(features(CompanyRecord(cid, name or "", address or "", phone or "",
-                                               website or "", tuple(domains.get(cid, ()))),
-                                 self.region))
+            live.append(CompanyRecord(cid, name or "", address or "", phone or "",
+                                      website or "", tuple(domains.get(cid, ()))))
         if ids is not None:
-            seen = {r[1] for r in rows}
+            seen = {r[1] for r in found}
             gone.extend(i for i in ids if i not in seen)
-        return live, gone, max_rowid
+        return features_many(live, self.region), gone, max_rowid
 
     def refresh(self, session: Session, region: str) -> tuple[CompanyIndex, CompanyIndex, set[str]]:
         """The shared index (fresh), this connection's overlay of uncommitted writes and the

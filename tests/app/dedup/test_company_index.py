@@ -71,10 +71,9 @@ def test_the_vectorised_pre_check_drops_only_pairs_score_pair_calls_new():
     without the same address, and no shared domain or phone): every candidate it drops must
     score "new". Labelled companies of many languages with their look-alikes and variants,
     plus the same names moved to other houses of one street and to one postcode."""
-    from bench.dedup.generate import generate
-
     from app.dedup.blocking import worth_scoring
     from app.dedup.scoring import NEW, score_pair
+    from bench.dedup.generate import generate
 
     rng = random.Random(11)
     recs = generate(600, seed=5)
@@ -93,3 +92,26 @@ def test_the_vectorised_pre_check_drops_only_pairs_score_pair_calls_new():
             assert score_pair(f, g).decision == NEW, (f.name, f.raw_address, g.name,
                                                       g.raw_address)
     assert dropped > 10 * kept > 0
+
+
+def test_features_of_many_records_on_two_cores_are_those_of_one():
+    """The index of a store is built with half its features worked out in a forked process
+    (app.parallel), which the parent then keeps for later (features.learn): both must be
+    exactly what one process works out."""
+    from app import normalize, parallel
+    from app.dedup import features as feature_module
+    from app.dedup.features import features_many
+    from bench.dedup.generate import generate
+
+    def forget() -> None:
+        feature_module._NAMES.clear()
+        feature_module._ADDRESSES.clear()
+        normalize._COMPANY_KEYS.clear()
+
+    recs = generate(4200, seed=9)
+    assert len(recs) >= parallel.MIN_ITEMS
+    forget()
+    one = [features(r, "CN") for r in recs]
+    forget()
+    assert features_many(recs, "CN") == one
+    assert [features(r, "CN") for r in recs] == one  # from what the parent learnt
