@@ -5,26 +5,20 @@ companies as they were when the import began (`store_index.Prematch`). The impor
 decides and writes. Its outcome is the same with or without this process (tested): it only
 hands over answers the import would otherwise work out itself.
 
-Why fork: the child gets the matcher's index of the store (hundreds of MB at 20,000 companies,
-seconds to build) at once, copy-on-write. It uses nothing else of the parent (no SQLite
-connection, no Qt) and leaves through os._exit. Where fork is not available (Windows, macOS's
-frameworks dislike it), or the files are small, the records are read in this process and
-nothing is worked out ahead.
+Forked (app.parallel): the child gets the matcher's index of the store (hundreds of MB at
+20,000 companies, seconds to build) at once, copy-on-write. Where fork is not available, or the
+files are small, the records are read in this process and nothing is worked out ahead.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
-import multiprocessing as mp
-import signal
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice, repeat, takewhile
 from pathlib import Path
 
-from app import capture, matching, normalize
+from app import capture, matching, normalize, parallel
 from app.dedup.blocking import CompanyIndex
 from app.dedup.store_index import Prematch, store_index
 from app.io.errors import FileUnreadable
@@ -34,7 +28,9 @@ from app.store import Tx
 
 MIN_BYTES = 256 * 1024  # smaller imports (~1,000 cards) take well under a second without help
 FIRST_CHUNK = 100
-PIPE_BYTES = 1 << 20  # Linux's limit for a pipe without privileges
+# room for a chunk or two (~0.5 MB each): the child writes its next chunk while the import
+# works, and the import's read is a copy, not a wait (Linux's limit without privileges)
+PIPE_BYTES = 1 << 20
 
 
 @dataclass
@@ -55,19 +51,18 @@ def read(tx: Tx | None, sources: Sequence[Source], size: int, ahead: bool | None
     pays)."""
     if ahead is None:
         ahead = worth_it(sources)
-    if tx is None or not ahead or "fork" not in mp.get_all_start_methods():
+    if tx is None or not ahead or not parallel.forking():
         yield _here(sources, size)
         return
     idx = store_index(tx.session)
     index, _, _ = idx.refresh(tx.session, tx.region)  # fresh: from now on it holds still
-    sys.stdout.flush()  # the child would write out what is buffered a second time
-    sys.stderr.flush()
-    try:
-        with idx.lock:  # no other thread is changing the index while it is copied
-            child = _Child(sources, index, tx.region, size)
-    except OSError:  # no memory or processes left for a fork: read here, as on Windows
+    with idx.lock:  # no other thread is changing the index while it is copied
+        started = parallel.start(_work, (list(sources), index, tx.region, size),
+                                 "satchel-import-reader", PIPE_BYTES)
+    if started is None:  # no memory or processes left for a fork: read here, as on Windows
         yield _here(sources, size)
         return
+    child = _Child(sources, started)
     try:
         yield iter(child)
     finally:
@@ -75,7 +70,7 @@ def read(tx: Tx | None, sources: Sequence[Source], size: int, ahead: bool | None
 
 
 def worth_it(sources: Sequence[Source]) -> bool:
-    if not sys.platform.startswith("linux"):
+    if not parallel.forking():
         return False
     total = 0
     for src in sources:
@@ -91,26 +86,9 @@ def _here(sources: Sequence[Source], size: int) -> Iterator[Chunk]:
 
 
 class _Child:
-    def __init__(self, sources: Sequence[Source], index: CompanyIndex, region: str,
-                 size: int) -> None:
-        ctx = mp.get_context("fork")
+    def __init__(self, sources: Sequence[Source], started) -> None:
         self.sources = list(sources)
-        self.pipe, out = ctx.Pipe(duplex=False)
-        with contextlib.suppress(OSError, AttributeError):
-            import fcntl  # (not on Windows, where this class is never used)
-
-            # room for a chunk or two (~0.5 MB each): the child writes its next chunk while
-            # the import works, and the import's read is a copy, not a wait
-            fcntl.fcntl(out.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        self.proc = ctx.Process(target=_work, args=(self.sources, index, region, size, out),
-                                name="satchel-import-reader", daemon=True)
-        try:
-            self.proc.start()
-        except OSError:
-            self.pipe.close()
-            raise
-        finally:
-            out.close()  # the child's end: its exit then ends our recv with EOFError
+        self.proc, self.pipe = started
 
     def __iter__(self) -> Iterator[Chunk]:
         while True:
@@ -128,18 +106,12 @@ class _Child:
             yield Chunk(self.sources[i], records, prematches, parses)
 
     def close(self) -> None:
-        if self.proc.is_alive():
-            self.proc.kill()
-        self.proc.join()
-        self.pipe.close()
+        parallel.stop(self.proc, self.pipe)
 
 
 def _work(sources: list[Source], index: CompanyIndex, region: str, size: int, out) -> None:
-    """In the child: read, prepare and send chunk after chunk (send waits while the import is
-    busy with the one before, so the child stays one chunk ahead)."""
-    gc.freeze()  # the parent's objects: never collected here, and their pages stay shared
-    # Ctrl+C in a terminal reaches the whole process group: the import stops this process
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """In the child: read, prepare and send chunk after chunk (a send waits while the pipe is
+    full, so the child stays a chunk or two ahead)."""
     # small first chunks: the import waits for the first, and works on each while the next,
     # twice as big, is prepared
     sizes = chain(takewhile(lambda n: n < size, (FIRST_CHUNK << i for i in range(8))),
