@@ -46,7 +46,7 @@ _DRAFT_ID = "draft"  # a draft has no id yet; never equal to a stored UUID
 
 
 def warm(session: Session, region: str) -> None:
-    """Build the matcher's in-memory index of the store's companies now (about 4 s at 20,000
+    """Build the matcher's in-memory index of the store's companies now (about 3 s at 20,000
     companies on a 2-core laptop), so the rep's first save after launch does not wait for it."""
     store_index(session).refresh(session, region)
 
