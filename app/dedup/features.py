@@ -80,7 +80,7 @@ def features(rec: CompanyRecord, region: str = "US") -> CompanyFeatures:
 
 # The same name and address come back often (a company's row re-read after its people change,
 # an import's draft then its new row), and working them out is most of a record's features.
-# Dicts rather than lru_cache, so an import can take over what its reader process worked out.
+# Dicts rather than lru_cache, so what another process worked out can be taken over (`learn`).
 _NAMES: dict[str, tuple] = {}
 _ADDRESSES: dict[str, tuple[str, str, str]] = {}
 _CACHE_MAX = 32768
@@ -124,7 +124,7 @@ def _address_features(address: str) -> tuple[str, str, str]:
 
 def learn(f: CompanyFeatures) -> None:
     """Take over the name and address parts of features worked out in another process (an
-    import's reader, app.io.ahead)."""
+    import's reading process, app.io.ahead; the index build's other half, features_many)."""
     _keep(_NAMES, f.name, (f.key, f.canon, f.sorted_canon, f.compact, f.words, f.latin, f.cjk,
                            f.core, f.acronym))
     n.learn_company_key(f.name, f.key)
