@@ -40,7 +40,7 @@ class Chunk:
     # worked out ahead (empty when read in this process): the matcher's answers by company
     # draft (`lookup.prematch_key`), and phone parses for normalize.learn_parses
     prematches: dict[tuple[str, str, str, str], Prematch] = field(default_factory=dict)
-    parses: dict = field(default_factory=dict)
+    parses: list[tuple] = field(default_factory=list)
 
 
 @contextlib.contextmanager
@@ -86,7 +86,7 @@ def _here(sources: Sequence[Source], size: int) -> Iterator[Chunk]:
 
 
 class _Child:
-    def __init__(self, sources: Sequence[Source], started) -> None:
+    def __init__(self, sources: Sequence[Source], started: tuple) -> None:
         self.sources = list(sources)
         self.proc, self.pipe = started
 
@@ -96,8 +96,8 @@ class _Child:
                 msg = self.pipe.recv()
             except (EOFError, OSError):
                 raise FileUnreadable(
-                    "The import's reading process stopped unexpectedly; nothing was imported. "
-                    "Try again; if it happens again, import the files one at a time.") from None
+                    "The import's reading process stopped unexpectedly (short of memory?); "
+                    "nothing was imported. Close other programs and try again.") from None
             if msg[0] == "done":
                 return
             if msg[0] == "error":
@@ -119,7 +119,7 @@ def _work(sources: list[Source], index: CompanyIndex, region: str, size: int, ou
     try:
         for i, src in enumerate(sources):
             while records := list(islice(src.records, next(sizes))):
-                out.send(("chunk", i, records, *_prepare(records, index, region)))
+                out.send(("chunk", i, records, *_prepared(records, index, region)))
         out.send(("done",))
     except FileUnreadable as exc:
         out.send(("error", str(exc)))
@@ -130,8 +130,18 @@ def _work(sources: list[Source], index: CompanyIndex, region: str, size: int, ou
         out.close()
 
 
+def _prepared(records: list[tuple[int, Record]], index: CompanyIndex, region: str
+              ) -> tuple[dict, list[tuple]]:
+    """What the import would work out for these records, or nothing should that fail here (the
+    import then works it out itself and meets the error, if it is one, as it would anyway)."""
+    try:
+        return _prepare(records, index, region)
+    except Exception:  # noqa: BLE001 - see above
+        return {}, []
+
+
 def _prepare(records: list[tuple[int, Record]], index: CompanyIndex, region: str
-             ) -> tuple[dict, dict]:
+             ) -> tuple[dict, list[tuple]]:
     prematches: dict[tuple[str, str, str, str], Prematch] = {}
     numbers: set[str] = set()
     for _, rec in records:

@@ -131,3 +131,14 @@ def test_no_fork_possible_reads_in_this_process(store, big, monkeypatch):
     monkeypatch.setattr(BaseProcess, "start", no_fork)
     assert run_import(store, [big], ahead=True).created == 1500
     assert not _readers()
+
+
+def test_work_the_child_cannot_do_ahead_is_done_by_the_import(store, big, monkeypatch):
+    """What is worked out ahead is only a shortcut: should it fail in the child, the chunk
+    comes without it and the import works it out itself."""
+    def broken(records, index, region):
+        raise RuntimeError("a bug in the matcher")
+
+    monkeypatch.setattr(ahead, "_prepare", broken)  # the forked child inherits it
+    report = run_import(store, [big], ahead=True)
+    assert report.created == 1500 and not report.skipped
