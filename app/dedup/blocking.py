@@ -218,24 +218,26 @@ def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[Com
         sims = np.maximum.reduce([
             process.cdist([f.canon], names, scorer=fuzz.ratio)[0],
             process.cdist([f.canon], names, scorer=fuzz.token_sort_ratio)[0],
-            process.cdist([f.compact], [g.compact for g in latin], scorer=fuzz.ratio)[0]])
+            process.cdist([f.compact], [g.compact for g in latin], scorer=fuzz.ratio)[0]]
+        ).tolist()  # (Python floats compare several times faster than numpy scalars)
         keep.extend(g for g, sim in zip(latin, sims, strict=True)
                     if sim >= NAME_FLOOR and (sim >= ALIKE or places(f, g)[0])
                     or f.acronym == g.compact or g.acronym == f.compact)
     if cjk:
-        sims = process.cdist([f.compact], [g.compact for g in cjk], scorer=fuzz.ratio)[0]
+        sims = process.cdist([f.compact], [g.compact for g in cjk], scorer=fuzz.ratio)[0].tolist()
         keep.extend(g for g, sim in zip(cjk, sims, strict=True)
                     if sim >= NAME_FLOOR and (sim >= ALIKE or places(f, g)[0])
                     or f.core and f.core == g.core or _prefix(f, g))
     if cross:
-        sims = process.cdist([f.latin], [g.latin for g in cross], scorer=fuzz.ratio)[0]
+        sims = process.cdist([f.latin], [g.latin for g in cross], scorer=fuzz.ratio)[0].tolist()
         keep.extend(g for g, sim in zip(cross, sims, strict=True)
                     if sim >= NAME_FLOOR or prefix_ratio(f.latin, g.latin) >= NAME_FLOOR)
     return keep
 
 
 def _prefix(a: CompanyFeatures, b: CompanyFeatures) -> bool:
-    short, long_ = sorted((a.compact, b.compact), key=len)
+    short, long_ = (a.compact, b.compact) if len(a.compact) <= len(b.compact) \
+        else (b.compact, a.compact)
     return len(short) >= 2 and long_.startswith(short)
 
 
