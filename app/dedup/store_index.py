@@ -7,9 +7,10 @@ How it stays fresh: writes go through raw SQL on the session's connection (servi
 alike), so each connection gets TEMP triggers (never stored in the user's file) that call back
 into Python with the company id an INSERT/UPDATE touched, including e-mail changes of its
 people. Ids touched inside a transaction that is still open are matched from a small per-
-connection overlay (so an import finds the companies it created a moment ago); at commit or
-rollback they are re-read into the shared index. Rows inserted by another process are picked up
-by rowid; edits made by another process while this one runs appear after a restart.
+connection overlay (so an import finds the companies it created a moment ago); at commit they
+are re-read into the shared index, at rollback forgotten (the shared index never saw them).
+Rows inserted by another process are picked up by rowid; edits made by another process while
+this one runs appear after a restart.
 """
 
 from __future__ import annotations
@@ -63,8 +64,8 @@ class StoreIndex:
         # connection → whether its triggers were there as its open transaction began
         self.checked: dict[int, bool] = {}
         event.listen(engine, "connect", self._on_connect)
-        event.listen(engine, "commit", self._on_end)
-        event.listen(engine, "rollback", self._on_end)
+        event.listen(engine, "commit", self._on_commit)
+        event.listen(engine, "rollback", self._on_rollback)
         # idle pooled connections were opened before our hook: let the pool open new ones
         engine.pool.dispose()
 
@@ -102,13 +103,24 @@ class StoreIndex:
         elif con.in_transaction and key not in self.checked:
             self.checked[key] = True
 
-    def _on_end(self, conn: Any) -> None:
+    def _on_commit(self, conn: Any) -> None:
+        """The transaction's writes are the store's now: the shared index re-reads them."""
+        p = self._end(conn)
+        if p is not None:
+            with self.lock:
+                self.dirty |= p.ids
+
+    def _on_rollback(self, conn: Any) -> None:
+        """Its writes are gone, and the shared index never saw them (they were matched from
+        the transaction's overlay): nothing to re-read. (An import's preview rolls back ~10,000
+        new and changed companies.)"""
+        self._end(conn)
+
+    def _end(self, conn: Any) -> _Pending | None:
         dbapi_con = conn.connection.driver_connection
         with self.lock:
             self.checked.pop(id(dbapi_con), None)
-            p = self.pending.pop(id(dbapi_con), None)
-            if p is not None:
-                self.dirty |= p.ids
+            return self.pending.pop(id(dbapi_con), None)
 
     # -- reading -----------------------------------------------------------------------------
     def _load(self, con: Any, ids: list[str] | None = None, after_rowid: int | None = None,

@@ -115,3 +115,33 @@ def test_features_of_many_records_on_two_cores_are_those_of_one():
     forget()
     assert features_many(recs, "CN") == one
     assert [features(r, "CN") for r in recs] == one  # from what the parent learnt
+
+
+def test_a_rolled_back_transaction_leaves_the_shared_index_nothing_to_re_read(store):
+    """An import's preview writes and rolls back thousands of companies; the shared index never
+    saw them, so afterwards it re-reads nothing and still answers from the committed store."""
+    from app import capture, matching
+    from app.dedup.store_index import store_index
+    from app.domain import CompanyDraft
+
+    with store.write() as tx:
+        kept = capture.save_company(tx, CompanyDraft("Nordwind Logistik GmbH")).company_id
+
+    class Undo(Exception):
+        pass
+
+    try:
+        with store.write() as tx:
+            capture.save_company(tx, CompanyDraft("Südwind Spedition AG"))
+            # fills the stored company's empty address inside the transaction
+            capture.save_company(tx, CompanyDraft("Nordwind Logistik GmbH",
+                                                  address="Hafenstraße 3, 20457 Hamburg"))
+            raise Undo
+    except Undo:
+        pass
+    with store.read() as s:
+        idx = store_index(s)
+        assert not idx.dirty and not idx.pending
+        assert matching.match_company(s, CompanyDraft("Südwind Spedition AG")).decision == "new"
+        main, _, _ = idx.refresh(s, store.region)
+        assert main.feats[kept].raw_address == ""  # as committed
