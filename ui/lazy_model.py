@@ -33,6 +33,7 @@ class Column:
     value: Callable[[Any], str]
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     tooltip: bool = False  # show the full text as a tooltip (long names get elided)
+    muted: Callable[[Any], bool] | None = None  # rows whose cell is drawn in grey (RowsTableModel)
 
 
 class LazyTableModel(QAbstractTableModel):

@@ -1,4 +1,5 @@
-"""A table model over a short list of row objects loaded at once (pipeline, recent activity)."""
+"""A table model over a list of row objects loaded at once (pipeline, recent activity, an
+import's per-record report)."""
 
 from __future__ import annotations
 
@@ -64,6 +65,7 @@ class RowsTableModel(QAbstractTableModel):
             return col.value(item) if col.tooltip else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(col.align)
-        if role == Qt.ItemDataRole.ForegroundRole and self._muted and self._muted(item):
+        if role == Qt.ItemDataRole.ForegroundRole and (
+                self._muted and self._muted(item) or col.muted and col.muted(item)):
             return MUTED
         return None

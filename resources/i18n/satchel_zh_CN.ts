@@ -363,12 +363,12 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompanyField</name>
     <message>
-      <location filename="../../ui/company_field.py" line="88" />
+      <location filename="../../ui/company_field.py" line="61" />
       <source>{0} (1 contact)</source>
       <translation>{0}（1 位联系人）</translation>
     </message>
     <message>
-      <location filename="../../ui/company_field.py" line="90" />
+      <location filename="../../ui/company_field.py" line="63" />
       <source>{0} ({1} contacts)</source>
       <translation>{0}（{1} 位联系人）</translation>
     </message>
@@ -664,369 +664,369 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="44" />
+      <location filename="../../ui/importing/dialog.py" line="62" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="63" />
+      <location filename="../../ui/importing/dialog.py" line="82" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="63" />
+      <location filename="../../ui/importing/dialog.py" line="83" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="63" />
+      <location filename="../../ui/importing/dialog.py" line="84" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="63" />
+      <location filename="../../ui/importing/dialog.py" line="85" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="64" />
+      <location filename="../../ui/importing/dialog.py" line="86" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="74" />
+      <location filename="../../ui/importing/dialog.py" line="98" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="74" />
+      <location filename="../../ui/importing/dialog.py" line="98" />
       <source>First value</source>
       <translation>首行内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="74" />
+      <location filename="../../ui/importing/dialog.py" line="98" />
       <source>Satchel field</source>
       <translation>Satchel 字段</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="93" />
+      <location filename="../../ui/importing/dialog.py" line="117" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="95" />
-      <location filename="../../ui/importing/dialog.py" line="178" />
+      <location filename="../../ui/importing/dialog.py" line="119" />
+      <location filename="../../ui/importing/dialog.py" line="202" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="113" />
+      <location filename="../../ui/importing/dialog.py" line="137" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="133" />
+      <location filename="../../ui/importing/dialog.py" line="157" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="142" />
+      <location filename="../../ui/importing/dialog.py" line="166" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="166" />
+      <location filename="../../ui/importing/dialog.py" line="190" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="175" />
+      <location filename="../../ui/importing/dialog.py" line="199" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="184" />
+      <location filename="../../ui/importing/dialog.py" line="208" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="186" />
-      <location filename="../../ui/importing/dialog.py" line="226" />
+      <location filename="../../ui/importing/dialog.py" line="210" />
+      <location filename="../../ui/importing/dialog.py" line="250" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="194" />
+      <location filename="../../ui/importing/dialog.py" line="218" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="205" />
+      <location filename="../../ui/importing/dialog.py" line="229" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="213" />
+      <location filename="../../ui/importing/dialog.py" line="237" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="235" />
+      <location filename="../../ui/importing/dialog.py" line="259" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="244" />
+      <location filename="../../ui/importing/dialog.py" line="268" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="252" />
+      <location filename="../../ui/importing/dialog.py" line="276" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="257" />
+      <location filename="../../ui/importing/dialog.py" line="280" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="257" />
+      <location filename="../../ui/importing/dialog.py" line="280" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="258" />
+      <location filename="../../ui/importing/dialog.py" line="281" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="258" />
+      <location filename="../../ui/importing/dialog.py" line="281" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="259" />
+      <location filename="../../ui/importing/dialog.py" line="282" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="264" />
+      <location filename="../../ui/importing/dialog.py" line="283" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="286" />
+      <location filename="../../ui/importing/dialog.py" line="304" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="286" />
+      <location filename="../../ui/importing/dialog.py" line="304" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="287" />
+      <location filename="../../ui/importing/dialog.py" line="305" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="287" />
+      <location filename="../../ui/importing/dialog.py" line="305" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="288" />
+      <location filename="../../ui/importing/dialog.py" line="306" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="288" />
+      <location filename="../../ui/importing/dialog.py" line="306" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="289" />
+      <location filename="../../ui/importing/dialog.py" line="307" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="289" />
+      <location filename="../../ui/importing/dialog.py" line="307" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="290" />
+      <location filename="../../ui/importing/dialog.py" line="308" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="290" />
+      <location filename="../../ui/importing/dialog.py" line="308" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="291" />
+      <location filename="../../ui/importing/dialog.py" line="309" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="291" />
+      <location filename="../../ui/importing/dialog.py" line="309" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="292" />
+      <location filename="../../ui/importing/dialog.py" line="310" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="292" />
+      <location filename="../../ui/importing/dialog.py" line="310" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="293" />
+      <location filename="../../ui/importing/dialog.py" line="311" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="293" />
+      <location filename="../../ui/importing/dialog.py" line="311" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="294" />
+      <location filename="../../ui/importing/dialog.py" line="312" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="294" />
+      <location filename="../../ui/importing/dialog.py" line="312" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="294" />
+      <location filename="../../ui/importing/dialog.py" line="312" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="295" />
+      <location filename="../../ui/importing/dialog.py" line="313" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="295" />
+      <location filename="../../ui/importing/dialog.py" line="313" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="296" />
+      <location filename="../../ui/importing/dialog.py" line="314" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="296" />
+      <location filename="../../ui/importing/dialog.py" line="314" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="297" />
+      <location filename="../../ui/importing/dialog.py" line="315" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="297" />
+      <location filename="../../ui/importing/dialog.py" line="315" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="298" />
+      <location filename="../../ui/importing/dialog.py" line="316" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="298" />
+      <location filename="../../ui/importing/dialog.py" line="316" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="299" />
+      <location filename="../../ui/importing/dialog.py" line="317" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="299" />
+      <location filename="../../ui/importing/dialog.py" line="317" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="300" />
+      <location filename="../../ui/importing/dialog.py" line="318" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="300" />
+      <location filename="../../ui/importing/dialog.py" line="318" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="301" />
+      <location filename="../../ui/importing/dialog.py" line="319" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="301" />
+      <location filename="../../ui/importing/dialog.py" line="319" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="302" />
+      <location filename="../../ui/importing/dialog.py" line="320" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="302" />
+      <location filename="../../ui/importing/dialog.py" line="320" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="310" />
+      <location filename="../../ui/importing/dialog.py" line="328" />
       <source>no value in any imported column</source>
       <translation>导入的各列均无内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="311" />
+      <location filename="../../ui/importing/dialog.py" line="329" />
       <source>no company name</source>
       <translation>没有公司名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="312" />
+      <location filename="../../ui/importing/dialog.py" line="330" />
       <source>no name, e-mail or phone</source>
       <translation>没有姓名、邮箱或电话</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="313" />
+      <location filename="../../ui/importing/dialog.py" line="331" />
       <source>no name, e-mail, phone or company</source>
       <translation>没有姓名、邮箱、电话或公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="314" />
+      <location filename="../../ui/importing/dialog.py" line="332" />
       <source>card without END:VCARD</source>
       <translation>名片缺少 END:VCARD</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="316" />
+      <location filename="../../ui/importing/dialog.py" line="334" />
       <source>card without END:VCARD (file cut short?)</source>
       <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="322" />
+      <location filename="../../ui/importing/dialog.py" line="340" />
       <source>unreadable card ({0})</source>
       <translation>无法读取的名片（{0}）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="327" />
+      <location filename="../../ui/importing/dialog.py" line="345" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>

@@ -14,6 +14,14 @@ FIX = Path(__file__).resolve().parents[1] / "app" / "io" / "fixtures"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 
+def _cell(dialog, row: int, col: int) -> str:
+    return dialog.table.model().index(row, col).data()
+
+
+def _column(dialog, col: int) -> list[str]:
+    return [_cell(dialog, r, col) for r in range(dialog.table.model().rowCount())]
+
+
 def _count(store) -> int:
     with store.read() as s:
         return contacts.count(s)
@@ -48,14 +56,14 @@ def test_drop_preview_import_report(qtbot, main_window, store):
     assert _count(store) == 0  # the preview wrote nothing
     _shot(qtbot, dialog, "import_preview.png")
     assert "<b>6</b> new" in dialog.counts.text() and "<b>2</b> skipped" in dialog.counts.text()
-    assert dialog.table.item(0, 2).text() == "skipped"  # skipped rows first, with reasons
-    assert "END:VCARD" in dialog.table.item(1, 4).text() or "END:VCARD" in dialog.table.item(0, 4).text()
+    assert _cell(dialog, 0, 2) == "skipped"  # skipped rows first, with reasons
+    assert "END:VCARD" in _cell(dialog, 1, 4) or "END:VCARD" in _cell(dialog, 0, 4)
 
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
     assert _count(store) == 6
     assert dialog.report.created == 6 and len(dialog.report.skipped) == 2
-    names = {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())}
+    names = set(_column(dialog, 3))
     assert {"张伟", "Jürgen Müller"} <= names
     shot = _shot(qtbot, dialog, "import_report.png")
     assert shot.stat().st_size > 5000
@@ -142,12 +150,12 @@ def test_chinese_gbk_csv_and_vcard_preview_reads_well(qtbot, styled_app, store, 
     dialog = open_import_dialog(None, store, [str(csv_path), str(vcf)])
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
-    names = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+    names = _column(dialog, 3)
     assert names[0] == "(no name)"  # the skipped card first, marked, not blank
     assert {"欧阳娜娜", "张伟"} <= set(names)
     header = dialog.table.horizontalHeader()
     assert header.sectionSize(3) <= 240  # a long name is elided (tooltip) …
-    assert dialog.table.item(0, 4).text().startswith("no name")
+    assert _cell(dialog, 0, 4).startswith("no name")
     assert header.sectionViewportPosition(4) + 150 <= dialog.table.viewport().width()  # … reason shows
     _shot(qtbot, dialog, "import_preview_chinese.png")
     dialog.reject()

@@ -219,8 +219,10 @@ def test_dialog_tables_read_like_the_main_lists(qtbot, styled_app, store):
         assert table.horizontalHeader().defaultAlignment() == left
         assert not table.showGrid()
     # the record number is right-aligned: so is its header
-    assert dialog.table.item(0, 1).textAlignment() == right
-    assert dialog.table.horizontalHeaderItem(1).textAlignment() == right
+    model = dialog.table.model()
+    assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) == right
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole) \
+        == right
     conflicts = ConflictsDialog(None, store)
     qtbot.addWidget(conflicts)
     assert conflicts.table.horizontalHeader().defaultAlignment() == left

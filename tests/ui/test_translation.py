@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from ui.app import I18N, install_translations, make_main_window
@@ -173,7 +173,8 @@ def _clipped(widget: QWidget) -> list[str]:
 
 
 def _header_texts(table) -> list[str]:
-    return [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())]
+    model = table.model()
+    return [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
 
 
 def _save(qtbot, widget: QWidget, name: str) -> Path:
@@ -212,9 +213,10 @@ def test_chinese_import_dialog(qtbot, chinese, store):
     assert dialog.go_button.text() == "导入" and dialog.cancel_button.text() == "取消"
     assert _header_texts(dialog.table) == ["文件", "记录", "结果", "名称", "原因"]
     assert "新增 <b>" in dialog.counts.text() and "跳过 <b>" in dialog.counts.text()
-    outcomes = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    model = dialog.table.model()
+    outcomes = {model.index(r, 2).data() for r in range(model.rowCount())}
     assert outcomes <= {"新增", "已更新", "未变", "已关联", "已跳过"} and "已跳过" in outcomes
-    reasons = {dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())} - {""}
+    reasons = {model.index(r, 4).data() for r in range(model.rowCount())} - {""}
     assert reasons and all(CJK.search(r) for r in reasons), reasons
     english = [t for t in _visible_texts(dialog) if not CJK.search(t)]
     assert not english, english
