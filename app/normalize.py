@@ -312,6 +312,7 @@ def is_free_mail(domain: str) -> bool:
     return reg.split(".", 1)[0] in _FREE_MAIL_LABELS
 
 
+@functools.lru_cache(maxsize=65536)  # the matcher's index asks for every employee's domain
 def company_domain(text: str) -> str:
     """The domain that identifies a company from its website or an employee's e-mail address,
     or '' for free-mail providers and unparseable text."""

@@ -168,10 +168,10 @@ class StoreIndex:
                 self.dirty.clear()
             p = self.pending.get(id(con))
             own = p.ids if p else set()
-            todo = list(self.dirty - own)
+            todo = self.dirty - own
             if todo:
-                self._apply(self.index, *self._load(con, todo)[:2])
-                self.dirty -= set(todo)
+                self._apply(self.index, *self._load(con, list(todo))[:2])
+                self.dirty -= todo
             # rows inserted by another process; none can be while this connection's write
             # transaction is open (SQLite's write lock), so an import does not ask each time
             newest = 0 if own else \
@@ -179,8 +179,9 @@ class StoreIndex:
             if newest > self.max_rowid:
                 # this connection's own uncommitted rows belong to its overlay only (they join
                 # the shared index at commit, through `dirty`): an import's thousands of new
-                # companies are then scanned once per match, not twice
-                feats, gone, _ = self._load(con, after_rowid=self.max_rowid, skip=own)
+                # companies are then scanned once per match, not twice. Those just re-read
+                # (this process's own commits, new rows among them) are not read again
+                feats, gone, _ = self._load(con, after_rowid=self.max_rowid, skip=own | todo)
                 self._apply(self.index, feats, gone)
                 self.max_rowid = newest
             if p is None:
