@@ -50,6 +50,7 @@ class _Pending:
     def __init__(self) -> None:
         self.ids: set[str] = set()
         self.stale: set[str] = set()  # written since the overlay last read them
+        self.created: set[str] = set()  # told by `created` (an import's new companies)
         self.overlay = CompanyIndex()
 
 
@@ -61,6 +62,7 @@ class StoreIndex:
         self.max_rowid = 0
         self.region = "US"
         self.pending: dict[int, _Pending] = defaultdict(_Pending)
+        self.committed: list[_Pending] = []  # their overlays, to take over at the next refresh
         # connection → whether its triggers were there as its open transaction began
         self.checked: dict[int, bool] = {}
         event.listen(engine, "connect", self._on_connect)
@@ -104,11 +106,12 @@ class StoreIndex:
             self.checked[key] = True
 
     def _on_commit(self, conn: Any) -> None:
-        """The transaction's writes are the store's now: the shared index re-reads them."""
+        """The transaction's writes are the store's now: the shared index takes them over at
+        its next refresh (`_take_committed`)."""
         p = self._end(conn)
         if p is not None:
             with self.lock:
-                self.dirty |= p.ids
+                self.committed.append(p)
 
     def _on_rollback(self, conn: Any) -> None:
         """Its writes are gone, and the shared index never saw them (they were matched from
@@ -166,6 +169,8 @@ class StoreIndex:
                 feats, _, self.max_rowid = self._load(con)
                 self.index = CompanyIndex(feats)
                 self.dirty.clear()
+                self.committed.clear()
+            taken = self._take_committed(con)
             p = self.pending.get(id(con))
             own = p.ids if p else set()
             todo = self.dirty - own
@@ -181,7 +186,8 @@ class StoreIndex:
                 # the shared index at commit, through `dirty`): an import's thousands of new
                 # companies are then scanned once per match, not twice. Those just re-read
                 # (this process's own commits, new rows among them) are not read again
-                feats, gone, _ = self._load(con, after_rowid=self.max_rowid, skip=own | todo)
+                feats, gone, _ = self._load(con, after_rowid=self.max_rowid,
+                                            skip=own | todo | taken)
                 self._apply(self.index, feats, gone)
                 self.max_rowid = newest
             if p is None:
@@ -200,8 +206,35 @@ class StoreIndex:
         with self.lock:
             p = self.pending[id(con)]
             p.ids.add(f.id)
+            p.created.add(f.id)
             p.overlay.add(f)
             p.stale.discard(f.id)
+
+    def _take_committed(self, con: Any) -> set[str]:
+        """Committed transactions' companies into the shared index; returns the ids taken over.
+        A transaction's overlay holds its companies as they are in the store, except those
+        written since it last read them (`stale`): those are re-read, the rest taken over (an
+        import's 10,000 new companies would otherwise all be read again). The commit event
+        comes before the commit: a company the transaction created being in the store shows
+        the commit happened; where none can show it, everything is re-read."""
+        taken: set[str] = set()
+        for p in self.committed:
+            probe = next((cid for cid in p.created if cid in p.overlay.feats
+                          and cid not in p.stale), None)
+            if probe is None or con.execute("SELECT 1 FROM company WHERE id = ?",
+                                            (probe,)).fetchone() is None:
+                self.dirty |= p.ids
+                continue
+            for cid in p.ids - p.stale:
+                f = p.overlay.feats.get(cid)
+                if f is None:  # deleted or merged in that transaction
+                    self.index.remove(cid)
+                else:
+                    self.index.add(f)
+            self.dirty |= p.stale
+            taken |= p.ids - p.stale
+        self.committed.clear()
+        return taken
 
     def reread(self, session: Session, company_id: str) -> None:
         """Read this company again before the next match (a savepoint that created or changed

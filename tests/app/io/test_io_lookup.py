@@ -296,3 +296,42 @@ def test_a_failed_record_that_wrote_the_queues_loses_no_one_elses_rows(tmp_path,
     store.close()
     assert people == [("Ann Lee", "", "Zyxel Widgets Ltd"), ("Bob Stone", "", "Other Co")]
     assert outbox == 4  # two companies, two people: each written once
+
+
+def test_after_an_import_the_matchers_index_is_what_the_store_holds(tmp_path, files):
+    """At commit the shared index takes over the import's overlay (its new companies as
+    written, their people's e-mail domains included) instead of reading them all again: it
+    must then equal an index read afresh from the store."""
+    from app.dedup.store_index import store_index
+    from app.services import rows
+
+    store = Store.open(tmp_path / "s.sqlite3", region="US")
+    with store.read() as s:  # the index exists before the import, as in the running app
+        idx = store_index(s)
+        idx.refresh(s, store.region)
+    for _ in range(2):  # the second time it links and fills
+        run_import(store, files)
+        with store.read() as s:
+            main, _, _ = idx.refresh(s, store.region)
+            fresh, _, _ = idx._load(rows.dbapi(s))
+            assert len(fresh) > 20
+            assert main.feats == {f.id: f for f in fresh}
+    store.close()
+
+
+def test_an_imports_new_companies_are_taken_over_not_read_again(tmp_path, files, monkeypatch):
+    from app.dedup.store_index import StoreIndex, store_index
+
+    store = Store.open(tmp_path / "s.sqlite3", region="US")
+    with store.read() as s:
+        store_index(s).refresh(s, store.region)
+    run_import(store, files)
+    loaded = []
+    real = StoreIndex._load
+    monkeypatch.setattr(StoreIndex, "_load", lambda self, con, ids=None, **kw: (
+        loaded.extend(ids or []), real(self, con, ids, **kw))[1])
+    with store.read() as s:
+        main, _, _ = store_index(s).refresh(s, store.region)
+        new = len(main.feats)
+    assert new > 20 and len(loaded) < new / 2, (len(loaded), new)
+    store.close()
