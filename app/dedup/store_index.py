@@ -7,8 +7,9 @@ How it stays fresh: writes go through raw SQL on the session's connection (servi
 alike), so each connection gets TEMP triggers (never stored in the user's file) that call back
 into Python with the company id an INSERT/UPDATE touched, including e-mail changes of its
 people. Ids touched inside a transaction that is still open are matched from a small per-
-connection overlay (so an import finds the companies it created a moment ago); at commit they
-are re-read into the shared index, at rollback forgotten (the shared index never saw them).
+connection overlay (so an import finds the companies it created a moment ago); after commit
+the shared index takes them over from the overlay (re-reading those written since the overlay
+last read them), after rollback they are forgotten (the shared index never saw them).
 Rows inserted by another process are picked up by rowid; edits made by another process while
 this one runs appear after a restart.
 """
