@@ -184,9 +184,10 @@ class StoreIndex:
                 con.execute("SELECT max(rowid) FROM company").fetchone()[0] or 0
             if newest > self.max_rowid:
                 # this connection's own uncommitted rows belong to its overlay only (they join
-                # the shared index at commit, through `dirty`): an import's thousands of new
-                # companies are then scanned once per match, not twice. Those just re-read
-                # (this process's own commits, new rows among them) are not read again
+                # the shared index after commit, `_take_committed`): an import's thousands of
+                # new companies are then scanned once per match, not twice. Those just taken
+                # over or re-read (this process's own commits, new rows among them) are not
+                # read again
                 feats, gone, _ = self._load(con, after_rowid=self.max_rowid,
                                             skip=own | todo | taken)
                 self._apply(self.index, feats, gone)
