@@ -42,7 +42,7 @@ def start(target: Callable[..., None], args: tuple, name: str, pipe_bytes: int =
             fcntl.fcntl(out.fileno(), fcntl.F_SETPIPE_SZ, pipe_bytes)
     sys.stdout.flush()  # the child would write out what is buffered a second time
     sys.stderr.flush()
-    proc = ctx.Process(target=_begin, args=(target, *args, out), name=name, daemon=True)
+    proc = ctx.Process(target=_begin, args=(pipe, target, *args, out), name=name, daemon=True)
     try:
         proc.start()
     except OSError:
@@ -60,10 +60,14 @@ def stop(proc: BaseProcess, pipe: Connection) -> None:
     pipe.close()
 
 
-def _begin(target: Callable[..., None], *args) -> None:
+def _begin(reader: Connection, target: Callable[..., None], *args) -> None:
+    # the parent's end of the pipe, copied by the fork: were it left open here, a child
+    # writing to a full pipe would wait for ever once the parent died (it would read itself)
+    reader.close()
     gc.freeze()  # the parent's objects: never collected here, and their pages stay shared
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl+C is the parent's to handle
-    target(*args)
+    with contextlib.suppress(OSError):  # the parent is gone (a broken pipe): nobody to tell
+        target(*args)
 
 
 def map_halves(fn: Callable[[T], R], items: Sequence[T], min_items: int = MIN_ITEMS

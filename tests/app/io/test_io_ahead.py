@@ -5,6 +5,7 @@ store as it was, with a message, and no process behind."""
 import multiprocessing as mp
 import os
 import signal
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +143,42 @@ def test_work_the_child_cannot_do_ahead_is_done_by_the_import(store, big, monkey
     monkeypatch.setattr(ahead, "_prepare", broken)  # the forked child inherits it
     report = run_import(store, [big], ahead=True)
     assert report.created == 1500 and not report.skipped
+
+
+def test_the_import_killed_mid_way_leaves_the_store_as_it_was_and_no_reader_behind(
+        store, dump, tmp_path):
+    """SIGKILL to the importing process (a crash, the laptop's battery): its reading process,
+    waiting on a full pipe, finds it closed and ends; the store opens as before the import."""
+    import subprocess
+    import sys
+    import time
+
+    big = tmp_path / "bigger.vcf"
+    big.write_text(_cards(8000), encoding="utf-8")
+    before = dump(store)
+    db = str(store.path)
+    store.close()
+    script = ("import sys; from app.store import Store; from app.io.apply import run_import\n"
+              "s = Store.open(sys.argv[1])\n"
+              "run_import(s, [sys.argv[2]], ahead=True, progress=lambda n: print(n, flush=True))\n")
+    proc = subprocess.Popen([sys.executable, "-c", script, db, str(big)],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "50"  # importing, the reader running beside it
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+    assert children and all(_state(c) != "Z" for c in children), "the reading process, alive"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{c}").exists() and "Z" not in _state(c) for c in children):
+        assert time.monotonic() < deadline, "the reading process outlived the import"
+        time.sleep(0.05)
+    reopened = Store.open(db)
+    assert dump(reopened) == before
+    reopened.close()
+
+
+def _state(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][:1]
+    except (OSError, IndexError):
+        return "Z"
