@@ -178,38 +178,17 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def _changes_text(changes: dict[str, Any]) -> str:
-    """`json.dumps({k: jsonable(v) ...}, ensure_ascii=False)`: the outbox's text of changes."""
-    return json.dumps({k: jsonable(v) for k, v in changes.items()}, ensure_ascii=False)
-
-
-def _changes_encoder() -> Callable[[dict[str, Any]], str]:
-    """`_changes_text` with the C encoder built once instead of per call (an import writes
-    thousands of ops). Dates become ISO text in the encoder's `default` (called only for values
-    JSON has no form for), so no copy of the dict is made: the same text for every change
-    `_changes_text` writes (a date nested in a list, which it refused, is written too); other
-    values the encoder cannot write still raise TypeError."""
-    make = json.encoder.c_make_encoder
-    if make is None:  # no C accelerator
-        return _changes_text
-
-    def default(value: Any) -> Any:
-        if isinstance(value, dt.date | dt.datetime):
-            return value.isoformat()
+def _iso(value: Any) -> Any:
+    """The encoder's fallback, asked only for values JSON has no form for: a date's ISO text."""
+    out = jsonable(value)
+    if out is value:
         raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
-
-    try:
-        encode = make(None, default, json.encoder.encode_basestring, None, ": ", ", ",
-                      False, False, True)
-    except TypeError:  # another Python's signature: the plain way
-        return _changes_text
-
-    def text(changes: dict[str, Any]) -> str:
-        return "".join(encode(changes, 0))
-    return text
+    return out
 
 
-_changes_json = _changes_encoder()
+# built once (an import writes thousands of ops); dates as `jsonable` writes them, without a
+# copy of the changes
+_changes_json = json.JSONEncoder(ensure_ascii=False, default=_iso).encode
 
 
 class Store:

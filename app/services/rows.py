@@ -141,24 +141,8 @@ def load_many(session: Session, entity: str, record_ids: list[str]) -> dict[str,
     return out
 
 
-def _json_encoder(ensure_ascii: bool) -> Callable[[Any], str]:
-    """`json.dumps(value, ensure_ascii=...)` with the C encoder built once rather than on each
-    call (the same text; no check for self-containing values, which wire values never are)."""
-    make = json.encoder.c_make_encoder
-    if make is None:  # no C accelerator: the standard encoder, built once
-        return json.JSONEncoder(ensure_ascii=ensure_ascii).encode
-    try:
-        encode = make(None, json.JSONEncoder().default,
-                      json.encoder.encode_basestring_ascii if ensure_ascii
-                      else json.encoder.encode_basestring,
-                      None, ": ", ", ", False, False, True)
-    except TypeError:  # another Python's signature
-        return json.JSONEncoder(ensure_ascii=ensure_ascii).encode
-    return lambda value: "".join(encode(value, 0))
-
-
-_dumps = _json_encoder(ensure_ascii=True)  # clocks (json.dumps(clocks))
-_dumps_text = _json_encoder(ensure_ascii=False)  # list fields as entered
+# built once: json.dumps with other than default arguments builds an encoder on every call
+_dumps_text = json.JSONEncoder(ensure_ascii=False).encode  # list fields as entered
 
 
 def _list_column(wire: list) -> str:
@@ -260,7 +244,7 @@ def apply(session: Session, entity: str, record_id: str, changes: dict[str, Any]
             cols.update(_columns(entity, field, wire, region))
     stamp = now_text()
     if existing is None:
-        row = {**_DEFAULTS[entity], **cols, "id": record_id, "clocks": _dumps(clocks),
+        row = {**_DEFAULTS[entity], **cols, "id": record_id, "clocks": json.dumps(clocks),
                "created_at": stamp, "updated_at": stamp}
         names = ", ".join(row)
         con.execute(f"INSERT INTO {entity} ({names}) VALUES ({', '.join('?' * len(row))})",
@@ -269,7 +253,7 @@ def apply(session: Session, entity: str, record_id: str, changes: dict[str, Any]
                  "created_at": stamp, "updated_at": stamp}
     else:
         merged = {**existing["clocks"], **clocks}
-        cols["clocks"] = _dumps(merged)
+        cols["clocks"] = json.dumps(merged)
         cols["updated_at"] = stamp
         sets = ", ".join(f"{c} = ?" for c in cols)
         con.execute(f"UPDATE {entity} SET {sets} WHERE id = ?", (*cols.values(), record_id))
@@ -356,7 +340,7 @@ def insert_many(session: Session, entity: str,
                 for col, value in _columns(entity, field, wire, region).items():
                     row[place[col]] = after[col] = value
         row[at_id] = after["id"] = record_id
-        row[at_clocks] = _dumps(clocks)
+        row[at_clocks] = json.dumps(clocks)
         after["clocks"] = dict(clocks)
         row[at_created] = row[at_updated] = after["created_at"] = after["updated_at"] = stamp
         rows.append(row)
