@@ -19,6 +19,8 @@ import phonenumbers
 from cleanco import termdata
 from unidecode import unidecode
 
+from app.memo import Memo
+
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 _DIGITS = re.compile(r"\D+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -33,17 +35,6 @@ _LATIN_TO_ASCII = {
     for cp in itertools.chain(range(0x80, 0x250), range(0x1E00, 0x1F00))
     if unicodedata.category(chr(cp)).startswith("L")
 }
-
-
-# Caches of the dearest normalizations are dicts rather than lru_caches, so an import can take
-# over what its reader process worked out (app.io.ahead).
-_CACHE_MAX = 65536
-
-
-def _keep(cache: dict, key, value) -> None:
-    if len(cache) >= _CACHE_MAX:
-        cache.clear()
-    cache[key] = value
 
 
 def fold(text: str) -> str:
@@ -194,7 +185,7 @@ def company_words(name: str) -> list[str]:
     return words
 
 
-_COMPANY_KEYS: dict[str, str] = {}  # imports and the matcher ask for the same names often
+_COMPANY_KEYS = Memo(65536)  # imports and the matcher ask for the same names often
 
 
 def company_key(name: str) -> str:
@@ -204,13 +195,13 @@ def company_key(name: str) -> str:
     if key is None:
         words = company_words(name)
         key = "".join(words) if words and _is_cjk(words[0][:1]) else " ".join(words)
-        _keep(_COMPANY_KEYS, name, key)
+        _COMPANY_KEYS.keep(name, key)
     return key
 
 
 def learn_company_key(name: str, key: str) -> None:
     """A key worked out in another process (the matcher's features of `name`)."""
-    _keep(_COMPANY_KEYS, name, key)
+    _COMPANY_KEYS.keep(name, key)
 
 
 def canonical_words(words: list[str]) -> list[str]:
@@ -328,8 +319,9 @@ def digits(text: str) -> str:
 
 # One parse per (number, region): storage, search and matching all ask for the same ones, and
 # parsing is the dearest step of a phone number.
-_PARSED: dict[tuple[str, str], phonenumbers.PhoneNumber | None] = {}
-_E164: dict[tuple[str, str], str] = {}
+_PARSED = Memo(65536)  # (text, region) → PhoneNumber | None
+_E164 = Memo(65536)  # (text, region) → E.164 text
+
 
 def _parse_phone(text: str, region: str) -> phonenumbers.PhoneNumber | None:
     key = (text, region)
@@ -341,8 +333,7 @@ def _parse_phone(text: str, region: str) -> phonenumbers.PhoneNumber | None:
         num = phonenumbers.parse(text, region or None)
     except phonenumbers.NumberParseException:
         num = None
-    _keep(_PARSED, key, num)
-    return num
+    return _PARSED.keep(key, num)
 
 
 def phone_e164(text: str, region: str = "US") -> str:
@@ -356,8 +347,7 @@ def phone_e164(text: str, region: str = "US") -> str:
     num = _parse_phone(nfkc, region) if len(digits(nfkc)) >= 5 else None
     e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164) \
         if num is not None and phonenumbers.is_possible_number(num) else ""
-    _keep(_E164, key, e164)
-    return e164
+    return _E164.keep(key, e164)
 
 
 def phone_parses(numbers: Iterable[str], region: str) -> list[tuple]:
@@ -372,8 +362,8 @@ def phone_parses(numbers: Iterable[str], region: str) -> list[tuple]:
 
 def learn_parses(parses: list[tuple]) -> None:
     for text, nfkc, region, num, e164 in parses:
-        _keep(_PARSED, (nfkc, region), num)
-        _keep(_E164, (text, region), e164)
+        _PARSED.keep((nfkc, region), num)
+        _E164.keep((text, region), e164)
 
 
 def phone_key(text: str, region: str = "US") -> str:

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from app import normalize
 from app.dedup.features import CompanyFeatures
 from app.dedup.scoring import ALIKE, NAME_FLOOR, NEW, PairScore, places, prefix_ratio, score_pair
+from app.memo import Memo
 
 BLOCK_CAP = 40  # larger blocks are compared through a window / pre-filter, not all pairs
 # name blocks up to this size get a rapidfuzz pre-filter; bigger ones (a legal form's bigram 有限,
@@ -54,7 +55,7 @@ def _block_keys(f: CompanyFeatures) -> set[str]:
     return keys
 
 
-_NAME_KEYS: dict[str, frozenset[str]] = {}
+_NAME_KEYS = Memo(32768)  # name → its blocking keys
 
 
 def _name_keys(f: CompanyFeatures) -> frozenset[str]:
@@ -62,9 +63,7 @@ def _name_keys(f: CompanyFeatures) -> frozenset[str]:
     is re-read after its people are written, with new e-mail domains)."""
     keys = _NAME_KEYS.get(f.name)
     if keys is None:
-        if len(_NAME_KEYS) >= 32768:
-            _NAME_KEYS.clear()
-        keys = _NAME_KEYS[f.name] = frozenset(_work_out_name_keys(f))
+        keys = _NAME_KEYS.keep(f.name, frozenset(_work_out_name_keys(f)))
     return keys
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from app import normalize as n
 from app import parallel
+from app.memo import Memo
 
 
 @dataclass(frozen=True)
@@ -80,24 +81,16 @@ def features(rec: CompanyRecord, region: str = "US") -> CompanyFeatures:
 
 # The same name and address come back often (a company's row re-read after its people change,
 # an import's draft then its new row), and working them out is most of a record's features.
-# Dicts rather than lru_cache, so what another process worked out can be taken over (`learn`).
-_NAMES: dict[str, tuple] = {}
-_ADDRESSES: dict[str, tuple[str, str, str]] = {}
-_CACHE_MAX = 32768
-
-
-def _keep(cache: dict, key: str, value) -> None:
-    if len(cache) >= _CACHE_MAX:
-        cache.clear()
-    cache[key] = value
+# Memos rather than lru_cache, so what another process worked out can be taken over (`learn`).
+_NAMES = Memo(32768)  # name → _work_out_name's tuple
+_ADDRESSES = Memo(32768)  # address → (postcode, street, normalized address)
 
 
 def _name_features(name: str) -> tuple:
     """(key, canon, sorted_canon, compact, words, latin, cjk, core, acronym) of a name."""
     found = _NAMES.get(name)
     if found is None:
-        found = _work_out_name(name)
-        _keep(_NAMES, name, found)
+        found = _NAMES.keep(name, _work_out_name(name))
     return found
 
 
@@ -117,16 +110,15 @@ def _work_out_name(name: str) -> tuple:
 def _address_features(address: str) -> tuple[str, str, str]:
     found = _ADDRESSES.get(address)
     if found is None:
-        found = n.address_features(address)
-        _keep(_ADDRESSES, address, found)
+        found = _ADDRESSES.keep(address, n.address_features(address))
     return found
 
 
 def learn(f: CompanyFeatures) -> None:
     """Take over the name and address parts of features worked out in another process (an
     import's reading process, app.io.ahead; the index build's other half, features_many)."""
-    _keep(_NAMES, f.name, (f.key, f.canon, f.sorted_canon, f.compact, f.words, f.latin, f.cjk,
-                           f.core, f.acronym))
+    _NAMES.keep(f.name, (f.key, f.canon, f.sorted_canon, f.compact, f.words, f.latin, f.cjk,
+                         f.core, f.acronym))
     n.learn_company_key(f.name, f.key)
     if f.raw_address:
-        _keep(_ADDRESSES, f.raw_address, (f.postcode, f.street, f.address))
+        _ADDRESSES.keep(f.raw_address, (f.postcode, f.street, f.address))
