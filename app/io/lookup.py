@@ -194,7 +194,7 @@ class ImportLookup:
         pre = self.prematches.get(prematch_key(draft))
         res = capture.save_company(self.tx, draft, region, self._create_company,
                                    self._company_ready, pre)
-        if pre.features.key if pre else normalize.company_key(draft.name):
+        if normalize.company_key(draft.name):
             # (the matcher never links a name without a key: neither may the cache)
             self._remember(self.companies, key, res.company_id)
         if res.action == "updated":  # its address may have been filled
