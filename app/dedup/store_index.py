@@ -63,7 +63,9 @@ class StoreIndex:
         self.max_rowid = 0
         self.region = "US"
         self.pending: dict[int, _Pending] = defaultdict(_Pending)
-        self.committed: list[_Pending] = []  # their overlays, to take over at the next refresh
+        # committed transactions with an overlay to take over at the next refresh, and the id
+        # of a company each created (`_take_committed`)
+        self.committed: list[tuple[_Pending, str]] = []
         # connection → whether its triggers were there as its open transaction began
         self.checked: dict[int, bool] = {}
         event.listen(engine, "connect", self._on_connect)
@@ -110,9 +112,17 @@ class StoreIndex:
         """The transaction's writes are the store's now: the shared index takes them over at
         its next refresh (`_take_committed`)."""
         p = self._end(conn)
-        if p is not None:
-            with self.lock:
-                self.committed.append(p)
+        if p is None:
+            return
+        # a company the transaction created, as its overlay holds it: being in the store
+        # after the commit event (which comes before the commit) shows the commit happened
+        probe = next((cid for cid in p.created if cid in p.overlay.feats
+                      and cid not in p.stale), None)
+        with self.lock:
+            if probe is None:  # nothing to take over (most transactions): re-read
+                self.dirty |= p.ids
+            else:
+                self.committed.append((p, probe))
 
     def _on_rollback(self, conn: Any) -> None:
         """Its writes are gone, and the shared index never saw them (they were matched from
@@ -217,14 +227,11 @@ class StoreIndex:
         A transaction's overlay holds its companies as they are in the store, except those
         written since it last read them (`stale`): those are re-read, the rest taken over (an
         import's 10,000 new companies would otherwise all be read again). The commit event
-        comes before the commit: a company the transaction created being in the store shows
-        the commit happened; where none can show it, everything is re-read."""
+        comes before the commit: where its probe company is not in the store, the commit failed
+        and everything is re-read."""
         taken: set[str] = set()
-        for p in self.committed:
-            probe = next((cid for cid in p.created if cid in p.overlay.feats
-                          and cid not in p.stale), None)
-            if probe is None or con.execute("SELECT 1 FROM company WHERE id = ?",
-                                            (probe,)).fetchone() is None:
+        for p, probe in self.committed:
+            if con.execute("SELECT 1 FROM company WHERE id = ?", (probe,)).fetchone() is None:
                 self.dirty |= p.ids
                 continue
             for cid in p.ids - p.stale:
