@@ -100,23 +100,12 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
     the import's lookups (the reference the lookups are tested against). `ahead`: read and
     prepare the records in a second process (app.io.ahead; None: when the files are big)."""
     sources = open_all(store, paths, mapping)
+    report = ImportReport(dry_run=dry_run)
+    web = _Web(None if dry_run else photos.WebPhotos)
     # the matcher's index is hundreds of MB of objects that outlive the import: keep the
     # collector's full passes, set off by the import's many small objects, from walking them
     # again and again (a quarter of a 10,000-record import)
     gc.freeze()
-    try:
-        return _run(store, sources, dry_run, mapping, remember, cancel, progress, per_record,
-                    ahead)
-    finally:
-        gc.unfreeze()
-
-
-def _run(store: Store, sources: list[Source], dry_run: bool, mapping: dict[str, str] | None,
-         remember: bool, cancel: Callable[[], bool] | None,
-         progress: Callable[[int], None] | None, per_record: bool, ahead: bool | None
-         ) -> ImportReport:
-    report = ImportReport(dry_run=dry_run)
-    web = _Web(None if dry_run else photos.WebPhotos)
     try:
         with store.write() as tx:
             # a first write opens the SQLite transaction, so the per-record savepoints below
@@ -152,6 +141,7 @@ def _run(store: Store, sources: list[Source], dry_run: bool, mapping: dict[str, 
     except _DryRun:
         pass
     finally:
+        gc.unfreeze()
         if web.fetcher is not None:
             web.fetcher.close()
     return report
