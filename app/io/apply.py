@@ -9,14 +9,13 @@ same work rolled back, so the preview counts exactly what the import will do.
 from __future__ import annotations
 
 import dataclasses
-import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
-from app import capture, normalize
+from app import capture, collector, normalize
 from app.domain import CompanyDraft, ContactDraft
 from app.errors import ServiceError
 from app.io import ahead as ahead_reader
@@ -102,12 +101,8 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
     sources = open_all(store, paths, mapping)
     report = ImportReport(dry_run=dry_run)
     web = _Web(None if dry_run else photos.WebPhotos)
-    # the matcher's index is hundreds of MB of objects that outlive the import: keep the
-    # collector's full passes, set off by the import's many small objects, from walking them
-    # again and again (a quarter of a 10,000-record import)
-    gc.freeze()
     try:
-        with store.write() as tx:
+        with collector.paused(), store.write() as tx:
             # a first write opens the SQLite transaction, so the per-record savepoints below
             # nest inside it (a lone outer SAVEPOINT would commit when released)
             rows.dbapi(tx.session).execute("UPDATE meta SET value = value WHERE key = 'node_id'")
@@ -141,7 +136,6 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
     except _DryRun:
         pass
     finally:
-        gc.unfreeze()
         if web.fetcher is not None:
             web.fetcher.close()
     return report

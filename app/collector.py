@@ -1,0 +1,37 @@
+"""Python's cycle collector, kept out of a bulk operation while it runs.
+
+An import makes a million small objects that live until it ends, beside the matcher's index
+(hundreds of MB that outlive it); each pass of the collector walks them all again: ~0.8 s of a
+10,000-record import (measured with gc.callbacks). Reference counting still frees everything
+the import drops at once; the few cycles it leaves (~25,000 objects, the lookups' undo closures
+among them) wait for the collector's first pass after it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+from collections.abc import Iterator
+
+_lock = threading.Lock()
+_depth = 0  # callers inside `paused` (an import and a preview may overlap in the window)
+_was_enabled = False
+
+
+@contextlib.contextmanager
+def paused() -> Iterator[None]:
+    """No automatic collection until the last caller inside leaves; then as before."""
+    global _depth, _was_enabled
+    with _lock:
+        if _depth == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _depth += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _was_enabled:
+                gc.enable()
