@@ -16,9 +16,12 @@ this one runs appear after a restart.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import threading
 import weakref
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -222,6 +225,34 @@ class StoreIndex:
             p.overlay.add(f)
             p.stale.discard(f.id)
 
+    @contextlib.contextmanager
+    def writing(self, session: Session, domains: dict[str, set[str]]) -> Iterator[None]:
+        """An import writes a batch of rows it built itself (new companies, new people): the
+        companies the batch touches (their INSERTs, their new people's e-mails) get in the
+        overlay the features a re-read would give, those they had plus the batch's e-mail
+        domains, instead of being read again (re-reading each batch's ~500 companies was ~5 %
+        of an import). `domains`: company id → the domains (`email_company_domain`) of the
+        batch's new people's e-mail addresses there. A company touched that is not known as it stands (written
+        otherwise in this transaction, not yet re-read) is re-read as usual."""
+        con = rows.dbapi(session)
+        with self.lock:
+            p = self.pending[id(con)]
+            stale, own = set(p.stale), set(p.ids)
+        yield
+        with self.lock:
+            for cid in p.stale - stale:
+                f = p.overlay.feats.get(cid)
+                if f is None and cid not in own and not (self.committed or cid in self.dirty) \
+                        and self.index is not None:
+                    f = self.index.feats.get(cid)  # a stored company, as the store holds it
+                if f is None:
+                    continue
+                found = {normalize.company_domain(d) for d in domains.get(cid, ())} - {""}
+                if not found <= f.domains:  # (features' rule for e-mail domains)
+                    f = dataclasses.replace(f, domains=f.domains | found, keys=None)
+                p.overlay.add(f)
+                p.stale.discard(cid)
+
     def _take_committed(self, con: Any) -> set[str]:
         """Committed transactions' companies into the shared index; returns the ids taken over.
         A transaction's overlay holds its companies as they are in the store, except those
@@ -275,10 +306,15 @@ def _email_domains(con: Any, company_ids: list[str] | None) -> dict[str, set[str
         args = tuple(company_ids)
     out: dict[str, set[str]] = defaultdict(set)
     for cid, address in con.execute(sql, args):
-        domain = normalize.company_domain(normalize.email_domain(address or ""))
+        domain = email_company_domain(address or "")
         if domain:
             out[cid].add(domain)
     return out
+
+
+def email_company_domain(address_norm: str) -> str:
+    """The company domain a person's (normalized) e-mail address gives their company."""
+    return normalize.company_domain(normalize.email_domain(address_norm))
 
 
 _INDEXES: weakref.WeakKeyDictionary[Engine, StoreIndex] = weakref.WeakKeyDictionary()

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from app import capture, normalize
 from app.dedup.features import CompanyFeatures, CompanyRecord, features
 from app.dedup.features import learn as learn_features
-from app.dedup.store_index import Prematch, store_index
+from app.dedup.store_index import Prematch, email_company_domain, store_index
 from app.domain import CompanyDraft, ContactDraft
 from app.services import bulk, records, rows
 from app.store import Tx
@@ -139,17 +139,36 @@ class ImportLookup:
         company or person). Should the record fail, its rollback takes those rows out of the
         table again: they are queued once more, so other records' rows are never lost."""
         items = dict(queue.queued)
-        queue.flush()
+        self._write(queue)
         if not items:
             return
 
         def requeue() -> None:
             queue.queued.update(items)
+            index = store_index(self.tx.session)
             if queue is self.new_companies:  # the rollback made the matcher re-read them
-                index = store_index(self.tx.session)
                 for cid in items:
                     index.created(self.tx.session, self._features(cid))
+            else:  # the matcher took the people's e-mail domains for their companies: re-read
+                for wire, *_ in items.values():
+                    if wire.get("company_id"):
+                        index.reread(self.tx.session, wire["company_id"])
         self._undo.append(requeue)
+
+    def _write(self, queue: bulk.Creates) -> None:
+        """Write a queue; the matcher's index is told what the rows change for its companies
+        (`StoreIndex.writing`) rather than reading them again."""
+        if not queue.queued:
+            return
+        domains: dict[str, set[str]] = defaultdict(set)
+        if queue is self.creates:
+            for wire, *_ in queue.queued.values():
+                if wire.get("company_id"):
+                    domains[wire["company_id"]].update(
+                        email_company_domain(normalize.normalize_email(e["address"]))
+                        for e in wire.get("emails") or ())
+        with store_index(self.tx.session).writing(self.tx.session, domains):
+            queue.flush()
 
     def _candidates(self, d: ContactDraft) -> Iterable[str]:
         for e in d.emails:
@@ -159,8 +178,8 @@ class ImportLookup:
         yield from self.by_name.get(normalize.fold(d.display_name()), ())
 
     def flush(self) -> None:
-        self.new_companies.flush()
-        self.creates.flush()
+        self._write(self.new_companies)
+        self._write(self.creates)
 
     # -- one record ----------------------------------------------------------------------------
     def begin_record(self) -> None:

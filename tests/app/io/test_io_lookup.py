@@ -335,3 +335,36 @@ def test_an_imports_new_companies_are_taken_over_not_read_again(tmp_path, files,
         new = len(main.feats)
     assert new > 20 and len(loaded) < new / 2, (len(loaded), new)
     store.close()
+
+
+def test_what_the_import_tells_the_matcher_is_what_a_re_read_would_give(tmp_path, files,
+                                                                           monkeypatch):
+    """The import writes its new companies and people in batches and tells the matcher's
+    overlay what they change (their people's e-mail domains) instead of re-reading those
+    companies: after every batch, each company the overlay holds as current must equal the
+    same company read afresh from the store, within the import's transaction."""
+    from app.dedup.store_index import store_index
+    from app.io.lookup import ImportLookup
+    from app.services import rows
+
+    store = Store.open(tmp_path / "s.sqlite3", region="US")
+    with store.read() as s:
+        store_index(s).refresh(s, store.region)
+    run_import(store, files[:6])  # stored companies, for the second import to link to
+    checked = []
+    real = ImportLookup.flush
+
+    def flush_and_compare(self):
+        real(self)
+        con = rows.dbapi(self.tx.session)
+        idx = store_index(self.tx.session)
+        p = idx.pending[id(con)]
+        current = [cid for cid in p.overlay.feats if cid not in p.stale]
+        fresh, _, _ = idx._load(con, current)
+        assert {cid: p.overlay.feats[cid] for cid in current} == {f.id: f for f in fresh}
+        checked.append(len(current))
+
+    monkeypatch.setattr(ImportLookup, "flush", flush_and_compare)
+    run_import(store, files)
+    store.close()
+    assert len(checked) > 5 and max(checked) > 20, checked
