@@ -67,6 +67,16 @@ def _name_keys(f: CompanyFeatures) -> frozenset[str]:
     return keys
 
 
+def learn(f: CompanyFeatures) -> None:
+    """Take over the name keys of features whose block keys another process worked out (an
+    import's reading process): the import's new companies bear the names of its drafts."""
+    if f.keys is not None and f.name not in _NAME_KEYS:
+        _NAME_KEYS.keep(f.name, frozenset(k for k in f.keys if not k.startswith(_NOT_NAME)))
+
+
+_NOT_NAME = ("d:", "p:", "s:")  # the kinds of key `_block_keys` adds to the name's
+
+
 def _work_out_name_keys(f: CompanyFeatures) -> set[str]:
     keys: set[str] = set()
     if f.compact:

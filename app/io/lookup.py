@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from app import capture, normalize
+from app.dedup import blocking
 from app.dedup.features import CompanyFeatures, CompanyRecord, features
 from app.dedup.features import learn as learn_features
 from app.dedup.store_index import Prematch, email_company_domain, store_index
@@ -84,7 +85,8 @@ class ImportLookup:
         normalize.learn_parses(chunk.parses)
         self.prematches = chunk.prematches
         for pre in chunk.prematches.values():
-            learn_features(pre.features)  # its new company's, re-read after each flush
+            learn_features(pre.features)  # its new company's (same name and address)
+            blocking.learn(pre.features)
         emails, e164s, tails, names = set(), set(), set(), set()
         for _, d in chunk.records:
             if not fast_path(d):

@@ -145,3 +145,25 @@ def test_a_rolled_back_transaction_leaves_the_shared_index_nothing_to_re_read(st
         assert matching.match_company(s, CompanyDraft("Südwind Spedition AG")).decision == "new"
         main, _, _ = idx.refresh(s, store.region)
         assert main.feats[kept].raw_address == ""  # as committed
+
+
+def test_name_keys_taken_over_from_another_process_are_those_worked_out():
+    """An import's new companies bear the names of drafts whose block keys its reading process
+    worked out; blocking.learn takes the name's keys from those (all but the domain, phone and
+    street keys): they must be exactly the keys of the name."""
+    from app.dedup import blocking
+    from bench.dedup.generate import generate
+
+    recs = generate(300, seed=9) + [
+        CompanyRecord("w", "Acme Trading", "1 Main St, Springfield IL 62701", "+1 217 555 0101",
+                      "https://acme.example", ("acme.example", "acme-sales.example")),
+        CompanyRecord("c", "深圳华为技术有限公司", "深圳市龙岗区坂田华为基地", "0755 2878 0808", "huawei.com")]
+    for r in recs:
+        f = features(r, "US")
+        blocking.block_keys(f)  # as the reading process's match does
+        blocking._NAME_KEYS.clear()
+        blocking.learn(f)
+        learnt = blocking._NAME_KEYS[f.name]
+        assert learnt == frozenset(blocking._work_out_name_keys(f)), r.name
+        assert learnt | {k for k in f.keys if k[:2] in ("d:", "p:", "s:")} == f.keys
+    assert sum(1 for r in recs if features(r, "US").domains) > 1
