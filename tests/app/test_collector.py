@@ -50,3 +50,12 @@ def test_left_off_when_it_was_off_before():
         pass
     assert not gc.isenabled()
 
+
+
+def test_what_was_made_inside_leaves_the_young_generation():
+    """Else the first young pass after an import walks all it made."""
+    with collector.paused():
+        made = [[i] for i in range(100_000)]
+        assert len(gc.get_objects(generation=0)) > 100_000
+    assert len(gc.get_objects(generation=0)) < 1000
+    assert any(x is made for x in gc.get_objects(generation=2))
