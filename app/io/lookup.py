@@ -158,18 +158,21 @@ class ImportLookup:
         self._undo.append(requeue)
 
     def _write(self, queue: bulk.Creates) -> None:
-        """Write a queue; the matcher's index is told what the rows change for its companies
-        (`StoreIndex.writing`) rather than reading them again."""
+        """Write a queue, telling the matcher's index which companies the rows touch and how
+        (`StoreIndex.writing`): new companies, and the companies of new people with e-mail
+        addresses (their domains)."""
         if not queue.queued:
             return
-        domains: dict[str, set[str]] = defaultdict(set)
-        if queue is self.creates:
+        touched: dict[str, set[str]] = {}
+        if queue is self.new_companies:
+            touched = {cid: set() for cid in queue.queued}
+        else:
             for wire, *_ in queue.queued.values():
-                if wire.get("company_id"):
-                    domains[wire["company_id"]].update(
+                if wire.get("company_id") and wire.get("emails"):
+                    touched.setdefault(wire["company_id"], set()).update(
                         email_company_domain(normalize.normalize_email(e["address"]))
-                        for e in wire.get("emails") or ())
-        with store_index(self.tx.session).writing(self.tx.session, domains):
+                        for e in wire["emails"])
+        with store_index(self.tx.session).writing(self.tx.session, touched):
             queue.flush()
 
     def _candidates(self, d: ContactDraft) -> Iterable[str]:

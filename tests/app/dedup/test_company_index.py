@@ -167,3 +167,26 @@ def test_name_keys_taken_over_from_another_process_are_those_worked_out():
         assert learnt == frozenset(blocking._work_out_name_keys(f)), r.name
         assert learnt | {k for k in f.keys if k[:2] in ("d:", "p:", "s:")} == f.keys
     assert sum(1 for r in recs if features(r, "US").domains) > 1
+
+
+def test_the_triggers_are_quiet_only_while_a_writer_tells_the_index_itself(store):
+    """`StoreIndex.writing` silences the triggers for an import's batch, and only for it:
+    after the batch, even one that failed, a company written otherwise is matched at once."""
+    import pytest
+
+    from app import capture, matching
+    from app.dedup.store_index import store_index
+    from app.domain import CompanyDraft
+
+    draft = CompanyDraft("Nordwind Logistik GmbH", address="Hafenstraße 3, 20457 Hamburg")
+    with store.write() as tx:
+        idx = store_index(tx.session)
+        assert matching.match_company(tx.session, draft).decision == "new"
+        with pytest.raises(RuntimeError), idx.writing(tx.session, {}):
+            raise RuntimeError("the batch failed")
+        capture.save_company(tx, draft)
+        assert matching.match_company(tx.session, draft).decision == "same"
+        with idx.writing(tx.session, {}):  # quiet: the writer tells (here: nothing)
+            capture.save_company(tx, CompanyDraft("Südwind Spedition AG"))
+        assert matching.match_company(tx.session, CompanyDraft("Südwind Spedition AG")
+                                      ).decision == "new"
