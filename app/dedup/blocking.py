@@ -330,11 +330,7 @@ class CompanyIndex:
                 continue
             kind = key[:2]
             if kind in _CROSS_KINDS:
-                sides = self._lists.get(key)
-                if sides is None:
-                    sides = self._lists[key] = (
-                        [i for i in block if _is_cross(key, self.feats[i])],
-                        [i for i in block if not _is_cross(key, self.feats[i])])
+                sides = self._sides(key, block)
                 others = sides[1] if _is_cross(key, f) else sides[0]
                 if len(others) <= CROSS_CAP:
                     found.update(others)
@@ -345,11 +341,7 @@ class CompanyIndex:
             if len(block) > FUZZY_CAP:
                 found.update(self._neighbours(key, block, f.compact))
                 continue
-            cached = self._lists.get(key)
-            if cached is None:
-                ids = list(block)
-                cached = self._lists[key] = (ids, [self.feats[i].canon for i in ids])
-            ids, names = cached
+            ids, names = self._names(key, block)
             for _name, _sim, pos in process.extract(f.canon, names, scorer=fuzz.token_sort_ratio,
                                                     score_cutoff=_prefilter_cutoff(key, len(ids)),
                                                     limit=limit_per_block):
@@ -357,12 +349,46 @@ class CompanyIndex:
         found.discard(f.id)
         return found
 
-    def _neighbours(self, key: str, block: dict[str, None], compact: str) -> list[str]:
+    def prepare(self) -> None:
+        """Build now the lists `candidates` builds for a big block on its first use (a store's
+        largest blocks, a legal form's or a common word's, hold thousands): an import's first
+        matches took four times as long as the rest."""
+        for key, block in self.blocks.items():
+            size, kind = len(block), key[:2]
+            if size <= BLOCK_CAP or kind in _STRONG_KINDS and size <= 200:
+                continue  # (compared whole: nothing to build; as in `candidates`)
+            if kind in _CROSS_KINDS:
+                self._sides(key, block)
+            elif size > FUZZY_CAP:
+                self._ordered(key, block)
+            else:
+                self._names(key, block)
+
+    def _sides(self, key: str, block: dict[str, None]) -> tuple[list[str], list[str]]:
+        sides = self._lists.get(key)
+        if sides is None:
+            sides = self._lists[key] = (
+                [i for i in block if _is_cross(key, self.feats[i])],
+                [i for i in block if not _is_cross(key, self.feats[i])])
+        return sides
+
+    def _names(self, key: str, block: dict[str, None]) -> tuple[list[str], list[str]]:
+        cached = self._lists.get(key)
+        if cached is None:
+            ids = list(block)
+            cached = self._lists[key] = (ids, [self.feats[i].canon for i in ids])
+        return cached
+
+    def _ordered(self, key: str, block: dict[str, None]) -> tuple[list[str], list[str]]:
         ordered = self._sorted.get(key)
         if ordered is None:
             self._lists.pop(key, None)  # grown past the pre-filter's size: not needed any more
             pairs = sorted((self.feats[i].compact, i) for i in block)
             ordered = self._sorted[key] = ([c for c, _ in pairs], [i for _, i in pairs])
+        return ordered
+
+    def _neighbours(self, key: str, block: dict[str, None], compact: str) -> list[str]:
+        ordered = self._ordered(key, block)
         pos = bisect.bisect_left(ordered[0], compact)
         return ordered[1][max(0, pos - INDEX_WINDOW):pos + INDEX_WINDOW]
 

@@ -188,6 +188,7 @@ class StoreIndex:
                 self.region = region
                 feats, _, self.max_rowid = self._load(con)
                 self.index = CompanyIndex(feats)
+                self.index.prepare()
                 self.dirty.clear()
                 self.committed.clear()
             taken = self._take_committed(con)

@@ -190,3 +190,20 @@ def test_the_triggers_are_quiet_only_while_a_writer_tells_the_index_itself(store
             capture.save_company(tx, CompanyDraft("Südwind Spedition AG"))
         assert matching.match_company(tx.session, CompanyDraft("Südwind Spedition AG")
                                       ).decision == "new"
+
+
+def test_an_index_prepared_ahead_answers_as_one_that_builds_its_lists_on_use():
+    """prepare() builds the big blocks' lists before the first match (the store's index, at
+    launch): the answers must be those of an index that builds them when first asked."""
+    recs = [features(r, "US") for r in _records(50 * BLOCK_CAP, seed=5)]
+    lazy, ready = CompanyIndex(recs[::2]), CompanyIndex(recs[::2])
+    ready.prepare()
+    assert ready._lists and ready._sorted, "the test must have big blocks"
+    for f in recs[1::2][:60]:
+        assert ready.match(f) == lazy.match(f)
+    for f in recs[1::2][60:120]:  # and as the blocks grow
+        ready.add(f)
+        lazy.add(f)
+    for f in recs[1::4]:
+        assert ready.match(f) == lazy.match(f)
+    assert ready._lists.keys() >= lazy._lists.keys()
