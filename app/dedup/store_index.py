@@ -234,8 +234,8 @@ class StoreIndex:
 
     @contextlib.contextmanager
     def writing(self, session: Session, touched: dict[str, set[str]]) -> Iterator[None]:
-        """An import writes a batch of rows it built itself (new companies, new people) and
-        says which companies the batch touches (`touched`: company id → the domains,
+        """An import writes a batch of rows it built itself (new companies, new people), inside
+        its transaction, and says which companies the batch touches (`touched`: company id → the domains,
         `email_company_domain`, of the batch's new people's e-mail addresses there). The
         triggers stay quiet meanwhile, and those companies get the features a re-read would
         give, those they had plus the new domains, instead of being read again (re-reading
@@ -254,21 +254,21 @@ class StoreIndex:
         with self.lock:
             p = self.pending[id(con)]
             for cid, domains in touched.items():
-                found = {normalize.company_domain(d) for d in domains} - {""}
-                f = p.overlay.feats.get(cid) if cid not in p.stale else None
-                if f is None and cid not in p.ids and not (self.committed or cid in self.dirty) \
-                        and self.index is not None:
-                    f = self.index.feats.get(cid)  # a stored company, as the store holds it
-                    if f is not None and found <= f.domains:
-                        continue  # unchanged
+                found = {normalize.company_domain(d) for d in domains} - {""}  # (as features)
+                if cid in p.overlay.feats and cid not in p.stale:  # the overlay's, as it stands
+                    f = p.overlay.feats[cid]
+                elif cid not in p.ids and not (self.committed or cid in self.dirty) \
+                        and self.index is not None and cid in self.index.feats:
+                    f = self.index.feats[cid]  # a stored company, as the store holds it
+                    if found <= f.domains:
+                        continue  # unchanged: still the shared index's
                     p.ids.add(cid)
-                if f is None:
+                else:  # not known as it stands: read again, as after a trigger
                     p.ids.add(cid)
                     p.stale.add(cid)
                     continue
-                if not found <= f.domains:  # (features' rule for e-mail domains)
-                    f = dataclasses.replace(f, domains=f.domains | found, keys=None)
-                p.overlay.add(f)
+                if not found <= f.domains or cid not in p.overlay.feats:
+                    p.overlay.add(dataclasses.replace(f, domains=f.domains | found, keys=None))
 
     def _take_committed(self, con: Any) -> set[str]:
         """Committed transactions' companies into the shared index; returns the ids taken over.
