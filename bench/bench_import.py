@@ -2,7 +2,11 @@
 holds 100,000 contacts (bench.synth), each in a fresh process on a fresh copy of that store;
 beside it, vobject's bare parse of the same vCard file in one process. Prints JSON.
 
-    .venv/bin/python -m bench.bench_import [--contacts 10000] [--base 100000]
+    .venv/bin/python -m bench.bench_import [--contacts 10000] [--base 100000] [--runs 1]
+
+`--runs N`: every measurement N times, round after round (this shared VM's speed swings by
+half within minutes: a round spreads the swing over all cases alike); each case then reports
+its median run, with `all_seconds` beside it.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import multiprocessing as mp
 import os
 import random
 import resource
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -144,10 +149,21 @@ def _run(target, *args) -> dict:
     return out
 
 
+def _median(runs: list[dict]) -> dict:
+    """The run of median seconds (the lower middle of an even number), with all runs' times."""
+    ordered = sorted(runs, key=lambda r: r["seconds"])
+    out = dict(ordered[(len(ordered) - 1) // 2])
+    if len(runs) > 1:
+        out["all_seconds"] = [r["seconds"] for r in runs]
+        out["median_seconds"] = statistics.median(out["all_seconds"])
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--contacts", type=int, default=10_000)
     ap.add_argument("--base", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=1)
     a = ap.parse_args()
     base = synth.cached_db(a.base, a.base // 5)
     with tempfile.TemporaryDirectory() as tmp:
@@ -156,14 +172,21 @@ def main() -> None:
         out: dict = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                      "machine": _machine(), "base_contacts": a.base, "records": a.contacts,
                      "vcard_bytes": vcf.stat().st_size}
-        out["vobject_bare_parse"] = _run(_vobject_parse, str(vcf))
-        out["satchel_vcard_parse"] = _run(_satchel_parse, str(vcf))
-        out["satchel_csv_parse"] = _run(_satchel_parse, str(csvp))
+        cases = {"vobject_bare_parse": (_vobject_parse, str(vcf)),
+                 "satchel_vcard_parse": (_satchel_parse, str(vcf)),
+                 "satchel_csv_parse": (_satchel_parse, str(csvp))}
         for name, path in (("vcard", vcf), ("csv", csvp)):
-            db = synth.copy_db(base, folder / f"{name}.sqlite3")
-            out[f"{name}_import_warm"] = _run(_import, str(db), str(path), True)
-            db = synth.copy_db(base, folder / f"{name}.sqlite3")
-            out[f"{name}_import_cold"] = _run(_import, str(db), str(path), False)
+            for warm in (True, False):
+                cases[f"{name}_import_{'warm' if warm else 'cold'}"] = (
+                    _import, folder / f"{name}.sqlite3", str(path), warm)
+        runs: dict[str, list[dict]] = {case: [] for case in cases}
+        for _ in range(a.runs):
+            for case, (target, *args) in cases.items():
+                if target is _import:  # a fresh copy of the store for every import
+                    args[0] = str(synth.copy_db(base, args[0]))
+                runs[case].append(_run(target, *args))
+        for case, done in runs.items():
+            out[case] = _median(done)
         out["ratio_vcard_import_warm_to_vobject_parse"] = round(
             out["vcard_import_warm"]["seconds"] / out["vobject_bare_parse"]["seconds"], 2)
         out["ratio_vcard_import_cold_to_vobject_parse"] = round(
