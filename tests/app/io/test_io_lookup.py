@@ -377,3 +377,59 @@ def test_what_the_import_tells_the_matcher_is_what_a_re_read_would_give(tmp_path
     run_import(store, [str(tmp_path / "joining.vcf"), *files])
     store.close()
     assert len(checked) > 5 and max(checked) > 10, checked
+
+
+def _random_cards(rng, n: int) -> str:
+    """Cards that share companies, spellings of them, e-mail domains (company and free-mail),
+    websites and numbers: the matcher's domain evidence at work (the fixtures' '.example'
+    domains give none)."""
+    companies = ["Zyxo Trading", "Zyxo Trading GmbH", "Zyxo Trade", "Nordwind Logistik",
+                 "Nordwind Logistik AG", "Acme Robotics", "Acme Robotic Systems", "华为技术有限公司",
+                 "华为", "Park & Co", ""]
+    domains = ["zyxo.com", "zyxo-sales.com", "nordwind.de", "acme-robotics.com", "huawei.com",
+               "park.co.uk", "gmail.com", "qq.com", "163.com"]
+    people = ["Ann Lee", "Bob Stone", "Cy Zyxo", "Dora Diaz", "Eve Wu", "吴伊芙", "Frank Ode",
+              "Gina Park", "Hal Ito", "Ivy Ono"]
+    streets = ["", "", "1 Main St, Springfield IL 62701", "3 Hafenstraße, 20457 Hamburg"]
+    out = []
+    for _ in range(n):
+        who, org = rng.choice(people), rng.choice(companies)
+        lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{who}"]
+        if org:
+            lines.append(f"ORG:{org}")
+        if rng.random() < 0.8:
+            lines.append(f"EMAIL:{who.split()[0].lower()}{rng.randrange(4)}@{rng.choice(domains)}")
+        if rng.random() < 0.4:
+            lines.append(f"TEL:+1 212 555 {rng.randrange(30):04d}")
+        if rng.random() < 0.2:
+            lines.append(f"URL:https://www.{rng.choice(domains[:6])}")
+        if street := rng.choice(streets):
+            lines.append(f"ADR;TYPE=WORK:;;{street}")
+        out.append("\r\n".join([*lines, "END:VCARD"]))
+    return "\r\n".join(out) + "\r\n"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_lookups_decide_as_the_per_record_path_with_domain_evidence(tmp_path, seed):
+    """The fast paths' decisions about companies rest on what they tell the matcher (new
+    companies, their people's e-mail domains, stored companies a batch leaves alone): random
+    address books full of shared domains and look-alike names, imported onto a store holding
+    some of them already, must give the same outcome and store every way."""
+    import random
+
+    rng = random.Random(seed)
+    first, second = tmp_path / "first.vcf", tmp_path / "second.vcf"
+    first.write_text(_random_cards(rng, 40), encoding="utf-8")
+    second.write_text(_random_cards(rng, 80), encoding="utf-8")
+    got = {}
+    for way, kw in WAYS.items():
+        store = Store.open(tmp_path / f"{seed}-{len(got)}.sqlite3", region="US")
+        run_import(store, [str(first)], **kw)
+        report = run_import(store, [str(second)], **kw)
+        got[way] = _canon(store, report)
+        store.close()
+    ref = got.pop("per record")
+    for way, outcome in got.items():
+        assert outcome == ref, way
+    actions = {r[1] for r in ref["records"]}
+    assert {"created", "updated"} <= actions, actions
