@@ -232,18 +232,24 @@ class StoreIndex:
             p.overlay.add(f)
             p.stale.discard(f.id)
 
+    def joined(self, session: Session, company_id: str, domains: set[str]) -> None:
+        """New people with e-mail addresses join this company; an import queues them and writes
+        them later, in a batch (`writing`). The company is matched from this transaction's
+        overlay from now on, with their domains (`email_company_domain`), as the trigger on
+        their e-mail rows would have it after a write of each person on its own: which
+        companies the overlay holds changes what a match finds (a name's count, the blocks)."""
+        con = rows.dbapi(session)
+        with self.lock:
+            self._join(self.pending[id(con)], company_id, domains)
+
     @contextlib.contextmanager
     def writing(self, session: Session, touched: dict[str, set[str]]) -> Iterator[None]:
         """An import writes a batch of rows it built itself (new companies, new people), inside
-        its transaction, and says which companies the batch touches (`touched`: company id → the domains,
-        `email_company_domain`, of the batch's new people's e-mail addresses there). The
-        triggers stay quiet meanwhile, and those companies get the features a re-read would
-        give, those they had plus the new domains, instead of being read again (re-reading
-        each batch's ~500 companies was ~5 % of an import, the triggers' calls another 4 %).
-        A stored company the batch leaves as it was (a new person whose domain it has) stays
-        the shared index's: it does not join the overlay, and the matches worked out ahead for
-        it hold. One this transaction wrote otherwise and the overlay has not read since is
-        read again, as after a trigger."""
+        its transaction, and says which companies the batch touches (`touched`: company id →
+        the domains of the batch's new people's e-mail addresses there). The triggers stay
+        quiet meanwhile, and those companies get the features a re-read would give, those they
+        had plus the new domains, instead of being read again (re-reading each batch's ~500
+        companies was ~5 % of an import, the triggers' calls another 4 %)."""
         con = rows.dbapi(session)
         self.ensure_installed(con)
         con.execute(f"INSERT INTO temp.{_QUIET} VALUES (1)")
@@ -254,21 +260,27 @@ class StoreIndex:
         with self.lock:
             p = self.pending[id(con)]
             for cid, domains in touched.items():
-                found = {normalize.company_domain(d) for d in domains} - {""}  # (as features)
-                if cid in p.overlay.feats and cid not in p.stale:  # the overlay's, as it stands
-                    f = p.overlay.feats[cid]
-                elif cid not in p.ids and not (self.committed or cid in self.dirty) \
-                        and self.index is not None and cid in self.index.feats:
-                    f = self.index.feats[cid]  # a stored company, as the store holds it
-                    if found <= f.domains:
-                        continue  # unchanged: still the shared index's
-                    p.ids.add(cid)
-                else:  # not known as it stands: read again, as after a trigger
-                    p.ids.add(cid)
-                    p.stale.add(cid)
-                    continue
-                if not found <= f.domains or cid not in p.overlay.feats:
-                    p.overlay.add(dataclasses.replace(f, domains=f.domains | found, keys=None))
+                self._join(p, cid, domains)
+
+    def _join(self, p: _Pending, cid: str, domains: set[str]) -> None:
+        """`cid` into the overlay with these e-mail domains added, as a trigger and a re-read
+        would have it; one this transaction wrote otherwise and the overlay has not read since
+        is read again."""
+        found = {normalize.company_domain(d) for d in domains} - {""}  # (as features)
+        if cid in p.overlay.feats and cid not in p.stale:  # the overlay's, as it stands
+            f = p.overlay.feats[cid]
+            if found <= f.domains:
+                return
+        elif cid not in p.ids and not (self.committed or cid in self.dirty) \
+                and self.index is not None and cid in self.index.feats:
+            f = self.index.feats[cid]  # a stored company, as the store holds it
+            p.ids.add(cid)
+        else:  # not known as it stands: read again, as after a trigger
+            p.ids.add(cid)
+            p.stale.add(cid)
+            return
+        p.overlay.add(f if found <= f.domains
+                      else dataclasses.replace(f, domains=f.domains | found, keys=None))
 
     def _take_committed(self, con: Any) -> set[str]:
         """Committed transactions' companies into the shared index; returns the ids taken over.

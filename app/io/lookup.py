@@ -6,9 +6,10 @@ of ORM queries.
   numbers (E.164 or last 7 digits) or names is read with a few plain-SQL `IN (...)` queries;
   the people the import creates or changes are added as it goes. The rules are those of
   `matching.match_contact` (same e-mail, then same phone, then same name at the same company).
-- Companies: `matching.match_company` runs once per distinct company (name, address, website
-  as written, case-folded) in the import; a later record with the same company joins the
-  company decided for the first.
+- Companies: `matching.match_company` for every record's company, as the per-record path asks
+  it, with the matches against the stored companies worked out ahead (app.io.ahead); the
+  matcher's index is told at once what each record changes (a new company, a company new
+  people with e-mail addresses join), as its triggers would tell it of a write per record.
 - New people are queued (`bulk.Creates`) and written together when the chunk ends.
 
 A record that fails is rolled back to its savepoint: `undo_record` forgets what the lookups
@@ -63,7 +64,6 @@ class ImportLookup:
         self.region = tx.region
         self.creates = bulk.Creates(tx, "contact")
         self.new_companies = bulk.Creates(tx, "company")
-        self.companies: dict[tuple[str, str, str], str] = {}  # company draft → company id
         self.company_rows: dict[str, tuple[str, str]] = {}  # id → (name, address)
         self._undo: list[Callable[[], None]] = []
         self.prematches: dict[tuple[str, str, str, str], Prematch] = {}  # this chunk's
@@ -147,14 +147,10 @@ class ImportLookup:
 
         def requeue() -> None:
             queue.queued.update(items)
-            index = store_index(self.tx.session)
             if queue is self.new_companies:  # the rollback made the matcher re-read them
+                index = store_index(self.tx.session)
                 for cid in items:
                     index.created(self.tx.session, self._features(cid))
-            else:  # the matcher took the people's e-mail domains for their companies: re-read
-                for wire, *_ in items.values():
-                    if wire.get("company_id"):
-                        index.reread(self.tx.session, wire["company_id"])
         self._undo.append(requeue)
 
     def _write(self, queue: bulk.Creates) -> None:
@@ -170,10 +166,14 @@ class ImportLookup:
             for wire, *_ in queue.queued.values():
                 if wire.get("company_id") and wire.get("emails"):
                     touched.setdefault(wire["company_id"], set()).update(
-                        email_company_domain(normalize.normalize_email(e["address"]))
-                        for e in wire["emails"])
+                        self._domains(wire["emails"]))
         with store_index(self.tx.session).writing(self.tx.session, touched):
             queue.flush()
+
+    @staticmethod
+    def _domains(emails: list) -> set[str]:
+        return {email_company_domain(normalize.normalize_email(
+            e["address"] if isinstance(e, dict) else e.address)) for e in emails}
 
     def _candidates(self, d: ContactDraft) -> Iterable[str]:
         for e in d.emails:
@@ -209,18 +209,12 @@ class ImportLookup:
 
     # -- what capture.save_contact asks ------------------------------------------------------
     def save_company(self, draft: CompanyDraft, region: str) -> capture.CompanySaveResult:
-        """The matcher once per distinct company of the import; later ones link to it."""
-        key = (normalize.fold(draft.name), normalize.fold(draft.address),
-               normalize.fold(draft.website))
-        company_id = self.companies.get(key)
-        if company_id is not None:
-            return capture.CompanySaveResult(company_id, "linked")
+        """The matcher for every record's company, as the per-record path asks it: a company
+        the import created since may be a closer match for the same text than the one an
+        earlier record found (a cache by company text linked those to the earlier one)."""
         pre = self.prematches.get(prematch_key(draft))
         res = capture.save_company(self.tx, draft, region, self._create_company,
                                    self._company_ready, pre)
-        if normalize.company_key(draft.name):
-            # (the matcher never links a name without a key: neither may the cache)
-            self._remember(self.companies, key, res.company_id)
         if res.action == "updated":  # its address may have been filled
             self._remember(self.company_rows, res.company_id, self._company_row(res.company_id))
         # the person's company reference is known to be live (records checks it once per id)
@@ -343,6 +337,11 @@ class ImportLookup:
     def create_contact(self, values: dict) -> str:
         cid = self.creates.add(values)
         self._undo.append(lambda: self.creates.drop(cid))
+        company_id = values.get("company_id")
+        if company_id and values.get("emails"):  # as the trigger on e-mail rows would say
+            index = store_index(self.tx.session)
+            index.joined(self.tx.session, company_id, self._domains(values["emails"]))
+            self._undo.append(lambda: index.reread(self.tx.session, company_id))
         self._learn(cid, values.get("company_id"), values.get("name") or "",
                     values.get("emails") or [], values.get("phones") or [])
         return cid

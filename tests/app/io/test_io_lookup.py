@@ -409,12 +409,16 @@ def _random_cards(rng, n: int) -> str:
     return "\r\n".join(out) + "\r\n"
 
 
-@pytest.mark.parametrize("seed", range(6))
+# 101, 105, 107: a cache by company text linked a later record to the company an earlier one
+# found, where the matcher now found a closer one the import had created since; 106, 112, 135:
+# the matcher's overlay learnt of the companies new people joined only when they were written,
+# so it held other companies than after a write per record (a name's count, the blocks differ)
+@pytest.mark.parametrize("seed", [101, 105, 107, 106, 112, 135, 0, 1])
 def test_lookups_decide_as_the_per_record_path_with_domain_evidence(tmp_path, seed):
     """The fast paths' decisions about companies rest on what they tell the matcher (new
-    companies, their people's e-mail domains, stored companies a batch leaves alone): random
-    address books full of shared domains and look-alike names, imported onto a store holding
-    some of them already, must give the same outcome and store every way."""
+    companies, the companies new people join and their e-mail domains): random address books
+    full of shared domains and look-alike names, imported onto a store holding some of them
+    already, must give the same outcome and store every way. (400 seeds tried: none differs.)"""
     import random
 
     rng = random.Random(seed)
