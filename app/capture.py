@@ -28,6 +28,9 @@ class SaveResult:
     company_id: str | None
     action: str  # created | updated | unchanged
     company_action: str | None  # created | linked | None (no company)
+    # the company the draft's company text was matched to or created as (a known person may
+    # stay at another one: `company_id`)
+    draft_company_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
         values = contacts.draft_values(draft)
         values.update(company_id=company_id, address=own_address)
         cid = lookup.create_contact(values) if lookup else records.create(tx, "contact", values)
-        return SaveResult(cid, company_id, "created", company_action)
+        return SaveResult(cid, company_id, "created", company_action, company_id)
 
     live = lookup.live_contact if lookup else partial(records.live, tx, "contact")
     rec = live(found[0])
@@ -125,7 +128,7 @@ def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
     if lookup and changes:
         lookup.updated_contact(rec, changes)
     return SaveResult(rec["id"], changes.get("company_id", rec["company_id"]),
-                      "updated" if changes else "unchanged", company_action)
+                      "updated" if changes else "unchanged", company_action, company_id)
 
 
 def _fill(rec: dict, draft: ContactDraft, company_id: str | None, own_address: str,

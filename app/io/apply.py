@@ -21,7 +21,7 @@ from app.errors import ServiceError
 from app.io import ahead as ahead_reader
 from app.io import columns, photos
 from app.io.errors import FileUnreadable, RecordError
-from app.io.lookup import ImportLookup, fast_path
+from app.io.lookup import ImportLookup, company_text, fast_path
 from app.io.reader import Source, open_source
 from app.io.tabular import Contacted
 from app.models import Attachment, ImportMapping
@@ -107,6 +107,8 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
             # nest inside it (a lone outer SAVEPOINT would commit when released)
             rows.dbapi(tx.session).execute("UPDATE meta SET value = value WHERE key = 'node_id'")
             lookup = None if per_record else ImportLookup(tx)
+            # per record, the lookups' rule for company texts (`lookup.company_text`)
+            texts = _Texts() if per_record else None
             done = 0
             # chunks: the lookups read the stored people of a chunk's records at once
             with ahead_reader.read(None if per_record else tx, sources, CHUNK, ahead) as chunks:
@@ -116,7 +118,7 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
                     for n, rec in chunk.records:
                         if cancel is not None and cancel():
                             raise Cancelled("Import cancelled: nothing was written.")
-                        _one(tx, chunk.source.path, n, rec, report, web, lookup)
+                        _one(tx, chunk.source.path, n, rec, report, web, lookup, texts)
                         done += 1
                         if progress is not None and done % 50 == 0:
                             progress(done)
@@ -203,8 +205,20 @@ def _remember(tx: Tx, key: str, mapping: dict[str, str]) -> None:
     tx.session.flush()
 
 
+class _Texts(dict):
+    """Company text → the company decided for its first record (per-record imports keep the
+    lookups' rule so): `seen` is the record's own until its savepoint is released."""
+
+    seen: tuple | None = None
+
+    def keep(self) -> None:
+        if self.seen is not None:
+            self.setdefault(*self.seen)
+        self.seen = None
+
+
 def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None = None,
-         lookup: ImportLookup | None = None) -> None:
+         lookup: ImportLookup | None = None, texts: _Texts | None = None) -> None:
     if isinstance(rec, RecordError):
         _skip(report, path, n, rec.reason)
         return
@@ -229,7 +243,8 @@ def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None 
         elif isinstance(rec, Contacted):
             action, rid, cid = _by_id(tx, rec)
         else:
-            action, rid, cid = _contact(tx, rec, lookup if fast else None)
+            action, rid, cid = _contact(tx, rec, lookup if fast else None,
+                                        texts if fast_path(rec) else None)
             url = getattr(rec, "photo_url", "")
             if url and web is not None and not rec.photo and (
                     action == "created" or not _has_photo(tx, rid)):
@@ -238,9 +253,13 @@ def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None 
             lookup.person_changed(rid)
         tx.session.flush()  # ORM rows (a photo) belong inside this record's savepoint
         con.execute("RELEASE satchel_import_record")
+        if texts is not None:
+            texts.keep()
     except (ServiceError, ValueError) as exc:
         con.execute("ROLLBACK TO satchel_import_record")
         con.execute("RELEASE satchel_import_record")
+        if texts is not None:
+            texts.seen = None
         if lookup is not None:
             lookup.undo_record()
         tx.session.expunge_all()  # forget ORM objects whose rows were just undone
@@ -341,10 +360,15 @@ def _company_by_phone(con, draft: ContactDraft, region: str) -> str | None:
     return None
 
 
-def _contact(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None
-             ) -> tuple[str, str, str | None]:
+def _contact(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None,
+             texts: _Texts | None = None) -> tuple[str, str, str | None]:
     draft = _keep_company(tx, draft, lookup)
-    res = capture.save_contact(tx, draft, lookup=lookup)
+    company = capture.company_of(draft) if texts is not None else None
+    key = company_text(company) if company is not None else None
+    res = capture.save_contact(tx, draft, lookup=lookup,
+                               company_id=texts.get(key) if key else None)
+    if key:
+        texts.seen = (key, res.draft_company_id)
     action = res.action
     if draft.photo and lookup is not None:
         # only this record's person and company are queued (settle wrote the others)

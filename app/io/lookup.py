@@ -6,10 +6,12 @@ of ORM queries.
   numbers (E.164 or last 7 digits) or names is read with a few plain-SQL `IN (...)` queries;
   the people the import creates or changes are added as it goes. The rules are those of
   `matching.match_contact` (same e-mail, then same phone, then same name at the same company).
-- Companies: `matching.match_company` for every record's company, as the per-record path asks
-  it, with the matches against the stored companies worked out ahead (app.io.ahead); the
-  matcher's index is told at once what each record changes (a new company, a company new
-  people with e-mail addresses join), as its triggers would tell it of a write per record.
+- Companies: `matching.match_company` once per distinct company text of the import
+  (`company_text`): a later record with the same text joins the company decided for the
+  first, whatever the import created since (the per-record path keeps the same rule). The
+  matches against the stored companies are worked out ahead (app.io.ahead), and the matcher's
+  index is told at once what each record changes (a new company, a company new people with
+  e-mail addresses join), as its triggers would tell it of a write per record.
 - New people are queued (`bulk.Creates`) and written together when the chunk ends.
 
 A record that fails is rolled back to its savepoint: `undo_record` forgets what the lookups
@@ -51,6 +53,16 @@ def prematch_key(draft: CompanyDraft) -> tuple[str, str, str, str]:
     return draft.name, draft.address, draft.phone, draft.website
 
 
+def company_text(draft: CompanyDraft) -> tuple[str, str, str] | None:
+    """A company as written (name, address, website; case-folded): within one import the same
+    text joins the company its first record was matched to, even where a company the import
+    created since would now match it as well. None for a name the matcher never links (no
+    company key)."""
+    if not normalize.company_key(draft.name):
+        return None
+    return normalize.fold(draft.name), normalize.fold(draft.address), normalize.fold(draft.website)
+
+
 def fast_path(rec: object) -> bool:
     """Records the lookups answer; others (a company row, a row of a Satchel export, a card with
     nothing but an odd number) take the per-record path."""
@@ -64,6 +76,7 @@ class ImportLookup:
         self.region = tx.region
         self.creates = bulk.Creates(tx, "contact")
         self.new_companies = bulk.Creates(tx, "company")
+        self.companies: dict[tuple[str, str, str], str] = {}  # company_text → company id
         self.company_rows: dict[str, tuple[str, str]] = {}  # id → (name, address)
         self._undo: list[Callable[[], None]] = []
         self.prematches: dict[tuple[str, str, str, str], Prematch] = {}  # this chunk's
@@ -209,12 +222,16 @@ class ImportLookup:
 
     # -- what capture.save_contact asks ------------------------------------------------------
     def save_company(self, draft: CompanyDraft, region: str) -> capture.CompanySaveResult:
-        """The matcher for every record's company, as the per-record path asks it: a company
-        the import created since may be a closer match for the same text than the one an
-        earlier record found (a cache by company text linked those to the earlier one)."""
+        """The matcher once per distinct company text of the import; later ones join it."""
+        key = company_text(draft)
+        company_id = self.companies.get(key) if key else None
+        if company_id is not None:
+            return capture.CompanySaveResult(company_id, "linked")
         pre = self.prematches.get(prematch_key(draft))
         res = capture.save_company(self.tx, draft, region, self._create_company,
                                    self._company_ready, pre)
+        if key:
+            self._remember(self.companies, key, res.company_id)
         if res.action == "updated":  # its address may have been filled
             self._remember(self.company_rows, res.company_id, self._company_row(res.company_id))
         # the person's company reference is known to be live (records checks it once per id)

@@ -409,10 +409,11 @@ def _random_cards(rng, n: int) -> str:
     return "\r\n".join(out) + "\r\n"
 
 
-# 101, 105, 107: a cache by company text linked a later record to the company an earlier one
-# found, where the matcher now found a closer one the import had created since; 106, 112, 135:
-# the matcher's overlay learnt of the companies new people joined only when they were written,
-# so it held other companies than after a write per record (a name's count, the blocks differ)
+# 101, 105, 107: the lookups link a company text to the company its first record found (a
+# company the import created since may match it as well) and the per-record path did not keep
+# that rule; 106, 112, 135: the matcher's overlay learnt of the companies new people joined only
+# when they were written, so it held other companies than after a write per record (a name's
+# count, the blocks differ)
 @pytest.mark.parametrize("seed", [101, 105, 107, 106, 112, 135, 0, 1])
 def test_lookups_decide_as_the_per_record_path_with_domain_evidence(tmp_path, seed):
     """The fast paths' decisions about companies rest on what they tell the matcher (new
