@@ -45,7 +45,10 @@ def big(tmp_path):
 
 
 def test_the_child_killed_mid_import_stops_it_with_a_message_and_nothing_written(
-        store, big, dump):
+        store, big, dump, monkeypatch):
+    # a pipe that holds less than the file's messages (~0.35 MB): the reading process is
+    # still at work when killed (one that has sent everything may die unnoticed, rightly)
+    monkeypatch.setattr(ahead, "PIPE_BYTES", 64 * 1024)
     before = dump(store)
 
     def progress(done: int) -> None:
