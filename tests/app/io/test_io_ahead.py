@@ -114,9 +114,12 @@ def test_only_big_files_on_linux_get_a_reading_process(tmp_path, monkeypatch):
     assert ahead.worth_it(sources) == os.uname().sysname.startswith("Linux")
 
 
-def test_ctrl_c_in_the_terminal_is_the_imports_to_handle_not_the_childs(store, big):
+def test_ctrl_c_in_the_terminal_is_the_imports_to_handle_not_the_childs(store, big,
+                                                                          monkeypatch):
     """The terminal sends SIGINT to the whole process group; the child ignores it (the import
     decides: it stops and kills the child), so it neither dies with a traceback nor stops."""
+    monkeypatch.setattr(ahead, "PIPE_BYTES", 64 * 1024)  # still at work when signalled
+
     def progress(done: int) -> None:
         for p in _readers():
             os.kill(p.pid, signal.SIGINT)
