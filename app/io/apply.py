@@ -106,7 +106,7 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
             # a first write opens the SQLite transaction, so the per-record savepoints below
             # nest inside it (a lone outer SAVEPOINT would commit when released)
             rows.dbapi(tx.session).execute("UPDATE meta SET value = value WHERE key = 'node_id'")
-            lookup = None if per_record else ImportLookup(tx)
+            lookup = None if per_record else ImportLookup(tx, preview=dry_run)
             # per record, the lookups' rule for company texts (`lookup.company_text`)
             texts = _Texts() if per_record else None
             done = 0

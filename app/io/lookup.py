@@ -70,12 +70,13 @@ def fast_path(rec: object) -> bool:
 
 
 class ImportLookup:
-    def __init__(self, tx: Tx) -> None:
+    def __init__(self, tx: Tx, preview: bool = False) -> None:
+        """`preview`: the import rolls back (bulk.Creates)."""
         self.tx = tx
         self.con = rows.dbapi(tx.session)
         self.region = tx.region
-        self.creates = bulk.Creates(tx, "contact")
-        self.new_companies = bulk.Creates(tx, "company")
+        self.creates = bulk.Creates(tx, "contact", preview)
+        self.new_companies = bulk.Creates(tx, "company", preview)
         self.companies: dict[tuple[str, str, str], str] = {}  # company_text → company id
         self.company_rows: dict[str, tuple[str, str]] = {}  # id → (name, address)
         self._undo: list[Callable[[], None]] = []

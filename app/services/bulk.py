@@ -3,7 +3,9 @@ field clocks, outbox op (one per record, its own HLC stamp) and search entry, bu
 one executemany per table when the caller flushes, instead of several statements per record.
 
 Queued records are not in the table until `flush`: a caller that needs one (to update it, to
-attach a photo) flushes first.
+attach a photo) flushes first. `preview`: the caller rolls back (an import's preview); its
+rows are written, as later records read them, but not their search entries and outbox ops,
+which nothing reads before the rollback (a fifth of a 10,000-record preview).
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from app.store import OUTBOX_INSERT, Tx, outbox_row
 
 
 class Creates:
-    def __init__(self, tx: Tx, entity: str) -> None:
+    def __init__(self, tx: Tx, entity: str, preview: bool = False) -> None:
         self.tx = tx
         self.entity = entity
+        self.preview = preview
         # record id → (wire values, field clocks, recorded changes, stamp)
         self.queued: dict[str, tuple[dict[str, Any], dict[str, str], dict[str, Any], str]] = {}
 
@@ -48,10 +51,11 @@ class Creates:
         items = [(rid, wire, clocks) for rid, (wire, clocks, _, _) in self.queued.items()]
         con = rows.dbapi(tx.session)
         after = rows.insert_many(tx.session, entity, items, con)
-        con.executemany(OUTBOX_INSERT, [
-            outbox_row(entity, rid, stamp, changes)
-            for rid, (_, _, changes, stamp) in self.queued.items() if changes])
         tx.touched.add(entity)
-        search.reindex_many(tx.session, [(entity, rid, a) for (rid, _, _), a in
-                                         zip(items, after, strict=True)])
+        if not self.preview:
+            con.executemany(OUTBOX_INSERT, [
+                outbox_row(entity, rid, stamp, changes)
+                for rid, (_, _, changes, stamp) in self.queued.items() if changes])
+            search.reindex_many(tx.session, [(entity, rid, a) for (rid, _, _), a in
+                                             zip(items, after, strict=True)])
         self.queued.clear()

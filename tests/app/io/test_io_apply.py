@@ -92,6 +92,10 @@ def test_dry_run_counts_and_writes_nothing(store, fx, dump):
     assert preview.to_json()["skipped"] == real.to_json()["skipped"]
     assert (preview.created, preview.updated, preview.unchanged) == (
         real.created, real.updated, real.unchanged)
+    # record by record (the preview leaves out search entries and outbox ops, bulk.Creates)
+    assert [(r["record"], r["action"]) for r in preview.records] == [
+        (r["record"], r["action"]) for r in real.records]
+    assert preview.labels == real.labels
 
 
 def test_cancel_rolls_back(store, fx, dump):

@@ -430,9 +430,12 @@ def test_lookups_decide_as_the_per_record_path_with_domain_evidence(tmp_path, se
     for way, kw in WAYS.items():
         store = Store.open(tmp_path / f"{seed}-{len(got)}.sqlite3", region="US")
         run_import(store, [str(first)], **kw)
+        preview = run_import(store, [str(second)], dry_run=True, **kw)
         report = run_import(store, [str(second)], **kw)
         got[way] = _canon(store, report)
         store.close()
+        # the preview (no search entries, no outbox ops) decides as the import
+        assert [r["action"] for r in preview.records] == [r["action"] for r in report.records]
     ref = got.pop("per record")
     for way, outcome in got.items():
         assert outcome == ref, way
