@@ -240,7 +240,7 @@ class StoreIndex:
         companies the overlay holds changes what a match finds (a name's count, the blocks)."""
         con = rows.dbapi(session)
         with self.lock:
-            self._join(self.pending[id(con)], company_id, domains)
+            self._into_overlay(self.pending[id(con)], company_id, domains)
 
     @contextlib.contextmanager
     def writing(self, session: Session, touched: dict[str, set[str]]) -> Iterator[None]:
@@ -260,9 +260,9 @@ class StoreIndex:
         with self.lock:
             p = self.pending[id(con)]
             for cid, domains in touched.items():
-                self._join(p, cid, domains)
+                self._into_overlay(p, cid, domains)
 
-    def _join(self, p: _Pending, cid: str, domains: set[str]) -> None:
+    def _into_overlay(self, p: _Pending, cid: str, domains: set[str]) -> None:
         """`cid` into the overlay with these e-mail domains added, as a trigger and a re-read
         would have it; one this transaction wrote otherwise and the overlay has not read since
         is read again."""
