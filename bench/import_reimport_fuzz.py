@@ -1,0 +1,85 @@
+"""Random address books imported twice: does the second import change nothing (issue 3's
+idempotency), and do the per-record path and the fast paths decide alike? Prints JSON.
+
+    .venv/bin/python -m bench.import_reimport_fuzz [--seeds 100] [--first 0]
+
+The books are made to be hard: look-alike company names at several addresses ('Zyxo Trading',
+'ZYXO trading', 'Zyxo Trading GmbH'), people known by name only, one number in several
+formats, Chinese names with and without a space, real company and free-mail domains.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tempfile
+from pathlib import Path
+
+COMPANIES = ["Zyxo Trading", "Zyxo Trading GmbH", "ZYXO trading", "Nordwind Logistik",
+             "华为技术有限公司", "华为", "深圳华为", "Park & Co", "Park and Co.", "", ""]
+DOMAINS = ["zyxo.com", "nordwind.de", "huawei.com", "park.co.uk", "gmail.com", "qq.com"]
+PEOPLE = ["Ann Lee", "ann lee", "Bob Stone", "张伟", "张 伟", "李娜", "Frank Ode", "Gina Park"]
+PHONES = ["+1 212 555 {:04d}", "212-555-{:04d}", "(212) 555-{:04d}", "555{:04d}",
+          "+86 138 0013 {:04d}", "0138 0013 {:04d}"]
+PLACES = ["1 Main St, Springfield IL 62701", "深圳市龙岗区坂田华为基地", "Hafenstraße 3, 20457 Hamburg"]
+
+
+def cards(rng: random.Random, n: int) -> str:
+    out = []
+    for _ in range(n):
+        lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{rng.choice(PEOPLE)}"]
+        if org := rng.choice(COMPANIES):
+            lines.append(f"ORG:{org}")
+        if rng.random() < 0.5:
+            lines.append(f"EMAIL:{rng.choice('abc')}{rng.randrange(3)}@{rng.choice(DOMAINS)}")
+        if rng.random() < 0.6:
+            lines.append("TEL:" + rng.choice(PHONES).format(rng.randrange(12)))
+        if rng.random() < 0.15:
+            lines.append(f"URL:https://{rng.choice(DOMAINS[:4])}")
+        if rng.random() < 0.3:
+            lines.append("ADR;TYPE=WORK:;;" + rng.choice(PLACES))
+        out.append("\r\n".join([*lines, "END:VCARD"]))
+    return "\r\n".join(out) + "\r\n"
+
+
+def one(seed: int) -> dict:
+    from app.io.apply import run_import
+    from app.store import Store
+
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        first, second = folder / "first.vcf", folder / "second.vcf"
+        first.write_text(cards(rng, 30), encoding="utf-8")
+        second.write_text(cards(rng, 60), encoding="utf-8")
+        outcome = {}
+        for way, kw in (("per_record", {"per_record": True}), ("lookups", {"ahead": False})):
+            store = Store.open(folder / f"{way}.sqlite3", region="US")
+            run_import(store, [str(first)], **kw)
+            once = run_import(store, [str(second)], **kw)
+            again = run_import(store, [str(second)], **kw)
+            store.close()
+            outcome[way] = {
+                "once": [r["action"] for r in once.records],
+                "changed_again": [(r["record"], r["action"]) for r in again.records
+                                  if r["action"] not in ("unchanged", "skipped")]}
+    return {"seed": seed, "ways_agree": outcome["per_record"] == outcome["lookups"],
+            "changed_again": outcome["lookups"]["changed_again"]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seeds", type=int, default=100)
+    ap.add_argument("--first", type=int, default=0)
+    a = ap.parse_args()
+    runs = [one(s) for s in range(a.first, a.first + a.seeds)]
+    print(json.dumps({
+        "seeds": a.seeds,
+        "ways_disagree": [r["seed"] for r in runs if not r["ways_agree"]],
+        "not_idempotent": [r["seed"] for r in runs if r["changed_again"]],
+        "examples": [r for r in runs if r["changed_again"]][:5]}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
