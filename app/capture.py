@@ -89,7 +89,8 @@ def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
     company_action, company_address = None, ""
     if company_id:
         company_action = "linked"
-        company_address = records.live(tx, "company", company_id)["address"]
+        company_address = lookup.company_address(company_id) if lookup \
+            else records.live(tx, "company", company_id)["address"]
     elif company := company_of(draft):
         result = lookup.save_company(company, region) if lookup \
             else save_company(tx, company, region)

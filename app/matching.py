@@ -88,6 +88,24 @@ def match_company(session: Session, draft: CompanyDraft, region: str | None = No
     return CompanyMatch(company_id, decision, s.score, list(s.reasons))
 
 
+def identifies(draft: ContactDraft, region: str) -> bool:
+    """Whether the draft has an e-mail or number that can tell a person apart ('abc', 'bad@'
+    and '12' tell nobody apart)."""
+    return any(normalize.normalize_email(e.address).strip("@") for e in draft.emails) \
+        or any(len(normalize.national_digits(p.number, region)) >= 5 for p in draft.phones)
+
+
+def companies_like(session: Session, draft: CompanyDraft, region: str,
+                   prematch: Prematch | None = None) -> set[str]:
+    """Every company the matcher rates "same" or "maybe" for this draft (match_company picks
+    one of them)."""
+    f = prematch.features if prematch else company_features(draft, region)
+    if not f.key:
+        return set()
+    return {cid for cid, _ in match_features(session, f, region,
+                                             stored=prematch.stored if prematch else None)}
+
+
 def match_contact(session: Session, draft: ContactDraft, company_id: str | None,
                   region: str | None = None) -> ContactMatch:
     region = region or session.info.get("region") or "US"
@@ -114,11 +132,7 @@ def match_contact(session: Session, draft: ContactDraft, company_id: str | None,
             if found:
                 return ContactMatch(found, "same", 0.9, [f"same phone {p.number}"])
     name = normalize.fold(draft.display_name())
-    # an e-mail or number that cannot identify anyone ('abc', 'bad@') tells nobody apart
-    identified = any(normalize.normalize_email(e.address).strip("@") for e in draft.emails) \
-        or any(len(normalize.national_digits(p.number, region)) >= 5
-               for p in draft.phones)
-    if name and (company_id or not identified):
+    if name and (company_id or not identifies(draft, region)):
         # same name at the same company; or, with nothing else to tell them apart (no company,
         # no e-mail or number), the oldest person of that name wherever they work now: a name
         # alone is no reason for a second person (re-importing a name-only card, or saving it

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app import capture, collector, normalize
+from app import capture, collector, matching, normalize
 from app.domain import CompanyDraft, ContactDraft
 from app.errors import ServiceError
 from app.io import ahead as ahead_reader
@@ -293,18 +293,25 @@ def _skip(report: ImportReport, path: str, n: int, reason: str, label: str = "")
 
 
 def _keep_company(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None
-                  ) -> ContactDraft:
+                  ) -> tuple[ContactDraft, str | None]:
     """A person already in the store at a company of this name stays there: without this,
     a company the matcher only rates "maybe" (same name, nothing else) would be created a
-    second time by capture on every re-import, although the person is unchanged."""
+    second time by capture on every re-import, although the person is unchanged. Known by
+    e-mail or number: the draft's company is dropped (the person is found by those). Known by
+    name only: the draft joins that person's company (returned) among those the matcher finds
+    for its company, where its name finds them; the matcher's own pick among several can change
+    as the store grows (a re-import then made the person a second time)."""
     if not draft.company.strip():
-        return draft
+        return draft, None
+    if not matching.identifies(draft, tx.region):
+        return draft, (lookup.known_name(draft) if lookup is not None
+                       else _company_by_name(tx, draft))
     if lookup is not None:
         found, company_id = lookup.known_person(draft)
         if not found or company_id is None:
-            return draft
+            return draft, None
         name, address = lookup.company(company_id)
-        return _same_company(draft, name, address)
+        return _same_company(draft, name, address), None
     company_id = None
     con = rows.dbapi(tx.session)
     for e in draft.emails:  # the common case, by index; the matcher only for the rest
@@ -320,9 +327,25 @@ def _keep_company(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = Non
     else:
         company_id = _company_by_phone(con, draft, tx.region)
         if company_id is None:
-            return draft
+            return draft, None
     company = rows.load(tx.session, "company", company_id) if company_id else None
-    return _same_company(draft, company["name"], company["address"]) if company else draft
+    return (_same_company(draft, company["name"], company["address"]) if company else draft), None
+
+
+def _company_by_name(tx: Tx, draft: ContactDraft) -> str | None:
+    """The company of the oldest stored person of this name at a company the matcher finds
+    for the draft's company (one of several stored companies may bear its text)."""
+    name = normalize.fold(draft.display_name())
+    company = capture.company_of(draft)
+    like = sorted(matching.companies_like(tx.session, company, tx.region)) \
+        if name and company is not None else []
+    if not like:
+        return None
+    row = rows.dbapi(tx.session).execute(
+        f"SELECT c.company_id FROM contact c WHERE c.sort_name = ? AND {_LIVE} AND "
+        f"c.company_id IN ({', '.join('?' * len(like))}) ORDER BY c.id LIMIT 1",
+        (name, *like)).fetchone()
+    return row[0] if row else None
 
 
 def _same_company(draft: ContactDraft, name: str, address: str) -> ContactDraft:
@@ -362,11 +385,11 @@ def _company_by_phone(con, draft: ContactDraft, region: str) -> str | None:
 
 def _contact(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None,
              texts: _Texts | None = None) -> tuple[str, str, str | None]:
-    draft = _keep_company(tx, draft, lookup)
-    company = capture.company_of(draft) if texts is not None else None
+    draft, known = _keep_company(tx, draft, lookup)
+    company = capture.company_of(draft) if texts is not None and not known else None
     key = company_text(company) if company is not None else None
     res = capture.save_contact(tx, draft, lookup=lookup,
-                               company_id=texts.get(key) if key else None)
+                               company_id=known or (texts.get(key) if key else None))
     if key:
         texts.seen = (key, res.draft_company_id)
     action = res.action

@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from app import capture, normalize
+from app import capture, matching, normalize
 from app.dedup import blocking
 from app.dedup.features import CompanyFeatures, CompanyRecord, features
 from app.dedup.features import learn as learn_features
@@ -315,6 +315,18 @@ class ImportLookup:
                 return True, self.company_of[min(found)]
         return False, None
 
+    def known_name(self, d: ContactDraft) -> str | None:
+        """The company of the oldest person of this name at a company the matcher finds for
+        the draft's company, for a person known by name only (apply._company_by_name)."""
+        name = normalize.fold(d.display_name())
+        company = capture.company_of(d)
+        if not name or company is None or matching.identifies(d, self.region):
+            return None
+        like = matching.companies_like(self.tx.session, company, self.region,
+                                       self.prematches.get(prematch_key(company)))
+        at = [cid for cid in self.by_name.get(name, ()) if self.company_of.get(cid) in like]
+        return self.company_of[min(at)] if at else None
+
     def _tail_matches(self, national: str) -> set[str]:
         """People with a number of the same last 7 digits that agrees with this one as a suffix."""
         out: set[str] = set()
@@ -338,9 +350,7 @@ class ImportLookup:
             if found:
                 return self._ranked(found, company_id)
         name = normalize.fold(d.display_name())
-        identified = any(normalize.normalize_email(e.address).strip("@") for e in d.emails) \
-            or any(len(_phone(p.number, region)[1]) >= 5 for p in d.phones)
-        if name and (company_id or not identified):
+        if name and (company_id or not matching.identifies(d, region)):
             same = [cid for cid in self.by_name.get(name, ())
                     if company_id is None or self.company_of.get(cid) == company_id]
             if same:

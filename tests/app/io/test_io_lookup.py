@@ -441,3 +441,24 @@ def test_lookups_decide_as_the_per_record_path_with_domain_evidence(tmp_path, se
         assert outcome == ref, way
     actions = {r[1] for r in ref["records"]}
     assert {"created", "updated"} <= actions, actions
+
+
+# books of bench.import_reimport_fuzz whose second import created or changed people: a person
+# known by name only, at a company text several stored companies carry, was looked for at the
+# matcher's pick among them, which the first import had changed
+@pytest.mark.parametrize("seed", [4, 6, 8, 15, 18])
+def test_a_name_only_person_at_look_alike_companies_is_found_again(tmp_path, seed):
+    import random
+
+    from bench.import_reimport_fuzz import cards
+
+    rng = random.Random(seed)
+    first, second = tmp_path / "first.vcf", tmp_path / "second.vcf"
+    first.write_text(cards(rng, 30), encoding="utf-8")
+    second.write_text(cards(rng, 60), encoding="utf-8")
+    store = Store.open(tmp_path / "s.sqlite3", region="US")
+    run_import(store, [str(first)])
+    run_import(store, [str(second)])
+    again = run_import(store, [str(second)])
+    store.close()
+    assert [r for r in again.records if r["action"] not in ("unchanged", "skipped")] == []
