@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app import normalize
 from app.dedup.features import CompanyFeatures, CompanyRecord, features
+from app.dedup.scoring import PairScore
 from app.dedup.store_index import Prematch, match_features, store_index
 from app.domain import CompanyDraft, ContactDraft
 from app.models import Contact, ContactPhone
@@ -62,10 +63,7 @@ def match_company(session: Session, draft: CompanyDraft, region: str | None = No
     scored on name, domain, phone and address. "maybe" carries the best candidate.
     `prematch`: this draft's features and stored matches, worked out ahead by an import."""
     region = region or session.info.get("region") or "US"
-    f = prematch.features if prematch else company_features(draft, region)
-    if not f.key:  # = normalize.company_key(draft.name)
-        return NEW_COMPANY
-    found = match_features(session, f, region, stored=prematch.stored if prematch else None)
+    found = _found(session, draft, region, prematch)
     if not found:
         return NEW_COMPANY
     company_id, s = found[0]
@@ -99,11 +97,17 @@ def companies_like(session: Session, draft: CompanyDraft, region: str,
                    prematch: Prematch | None = None) -> set[str]:
     """Every company the matcher rates "same" or "maybe" for this draft (match_company picks
     one of them)."""
+    return {cid for cid, _ in _found(session, draft, region, prematch)}
+
+
+def _found(session: Session, draft: CompanyDraft, region: str, prematch: Prematch | None
+           ) -> list[tuple[str, PairScore]]:
+    """The matcher's "same" and "maybe" companies for the draft, best first; none for a name
+    without a company key."""
     f = prematch.features if prematch else company_features(draft, region)
-    if not f.key:
-        return set()
-    return {cid for cid, _ in match_features(session, f, region,
-                                             stored=prematch.stored if prematch else None)}
+    if not f.key:  # = normalize.company_key(draft.name)
+        return []
+    return match_features(session, f, region, stored=prematch.stored if prematch else None)
 
 
 def match_contact(session: Session, draft: ContactDraft, company_id: str | None,
