@@ -168,15 +168,14 @@ class ImportLookup:
         self._undo.append(requeue)
 
     def _write(self, queue: bulk.Creates) -> None:
-        """Write a queue, telling the matcher's index which companies the rows touch and how
-        (`StoreIndex.writing`): new companies, and the companies of new people with e-mail
-        addresses (their domains)."""
+        """Write a queue with the matcher's triggers quiet (`StoreIndex.writing`): it was told
+        of each row as it was queued (`created`, `joined`). The new people's companies are
+        told their domains once more: one another record changed since is re-read from the
+        table, where the queued people were not yet."""
         if not queue.queued:
             return
         touched: dict[str, set[str]] = {}
-        if queue is self.new_companies:
-            touched = {cid: set() for cid in queue.queued}
-        else:
+        if queue is self.creates:
             for wire, *_ in queue.queued.values():
                 if wire.get("company_id") and wire.get("emails"):
                     touched.setdefault(wire["company_id"], set()).update(
