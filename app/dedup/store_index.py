@@ -10,6 +10,8 @@ people. Ids touched inside a transaction that is still open are matched from a s
 connection overlay (so an import finds the companies it created a moment ago); after commit
 the shared index takes them over from the overlay (re-reading those written since the overlay
 last read them), after rollback they are forgotten (the shared index never saw them).
+An import tells the index itself what each record changes, as it queues it (`created`,
+`joined`), and writes its batches with the triggers quiet (`writing`).
 Rows inserted by another process are picked up by rowid; edits made by another process while
 this one runs appear after a restart.
 """
@@ -221,9 +223,10 @@ class StoreIndex:
             return self.index, p.overlay, p.ids  # (not copied: an import's holds thousands)
 
     def created(self, session: Session, f: CompanyFeatures) -> None:
-        """A company this connection's transaction creates (an import writes its new ones in
-        batches), with the features of its row: matched from the overlay at once. Its INSERT
-        and later changes (its people's e-mails) are re-read as usual."""
+        """A company this connection's transaction creates (an import queues its new ones and
+        writes them in batches, `writing`), with the features of its row: matched from the
+        overlay at once. Its people's e-mail domains come with `joined`; other changes (an
+        update of its row) are re-read after their trigger as usual."""
         con = rows.dbapi(session)
         with self.lock:
             p = self.pending[id(con)]
