@@ -165,6 +165,8 @@ def test_the_import_killed_mid_way_leaves_the_store_as_it_was_and_no_reader_behi
     db = str(store.path)
     store.close()
     script = ("import sys; from app.store import Store; from app.io.apply import run_import\n"
+              # a pipe far smaller than the file's messages: the reader waits on it, full
+              "from app.io import ahead; ahead.PIPE_BYTES = 64 * 1024\n"
               "s = Store.open(sys.argv[1])\n"
               "run_import(s, [sys.argv[2]], ahead=True, progress=lambda n: print(n, flush=True))\n")
     proc = subprocess.Popen([sys.executable, "-c", script, db, str(big)],
