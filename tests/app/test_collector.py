@@ -51,7 +51,6 @@ def test_left_off_when_it_was_off_before():
     assert not gc.isenabled()
 
 
-
 def test_what_was_made_inside_leaves_the_young_generation():
     """Else the first young pass after an import walks all it made."""
     with collector.paused():
