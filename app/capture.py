@@ -98,10 +98,7 @@ def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
         company_action = "created" if result.action == "created" else "linked"
         company_address = lookup.company_address(company_id) if lookup \
             else records.live(tx, "company", company_id)["address"]
-    # the draft's address is the company's unless it differs from it
-    own_address = draft.address
-    if company_id and (not draft.address or _same_address(draft.address, company_address)):
-        own_address = ""
+    own_address = _own_address(draft, company_id, company_address)
 
     if lookup:
         found = lookup.match_contact(draft, company_id, region)
@@ -115,21 +112,57 @@ def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
         return SaveResult(cid, company_id, "created", company_action, company_id)
 
     live = lookup.live_contact if lookup else partial(records.live, tx, "contact")
+
+    def address_of(cid: str) -> str:
+        if cid == company_id:
+            return company_address
+        return lookup.company_address(cid) if lookup else records.live(tx, "company", cid)["address"]
+
     rec = live(found[0])
-    fill = _fill(rec, draft, company_id, own_address, region)
+    fill = _changes(rec, draft, company_id, region, address_of)
     for other in found[1:]:
-        # several people share the e-mail or number: one that already holds all of the draft
-        # is the one it means (saving it again must change nothing)
+        # several people share the e-mail, number or name: one that already holds all of the
+        # draft is the one it means (saving it again must change nothing)
         if not fill:
             break
         cand = live(other)
-        if not _fill(cand, draft, company_id, own_address, region):
+        if not _changes(cand, draft, company_id, region, address_of):
             rec, fill = cand, {}
     changes = records.update(tx, "contact", rec["id"], fill)
     if lookup and changes:
         lookup.updated_contact(rec, changes)
     return SaveResult(rec["id"], changes.get("company_id", rec["company_id"]),
                       "updated" if changes else "unchanged", company_action, company_id)
+
+
+def _own_address(draft: ContactDraft, company_id: str | None, company_address: str) -> str:
+    """The draft's address is the company's unless it differs from it."""
+    if company_id and (not draft.address or _same_address(draft.address, company_address)):
+        return ""
+    return draft.address
+
+
+def _changes(rec: dict, draft: ContactDraft, company_id: str | None, region: str,
+             address_of: Callable[[str], str]) -> dict:
+    """What saving the draft onto the stored person `rec` changes (`company_id`: the draft's
+    company, joined by a person without one). The draft's address is their own unless it is
+    that of the company they are at, which can be another than the draft's (the person is
+    known by e-mail, number or name, and stays where they are)."""
+    at = rec["company_id"] or company_id
+    own = _own_address(draft, at, address_of(at) if at else "")
+    return _fill(rec, draft, company_id, own, region)
+
+
+def holder(people: list[str], draft: ContactDraft, region: str, live: Callable[[str], dict],
+           company_address: Callable[[str], str]) -> str | None:
+    """Of people sharing the draft's name (oldest first), the first who already holds all of
+    it, else the oldest. As with a shared e-mail (save_contact), a card known by name only then
+    finds, when imported again, the person it was saved onto, not whoever is oldest by now."""
+    if len(people) > 1:
+        for cid in people:
+            if not _changes(live(cid), draft, None, region, company_address):
+                return cid
+    return people[0] if people else None
 
 
 def _fill(rec: dict, draft: ContactDraft, company_id: str | None, own_address: str,

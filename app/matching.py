@@ -4,8 +4,9 @@ Every entrance (quick-add, import, business cards, sync) asks here, so improving
 improves them all. Decisions: "same" (link automatically), "maybe" (leave for the review queue),
 "new". Companies: the dedup matcher (app.dedup); people: same e-mail, same phone, or same
 name at the same company (a name alone: the oldest person of that name). Several people sharing
-an e-mail or number are ranked (at the draft's company, then oldest) so the same input always
-finds the same person.
+an e-mail or number are ranked (at the draft's company, then oldest), people sharing a name
+oldest first, so the same input always finds the same person (capture then prefers one who
+already holds all of it).
 """
 
 from __future__ import annotations
@@ -38,9 +39,12 @@ class ContactMatch:
     decision: str
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
-    others: tuple[str, ...] = ()  # more people with the same e-mail or number, in rank order
+    others: tuple[str, ...] = ()  # more people with the same e-mail, number or name, in rank order
 
 
+# people of one name a card known by name only is compared with (capture.holder): a common name
+# can have hundreds, and the one a card was saved onto is almost always among the oldest
+NAMESAKES = 50
 NEW_COMPANY = CompanyMatch(None, "new")
 NEW_CONTACT = ContactMatch(None, "new")
 _DRAFT_ID = "draft"  # a draft has no id yet; never equal to a stored UUID
@@ -145,10 +149,10 @@ def match_contact(session: Session, draft: ContactDraft, company_id: str | None,
                                      Contact.merged_into.is_(None))
         if company_id:
             q = q.where(Contact.company_id == company_id)
-        found = session.scalars(q.order_by(Contact.id)).first()
-        if found:
+        first, *others = session.scalars(q.order_by(Contact.id).limit(NAMESAKES)).all() or [None]
+        if first:
             reason = "same name at the same company" if company_id else "same name"
-            return ContactMatch(found, "same", 0.9, [reason])
+            return ContactMatch(first, "same", 0.9, [reason], tuple(others))
     return NEW_CONTACT
 
 

@@ -333,19 +333,23 @@ def _keep_company(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = Non
 
 
 def _company_by_name(tx: Tx, draft: ContactDraft) -> str | None:
-    """The company of the oldest stored person of this name at a company the matcher finds
-    for the draft's company (one of several stored companies may bear its text)."""
+    """The company of the stored person of this name at a company whose name the matcher finds
+    like the draft's (several stored companies may bear its text): the oldest who already holds
+    all of the draft, else the oldest (`capture.holder`)."""
     name = normalize.fold(draft.display_name())
     company = capture.company_of(draft)
-    like = sorted(matching.companies_like(tx.session, company, tx.region)) \
+    like = sorted(matching.companies_like(tx.session, CompanyDraft(company.name), tx.region)) \
         if name and company is not None else []
     if not like:
         return None
-    row = rows.dbapi(tx.session).execute(
-        f"SELECT c.company_id FROM contact c WHERE c.sort_name = ? AND {_LIVE} AND "
-        f"c.company_id IN ({', '.join('?' * len(like))}) ORDER BY c.id LIMIT 1",
-        (name, *like)).fetchone()
-    return row[0] if row else None
+    people = rows.dbapi(tx.session).execute(
+        f"SELECT c.id, c.company_id FROM contact c WHERE c.sort_name = ? AND {_LIVE} AND "
+        f"c.company_id IN ({', '.join('?' * len(like))}) ORDER BY c.id LIMIT "
+        f"{matching.NAMESAKES}", (name, *like)).fetchall()
+    found = capture.holder([cid for cid, _ in people], draft, tx.region,
+                           lambda cid: records.live(tx, "contact", cid),
+                           lambda cid: records.live(tx, "company", cid)["address"])
+    return dict(people)[found] if found else None
 
 
 def _same_company(draft: ContactDraft, name: str, address: str) -> ContactDraft:

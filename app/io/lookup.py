@@ -321,10 +321,13 @@ class ImportLookup:
         company = capture.company_of(d)
         if not name or company is None or matching.identifies(d, self.region):
             return None
-        like = matching.companies_like(self.tx.session, company, self.region,
-                                       self.prematches.get(prematch_key(company)))
-        at = [cid for cid in self.by_name.get(name, ()) if self.company_of.get(cid) in like]
-        return self.company_of[min(at)] if at else None
+        named = CompanyDraft(company.name)
+        like = matching.companies_like(self.tx.session, named, self.region,
+                                       self.prematches.get(prematch_key(named)))
+        at = sorted(cid for cid in self.by_name.get(name, ()) if self.company_of.get(cid) in like)
+        found = capture.holder(at[:matching.NAMESAKES], d, self.region, self.live_contact,
+                               self.company_address)
+        return self.company_of[found] if found else None
 
     def _tail_matches(self, national: str) -> set[str]:
         """People with a number of the same last 7 digits that agrees with this one as a suffix."""
@@ -352,8 +355,7 @@ class ImportLookup:
         if name and (company_id or not matching.identifies(d, region)):
             same = [cid for cid in self.by_name.get(name, ())
                     if company_id is None or self.company_of.get(cid) == company_id]
-            if same:
-                return [min(same)]
+            return sorted(same)[:matching.NAMESAKES]
         return []
 
     def _ranked(self, ids: list[str], company_id: str | None) -> list[str]:

@@ -156,3 +156,37 @@ def test_saving_again_finds_the_same_people_after_they_changed(tmp_path):
         with store.read() as s:
             assert s.scalar(select(func.count()).select_from(Contact)) == people
         store.close()
+
+
+def test_a_name_shared_by_two_finds_the_one_who_holds_the_card(store):
+    # two people of one name at one company, the card saved onto the younger (the rep picked
+    # them): saving it again changes nothing rather than filling the oldest
+    with store.write() as tx:
+        older = capture.save_contact(tx, ContactDraft(name="Ann Lee", company="Nordwind AG"))
+        younger = contacts.create(tx, ContactDraft(name="Ann Lee", title="CEO"),
+                                  company_id=older.company_id)
+    with store.write() as tx:
+        again = capture.save_contact(tx, ContactDraft(name="Ann Lee", company="Nordwind AG",
+                                                      title="CEO"))
+    assert (again.contact_id, again.action) == (younger, "unchanged")
+    with store.read() as s:
+        assert contacts.get(s, older.contact_id).title == ""
+
+
+def test_the_address_of_the_company_a_known_person_is_at_is_not_their_own(store):
+    # found by e-mail, the person stays at their company; the card's company is another one
+    # (here picked; in an import, the one its text matches now): the card's address is their
+    # company's, nothing to add
+    with store.write() as tx:
+        at = capture.save_contact(tx, ContactDraft(name="Bo", company="Acme",
+                                                   address="1 Main St, Springfield",
+                                                   emails=[Email("bo@acme.example")]))
+        other = capture.save_company(tx, CompanyDraft("Zenith Ltd", address="9 Elm St"))
+    with store.write() as tx:
+        again = capture.save_contact(tx, ContactDraft(
+            name="Bo", company="Zenith Ltd", address="1 Main St, Springfield",
+            emails=[Email("bo@acme.example")]), company_id=other.company_id)
+    assert (again.contact_id, again.company_id, again.action) == \
+        (at.contact_id, at.company_id, "unchanged")
+    with store.read() as s:
+        assert contacts.get(s, at.contact_id).own_address == ""

@@ -445,9 +445,14 @@ def test_lookups_decide_as_the_per_record_path_with_domain_evidence(tmp_path, se
 
 # books of bench.import_reimport_fuzz whose second import created or changed people: a person
 # known by name only, at a company text several stored companies carry, was looked for at the
-# matcher's pick among them, which the first import had changed
-@pytest.mark.parametrize("seed", [4, 6, 8, 15, 18])
-def test_a_name_only_person_at_look_alike_companies_is_found_again(tmp_path, seed):
+# matcher's pick among them, which the first import had changed (4–18); the company they were
+# found at had gained an address that conflicts with the card's since (47); a person of the
+# same name joined a look-alike company later in the file (39); a person found by number is at
+# another company than the one the card's text now matches, whose address the card shows (54,
+# 67). Both ways: the lookups, and per record
+@pytest.mark.parametrize("per_record", [False, True], ids=["lookups", "per_record"])
+@pytest.mark.parametrize("seed", [4, 6, 8, 15, 18, 39, 47, 54, 67])
+def test_a_name_only_person_at_look_alike_companies_is_found_again(tmp_path, seed, per_record):
     import random
 
     from bench.import_reimport_fuzz import cards
@@ -457,8 +462,8 @@ def test_a_name_only_person_at_look_alike_companies_is_found_again(tmp_path, see
     first.write_text(cards(rng, 30), encoding="utf-8")
     second.write_text(cards(rng, 60), encoding="utf-8")
     store = Store.open(tmp_path / "s.sqlite3", region="US")
-    run_import(store, [str(first)])
-    run_import(store, [str(second)])
-    again = run_import(store, [str(second)])
+    run_import(store, [str(first)], per_record=per_record)
+    run_import(store, [str(second)], per_record=per_record)
+    again = run_import(store, [str(second)], per_record=per_record)
     store.close()
     assert [r for r in again.records if r["action"] not in ("unchanged", "skipped")] == []
