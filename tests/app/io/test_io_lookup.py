@@ -1,13 +1,13 @@
 """The import's in-memory lookups (app.io.lookup) decide exactly as the per-record path does:
 the same files imported both ways into fresh stores give the same report and the same data."""
 
-import json
 
 import pytest
 from sqlalchemy import text
 
 from app.io.apply import run_import
 from app.store import Store
+from bench.import_reimport_fuzz import WAYS, cards, outcome
 
 FIXTURES = ["outlook_21_gbk_qp.vcf", "apple_30.vcf", "google_30_bom.vcf", "android_21_qp.vcf",
             "evolution_40.vcf", "big5_21.vcf", "broken.vcf", "ios_30.vcf", "thunderbird_40.vcf",
@@ -111,33 +111,6 @@ CSV = ("Name,Company,E-mail Address,Mobile Phone\r\n"
        ",Park & Co,,\r\n")
 
 
-def _canon(store: Store, report) -> dict:
-    """What the import did and what the store holds, without ids, stamps and times."""
-    alias: dict[str, str] = {}
-
-    def name(i):
-        return alias.setdefault(i, f"#{len(alias)}") if i else None
-
-    out = {"records": [(r["record"], r["action"], name(r["id"]), name(r["company_id"]))
-                       for r in report.records],
-           "skipped": [(s["record"], s["reason"]) for s in report.skipped]}
-    with store.read() as s:
-        con = s.connection().connection.driver_connection
-        out["contacts"] = sorted(json.dumps(r, ensure_ascii=False) for r in con.execute(
-            "SELECT c.name, c.title, c.address, c.note, c.birthday, c.websites, c.tags, "
-            "co.name, co.address, (SELECT group_concat(address_norm, ' ') FROM contact_email "
-            "WHERE contact_id = c.id), (SELECT group_concat(number, ' ') FROM contact_phone "
-            "WHERE contact_id = c.id), (SELECT count(*) FROM attachment WHERE owner_id = c.id) "
-            "FROM contact c LEFT JOIN company co ON co.id = c.company_id"))
-        out["companies"] = sorted(json.dumps(r, ensure_ascii=False) for r in con.execute(
-            "SELECT name, address, phone, website, note FROM company"))
-        out["outbox"] = con.execute(
-            "SELECT entity, count(*) FROM outbox GROUP BY entity ORDER BY entity").fetchall()
-        out["search"] = con.execute("SELECT kind, count(*) FROM search_doc GROUP BY kind "
-                                    "ORDER BY kind").fetchall()
-    return out
-
-
 @pytest.fixture
 def files(fx, tmp_path):
     (tmp_path / "tricky.vcf").write_text(TRICKY, encoding="utf-8")
@@ -146,9 +119,6 @@ def files(fx, tmp_path):
                                              str(tmp_path / "tricky.csv")]
 
 
-WAYS = {"per record": {"per_record": True}, "lookups": {"ahead": False},
-        "lookups, read ahead in a second process": {"ahead": True}}
-
 
 def test_lookups_decide_as_the_per_record_path(tmp_path, files):
     got = {}
@@ -156,12 +126,12 @@ def test_lookups_decide_as_the_per_record_path(tmp_path, files):
         store = Store.open(tmp_path / f"{len(got)}.sqlite3", region="US")
         first = run_import(store, files, **kw)
         again = run_import(store, files, **kw)
-        got[way] = (_canon(store, first), _canon(store, again))
+        got[way] = (outcome(store, first), outcome(store, again))
         store.close()
     ref = got.pop("per record")
-    for way, outcome in got.items():
-        assert outcome[0] == ref[0], way
-        assert outcome[1] == ref[1], way
+    for way, result in got.items():
+        assert result[0] == ref[0], way
+        assert result[1] == ref[1], way
     assert ref[0]["records"] and any(r[1] == "updated" for r in ref[0]["records"])
 
 
@@ -174,11 +144,11 @@ def test_chunks_see_the_people_earlier_chunks_created(tmp_path, monkeypatch):
     path = tmp_path / "t.vcf"
     path.write_text(TRICKY + TRICKY, encoding="utf-8")
     store = Store.open(tmp_path / "s.sqlite3", region="US")
-    small = _canon(store, run_import(store, [str(path)]))
+    small = outcome(store, run_import(store, [str(path)]))
     store.close()
     monkeypatch.setattr(apply, "CHUNK", 500)
     store = Store.open(tmp_path / "r.sqlite3", region="US")
-    ref = _canon(store, run_import(store, [str(path)], per_record=True))
+    ref = outcome(store, run_import(store, [str(path)], per_record=True))
     store.close()
     assert small == ref
 
@@ -217,7 +187,7 @@ def test_rows_of_an_export_among_new_rows(tmp_path):
         db = tmp_path / f"{per_record}.sqlite3"
         shutil.copy(tmp_path / "base.sqlite3", db)
         store = Store.open(db, region="US")
-        got.append(_canon(store, run_import(store, [str(sheet)], per_record=per_record)))
+        got.append(outcome(store, run_import(store, [str(sheet)], per_record=per_record)))
         store.close()
     assert got[0] == got[1]
     # the old address is nobody's now; the new one is Ann's, who already has all of it
@@ -432,13 +402,13 @@ def test_lookups_decide_as_the_per_record_path_with_domain_evidence(tmp_path, se
         run_import(store, [str(first)], **kw)
         preview = run_import(store, [str(second)], dry_run=True, **kw)
         report = run_import(store, [str(second)], **kw)
-        got[way] = _canon(store, report)
+        got[way] = outcome(store, report)
         store.close()
         # the preview (no search entries, no outbox ops) decides as the import
         assert [r["action"] for r in preview.records] == [r["action"] for r in report.records]
     ref = got.pop("per record")
-    for way, outcome in got.items():
-        assert outcome == ref, way
+    for way, result in got.items():
+        assert result == ref, way
     actions = {r[1] for r in ref["records"]}
     assert {"created", "updated"} <= actions, actions
 
@@ -455,7 +425,6 @@ def test_lookups_decide_as_the_per_record_path_with_domain_evidence(tmp_path, se
 def test_a_name_only_person_at_look_alike_companies_is_found_again(tmp_path, seed, per_record):
     import random
 
-    from bench.import_reimport_fuzz import cards
 
     rng = random.Random(seed)
     first, second = tmp_path / "first.vcf", tmp_path / "second.vcf"
@@ -477,7 +446,6 @@ def test_a_name_only_person_at_look_alike_companies_is_found_again(tmp_path, see
 def test_every_way_decides_alike_right_after_another_import(tmp_path, seed):
     import random
 
-    from bench.import_reimport_fuzz import cards
 
     rng = random.Random(seed)
     first, second = tmp_path / "first.vcf", tmp_path / "second.vcf"
@@ -487,8 +455,8 @@ def test_every_way_decides_alike_right_after_another_import(tmp_path, seed):
     for way, kw in WAYS.items():
         store = Store.open(tmp_path / f"{len(got)}.sqlite3", region="US")
         run_import(store, [str(first)], **kw)
-        got[way] = _canon(store, run_import(store, [str(second)], **kw))
+        got[way] = outcome(store, run_import(store, [str(second)], **kw))
         store.close()
     ref = got.pop("per record")
-    for way, outcome in got.items():
-        assert outcome == ref, way
+    for way, result in got.items():
+        assert result == ref, way
