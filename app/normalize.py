@@ -303,12 +303,23 @@ def is_free_mail(domain: str) -> bool:
     return reg.split(".", 1)[0] in _FREE_MAIL_LABELS
 
 
-@functools.lru_cache(maxsize=65536)  # the matcher's index asks for every employee's domain
+_COMPANY_DOMAINS = Memo(65536)  # the matcher's index asks for every employee's domain
+
+
 def company_domain(text: str) -> str:
     """The domain that identifies a company from its website or an employee's e-mail address,
     or '' for free-mail providers and unparseable text."""
-    reg = registrable_domain(text)
-    return "" if not reg or is_free_mail(reg) else reg
+    found = _COMPANY_DOMAINS.get(text)
+    if found is None:
+        reg = registrable_domain(text)
+        found = _COMPANY_DOMAINS.keep(text, "" if not reg or is_free_mail(reg) else reg)
+    return found
+
+
+def learn_company_domains(found: dict[str, str]) -> None:
+    """Company domains worked out before (the matcher's saved features)."""
+    for text, domain in found.items():
+        _COMPANY_DOMAINS.keep(text, domain)
 
 
 # -- phones ------------------------------------------------------------------------------------

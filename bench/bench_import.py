@@ -1,6 +1,9 @@
 """Import benchmark: a 10,000-contact vCard file and a 10,000-row CSV into a store that already
 holds 100,000 contacts (bench.synth), each in a fresh process on a fresh copy of that store;
-beside it, vobject's bare parse of the same vCard file in one process. Prints JSON.
+beside it, vobject's bare parse of the same vCard file in one process. Prints JSON. "warm": the
+matcher's index built before the clock starts (the running app); "cold": built during the
+import, as by the command line on a store opened for the first time; "cold_features_saved": the
+same, the matcher's features kept beside the store by an earlier start (every later one).
 
     .venv/bin/python -m bench.bench_import [--contacts 10000] [--base 100000] [--runs 1]
 
@@ -19,11 +22,13 @@ import multiprocessing as mp
 import os
 import random
 import resource
+import shutil
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from app.dedup import saved_features
 from bench import synth
 
 
@@ -122,6 +127,18 @@ def _import(db: str, path: str, warm: bool, q) -> None:
            "reader_peak_rss_mb": round(reader.ru_maxrss / 1024)})
 
 
+def _keep_features(db: str, q) -> None:
+    """Open the store once as the app would: its matcher's features are kept beside it."""
+    from app import matching
+    from app.store import Store
+
+    store = Store.open(db)
+    with store.read() as s:
+        matching.warm(s, store.region)
+    store.close()
+    q.put({})
+
+
 def _time_matcher() -> dict:
     """Count the calls of the company matcher and the time spent in it during the import."""
     from app import matching
@@ -179,11 +196,19 @@ def main() -> None:
             for warm in (True, False):
                 cases[f"{name}_import_{'warm' if warm else 'cold'}"] = (
                     _import, folder / f"{name}.sqlite3", str(path), warm)
+        # the command line on a store the app (or an earlier command) has opened before: the
+        # matcher's features are kept beside it (app.dedup.saved_features)
+        cases["vcard_import_cold_features_saved"] = (
+            _import, folder / "vcard-saved.sqlite3", str(vcf), False)
+        _run(_keep_features, str(base))
         runs: dict[str, list[dict]] = {case: [] for case in cases}
         for _ in range(a.runs):
             for case, (target, *args) in cases.items():
                 if target is _import:  # a fresh copy of the store for every import
                     args[0] = str(synth.copy_db(base, args[0]))
+                    if case.endswith("_features_saved"):
+                        shutil.copy(saved_features.path_beside(str(base)),
+                                    saved_features.path_beside(args[0]))
                 runs[case].append(_run(target, *args))
         for case, done in runs.items():
             out[case] = _median(done)

@@ -32,6 +32,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from app import normalize
+from app.dedup import saved_features
 from app.dedup.blocking import CompanyIndex
 from app.dedup.features import CompanyFeatures, CompanyRecord, features_many
 from app.dedup.scoring import PairScore
@@ -72,6 +73,7 @@ class StoreIndex:
         self.max_rowid = 0
         self.region = "US"
         self.pending: dict[int, _Pending] = defaultdict(_Pending)
+        self.saved = saved_features.path_beside(engine.url.database)  # features kept there
         # committed transactions with an overlay to take over at the next refresh, and the id
         # of a company each created (`_take_committed`)
         self.committed: list[tuple[_Pending, str]] = []
@@ -163,8 +165,11 @@ class StoreIndex:
             sql += " WHERE rowid > ?"
             args = (after_rowid,)
         found = con.execute(sql, args).fetchall()
-        domains = _email_domains(con, None if ids is None and after_rowid is None
-                                 else [r[1] for r in found])
+        everything = ids is None and after_rowid is None
+        saved, mail = saved_features.load(self.saved, self.region) if everything else ({}, {})
+        normalize.learn_company_domains(mail)
+        seen: set[str] = set()
+        domains = _email_domains(con, None if everything else [r[1] for r in found], seen)
         live, gone, max_rowid = [], [], 0
         for rowid, cid, name, address, phone, website, deleted, merged in found:
             max_rowid = max(max_rowid, rowid)
@@ -176,9 +181,14 @@ class StoreIndex:
             live.append(CompanyRecord(cid, name or "", address or "", phone or "",
                                       website or "", tuple(domains.get(cid, ()))))
         if ids is not None:
-            seen = {r[1] for r in found}
-            gone.extend(i for i in ids if i not in seen)
-        return features_many(live, self.region), gone, max_rowid
+            read = {r[1] for r in found}
+            gone.extend(i for i in ids if i not in read)
+        if not everything:
+            return features_many(live, self.region), gone, max_rowid
+        feats, worked = saved_features.features(live, self.region, saved)
+        if max(worked, len(seen - mail.keys())) >= saved_features.SAVE_MIN:
+            saved_features.save(self.saved, self.region, live, feats, seen)
+        return feats, gone, max_rowid
 
     def refresh(self, session: Session, region: str) -> tuple[CompanyIndex, CompanyIndex, set[str]]:
         """The shared index (fresh), this connection's overlay of uncommitted writes and the
@@ -325,8 +335,10 @@ class StoreIndex:
             index.remove(cid)
 
 
-def _email_domains(con: Any, company_ids: list[str] | None) -> dict[str, set[str]]:
-    """Company id → the company domains of its people's e-mail addresses (free-mail left out)."""
+def _email_domains(con: Any, company_ids: list[str] | None, seen: set[str] | None = None
+                   ) -> dict[str, set[str]]:
+    """Company id → the company domains of its people's e-mail addresses (free-mail left out);
+    `seen` gathers the addresses' domains."""
     sql = ("SELECT c.company_id, e.address_norm FROM contact_email e "
            "JOIN contact c ON c.id = e.contact_id WHERE NOT c.deleted AND c.merged_into IS NULL "
            "AND c.company_id IS NOT NULL")
@@ -338,7 +350,10 @@ def _email_domains(con: Any, company_ids: list[str] | None) -> dict[str, set[str
         args = tuple(company_ids)
     out: dict[str, set[str]] = defaultdict(set)
     for cid, address in con.execute(sql, args):
-        domain = email_company_domain(address or "")
+        mail = normalize.email_domain(address or "")
+        if seen is not None:
+            seen.add(mail)
+        domain = normalize.company_domain(mail)
         if domain:
             out[cid].add(domain)
     return out
