@@ -77,12 +77,14 @@ def company_of(draft: ContactDraft) -> CompanyDraft | None:
 
 
 def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
-                 lookup: ImportLookup | None = None, company_id: str | None = None
-                 ) -> SaveResult:
+                 lookup: ImportLookup | None = None, company_id: str | None = None,
+                 contact_id: str | None = None) -> SaveResult:
     """`lookup`: an import's in-memory answers to the same questions (app.io.lookup): the
     same decisions, without a round of queries per record; new people are queued.
     `company_id`: the company the rep picked (a suggestion of quick-add, "join X instead" on a
-    card): it is used as is, instead of asking the matcher about `draft.company`."""
+    card): it is used as is, instead of asking the matcher about `draft.company`.
+    `contact_id`: the stored person the draft is about (an import found them by e-mail or
+    number, apply._meant): saved onto them, instead of asking the matcher."""
     region = region or tx.region
     if not (draft.display_name() or draft.emails or draft.phones):
         raise InvalidInput("A contact needs at least a name, an e-mail or a phone number.")
@@ -100,7 +102,9 @@ def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
             else records.live(tx, "company", company_id)["address"]
     own_address = _own_address(draft, company_id, company_address)
 
-    if lookup:
+    if contact_id:
+        found = [contact_id]
+    elif lookup:
         found = lookup.match_contact(draft, company_id, region)
     else:
         match = matching.match_contact(tx.session, draft, company_id, region)
@@ -160,9 +164,14 @@ def holder(people: list[str], draft: ContactDraft, region: str, live: Callable[[
     finds, when imported again, the person it was saved onto, not whoever is oldest by now."""
     if len(people) > 1:
         for cid in people:
-            if not _changes(live(cid), draft, None, region, company_address):
+            if holds(live(cid), draft, region, company_address):
                 return cid
     return people[0] if people else None
+
+
+def holds(rec: dict, draft: ContactDraft, region: str, address_of: Callable[[str], str]) -> bool:
+    """Whether saving the draft onto the stored person `rec` would change nothing."""
+    return not _changes(rec, draft, None, region, address_of)
 
 
 def _fill(rec: dict, draft: ContactDraft, company_id: str | None, own_address: str,

@@ -299,44 +299,69 @@ def _skip(report: ImportReport, path: str, n: int, reason: str, label: str = "")
                            "company_id": None})
 
 
-def _keep_company(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None
-                  ) -> tuple[ContactDraft, str | None]:
+@dataclass
+class _Known:
+    """What the store already knows of a card's person (`_keep_company`)."""
+
+    draft: ContactDraft  # the card, its company dropped where it is the person's own
+    company_id: str | None = None  # known by name only: the company they are at
+    # known by e-mail or number: the one of several the card is about, and their company
+    person: tuple[str, str | None] | None = None
+    holds: bool = False  # they already hold all of the card
+
+
+def _keep_company(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None) -> _Known:
     """A person already in the store at a company of this name stays there: without this,
     a company the matcher only rates "maybe" (same name, nothing else) would be created a
     second time by capture on every re-import, although the person is unchanged. Known by
-    e-mail or number: the draft's company is dropped (the person is found by those). Known by
+    e-mail or number: the draft's company is dropped where it is theirs (`_meant`). Known by
     name only: the draft joins that person's company (returned) among those the matcher finds
     for its company, where its name finds them; the matcher's own pick among several can change
     as the store grows (a re-import then made the person a second time)."""
     if not draft.company.strip():
-        return draft, None
+        return _Known(draft)
     if not matching.identifies(draft, tx.region):
-        return draft, (lookup.known_name(draft) if lookup is not None
-                       else _company_by_name(tx, draft))
+        return _Known(draft, lookup.known_name(draft) if lookup is not None
+                      else _company_by_name(tx, draft))
     if lookup is not None:
-        found, company_id = lookup.known_person(draft)
-        if not found or company_id is None:
-            return draft, None
-        name, address = lookup.company(company_id)
-        return _same_company(draft, name, address), None
-    company_id = None
-    con = rows.dbapi(tx.session)
-    for e in draft.emails:  # the common case, by index; the matcher only for the rest
-        norm = normalize.normalize_email(e.address)
-        row = con.execute(
-            "SELECT c.company_id FROM contact_email e JOIN contact c ON c.id = e.contact_id "
-            "WHERE e.address_norm = ? AND NOT c.deleted AND c.merged_into IS NULL "
-            "ORDER BY c.id LIMIT 1",
-            (norm,)).fetchone() if norm else None
-        if row:
-            company_id = row[0]
-            break
+        people = [(cid, lookup.company_of.get(cid)) for cid in lookup.known_people(draft)]
     else:
-        company_id = _company_by_phone(con, draft, tx.region)
-        if company_id is None:
-            return draft, None
-    company = rows.load(tx.session, "company", company_id) if company_id else None
-    return (_same_company(draft, company["name"], company["address"]) if company else draft), None
+        people = _known_people(rows.dbapi(tx.session), draft, tx.region)
+    return _meant(tx, draft, people, lookup) if people else _Known(draft)
+
+
+def _meant(tx: Tx, draft: ContactDraft, people: list[tuple[str, str | None]],
+           lookup: ImportLookup | None) -> _Known:
+    """The one of `people` (its e-mail or number finds them, oldest first, with their
+    companies) the card is about, and the card as it applies to them: where their company's
+    name is the card's, the card's company (and its address, where it is theirs) is dropped.
+    Of several, the first who already holds all of the card so is the one; else the first at a
+    company of the card's name, else the oldest. Each is judged by the card as it applies to
+    them, and the card is saved onto the one it was judged for: which of several people sharing
+    a number is oldest can change as a file adds the number to others, and a re-import must
+    still find the one the card was saved onto."""
+    def as_theirs(company_id: str | None) -> ContactDraft:
+        if not company_id:
+            return draft
+        if lookup is not None:
+            return _same_company(draft, *lookup.company(company_id))
+        company = rows.load(tx.session, "company", company_id)
+        return _same_company(draft, company["name"], company["address"]) if company else draft
+
+    if len(people) == 1:
+        return _Known(as_theirs(people[0][1]), person=people[0])
+    live = lookup.live_contact if lookup is not None \
+        else (lambda cid: records.live(tx, "contact", cid))
+    address_of = lookup.company_address if lookup is not None \
+        else (lambda cid: records.live(tx, "company", cid)["address"])
+    at_company = None
+    for person in people[:matching.NAMESAKES]:
+        theirs = as_theirs(person[1])
+        if capture.holds(live(person[0]), theirs, tx.region, address_of):
+            return _Known(theirs, person=person, holds=True)
+        if at_company is None and theirs.company != draft.company:
+            at_company = _Known(theirs, person=person)
+    return at_company or _Known(as_theirs(people[0][1]), person=people[0])
 
 
 def _company_by_name(tx: Tx, draft: ContactDraft) -> str | None:
@@ -369,48 +394,71 @@ def _same_company(draft: ContactDraft, name: str, address: str) -> ContactDraft:
 _LIVE = "NOT c.deleted AND c.merged_into IS NULL"
 
 
-def _company_by_phone(con, draft: ContactDraft, region: str) -> str | None:
-    """The company of a stored person with one of these numbers (the rule of
-    `contacts.find_by_phone`: same E.164, else same last 7 digits agreeing as a suffix), in
-    plain SQL: this runs for every new person, and the ORM query cost 2 ms a number."""
+def _known_people(con, draft: ContactDraft, region: str) -> list[tuple[str, str | None]]:
+    """(id, company id) of the stored people with the first of the draft's e-mails, else
+    numbers, that finds any, oldest first (as matching.match_contact finds them; in plain SQL:
+    this runs for every new person, and the ORM queries cost 2 ms a number)."""
+    for e in draft.emails:
+        norm = normalize.normalize_email(e.address)
+        found = con.execute(
+            "SELECT DISTINCT c.id, c.company_id FROM contact_email e JOIN contact c "
+            f"ON c.id = e.contact_id WHERE e.address_norm = ? AND {_LIVE} ORDER BY c.id",
+            (norm,)).fetchall() if norm else []
+        if found:
+            return found
     for p in draft.phones:
-        national = normalize.national_digits(p.number, region)
-        if len(national) < 5:
-            continue
-        e164 = normalize.phone_e164(p.number, region)
-        if e164:
-            row = con.execute(
-                "SELECT c.company_id FROM contact_phone p JOIN contact c ON c.id = p.contact_id "
-                f"WHERE p.e164 = ? AND {_LIVE} ORDER BY c.id LIMIT 1", (e164,)).fetchone()
-            if row:
-                return row[0]
-        for company_id, stored in con.execute(
-                "SELECT c.company_id, p.number FROM contact_phone p JOIN contact c "
-                f"ON c.id = p.contact_id WHERE p.tail = ? AND {_LIVE} ORDER BY c.id",
-                (national[-7:],)):
-            shorter, longer = sorted((normalize.national_digits(stored, region), national), key=len)
-            if len(shorter) >= 7 and longer.endswith(shorter):
-                return company_id
-    return None
+        if found := _people_by_phone(con, p.number, region):
+            return found
+    return []
+
+
+def _people_by_phone(con, number: str, region: str) -> list[tuple[str, str | None]]:
+    """The rule of `contacts.find_by_phone`: same E.164, else same last 7 digits agreeing as a
+    suffix."""
+    national = normalize.national_digits(number, region)
+    if len(national) < 5:
+        return []
+    e164 = normalize.phone_e164(number, region)
+    if e164:
+        found = con.execute(
+            "SELECT DISTINCT c.id, c.company_id FROM contact_phone p JOIN contact c "
+            f"ON c.id = p.contact_id WHERE p.e164 = ? AND {_LIVE} ORDER BY c.id", (e164,)).fetchall()
+        if found:
+            return found
+    out: dict[str, str | None] = {}
+    for cid, company_id, stored in con.execute(
+            "SELECT c.id, c.company_id, p.number FROM contact_phone p JOIN contact c "
+            f"ON c.id = p.contact_id WHERE p.tail = ? AND {_LIVE} ORDER BY c.id",
+            (national[-7:],)):
+        shorter, longer = sorted((normalize.national_digits(stored, region), national), key=len)
+        if len(shorter) >= 7 and longer.endswith(shorter):
+            out.setdefault(cid, company_id)
+    return list(out.items())
 
 
 def _contact(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None,
              texts: _Texts | None = None) -> tuple[str, str, str | None]:
-    draft, known = _keep_company(tx, draft, lookup)
-    company = capture.company_of(draft) if texts is not None and not known else None
-    key = company_text(company) if company is not None else None
-    res = capture.save_contact(tx, draft, lookup=lookup,
-                               company_id=known or (texts.get(key) if key else None))
-    if key:
-        texts.seen = (key, res.draft_company_id)
-    action = res.action
+    known = _keep_company(tx, draft, lookup)
+    draft = known.draft
+    if known.holds:  # nothing to save
+        (contact_id, company_id), action = known.person, "unchanged"
+    else:
+        company = capture.company_of(draft) if texts is not None and not known.company_id \
+            else None
+        key = company_text(company) if company is not None else None
+        res = capture.save_contact(tx, draft, lookup=lookup,
+                                   company_id=known.company_id or (texts.get(key) if key else None),
+                                   contact_id=known.person[0] if known.person else None)
+        if key:
+            texts.seen = (key, res.draft_company_id)
+        action, contact_id, company_id = res.action, res.contact_id, res.company_id
     if draft.photo and lookup is not None:
         # only this record's person and company are queued (settle wrote the others)
         lookup.flush()
-    if draft.photo and _photo(tx, res.contact_id, draft.photo, draft.photo_mime) \
+    if draft.photo and _photo(tx, contact_id, draft.photo, draft.photo_mime) \
             and action == "unchanged":
         action = "updated"
-    return action, res.contact_id, res.company_id
+    return action, contact_id, company_id
 
 
 def _has_photo(tx: Tx, contact_id: str) -> bool:

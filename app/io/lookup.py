@@ -295,24 +295,19 @@ class ImportLookup:
             return sorted(set(self.by_e164[e164]))
         return sorted(self._tail_matches(national))
 
-    def known_person(self, d: ContactDraft) -> tuple[bool, str | None]:
-        """(found, company id) of the stored person with one of these e-mails, else numbers
-        (the rule of apply._keep_company)."""
+    def known_people(self, d: ContactDraft) -> list[str]:
+        """The stored people with the first of these e-mails, else numbers, that finds any,
+        oldest first (the rule of apply._known_people)."""
         for e in d.emails:
             norm = normalize.normalize_email(e.address)
             found = self.by_email.get(norm) if norm else None
             if found:
-                return True, self.company_of[min(found)]
+                return sorted(set(found))
         for p in d.phones:
-            e164, national = _phone(p.number, self.region)
-            if len(national) < 5:
-                continue
-            if e164 and self.by_e164.get(e164):
-                return True, self.company_of[min(self.by_e164[e164])]
-            found = self._tail_matches(national)
+            found = self._by_phone(p.number)
             if found:
-                return True, self.company_of[min(found)]
-        return False, None
+                return found
+        return []
 
     def known_name(self, d: ContactDraft) -> str | None:
         """The company of the oldest person of this name at a company the matcher finds for
