@@ -157,18 +157,6 @@ def _changes(rec: dict, draft: ContactDraft, company_id: str | None, region: str
     return _fill(rec, draft, company_id, own, region)
 
 
-def holder(people: list[str], draft: ContactDraft, region: str, live: Callable[[str], dict],
-           company_address: Callable[[str], str]) -> str | None:
-    """Of people sharing the draft's name (oldest first), the first who already holds all of
-    it, else the oldest. As with a shared e-mail (save_contact), a card known by name only then
-    finds, when imported again, the person it was saved onto, not whoever is oldest by now."""
-    if len(people) > 1:
-        for cid in people:
-            if holds(live(cid), draft, region, company_address):
-                return cid
-    return people[0] if people else None
-
-
 def holds(rec: dict, draft: ContactDraft, region: str, address_of: Callable[[str], str]) -> bool:
     """Whether saving the draft onto the stored person `rec` would change nothing."""
     return not _changes(rec, draft, None, region, address_of)

@@ -42,7 +42,7 @@ class ContactMatch:
     others: tuple[str, ...] = ()  # more people with the same e-mail, number or name, in rank order
 
 
-# people of one name a card known by name only is compared with (capture.holder): a common name
+# people sharing a card's e-mail, number or name it is compared with (apply._meant): a common name
 # can have hundreds, and the one a card was saved onto is almost always among the oldest
 NAMESAKES = 50
 NEW_COMPANY = CompanyMatch(None, "new")

@@ -305,7 +305,7 @@ class _Known:
 
     draft: ContactDraft  # the card, its company dropped where it is the person's own
     company_id: str | None = None  # known by name only: the company they are at
-    # known by e-mail or number: the one of several the card is about, and their company
+    # the one of several the card is about (found by e-mail, number or name), their company
     person: tuple[str, str | None] | None = None
     holds: bool = False  # they already hold all of the card
 
@@ -315,14 +315,17 @@ def _keep_company(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = Non
     a company the matcher only rates "maybe" (same name, nothing else) would be created a
     second time by capture on every re-import, although the person is unchanged. Known by
     e-mail or number: the draft's company is dropped where it is theirs (`_meant`). Known by
-    name only: the draft joins that person's company (returned) among those the matcher finds
-    for its company, where its name finds them; the matcher's own pick among several can change
-    as the store grows (a re-import then made the person a second time)."""
+    name only, among the people of that name at the companies the matcher finds like the
+    draft's: the draft joins that person's company; the matcher's own pick among several can
+    change as the store grows (a re-import then made the person a second time)."""
     if not draft.company.strip():
         return _Known(draft)
     if not matching.identifies(draft, tx.region):
-        return _Known(draft, lookup.known_name(draft) if lookup is not None
-                      else _company_by_name(tx, draft))
+        people = lookup.namesakes(draft) if lookup is not None else _namesakes(tx, draft)
+        if not people:
+            return _Known(draft)
+        known = _meant(tx, draft, people, lookup)
+        return dataclasses.replace(known, company_id=known.person[1])
     if lookup is not None:
         people = [(cid, lookup.company_of.get(cid)) for cid in lookup.known_people(draft)]
     else:
@@ -332,7 +335,7 @@ def _keep_company(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = Non
 
 def _meant(tx: Tx, draft: ContactDraft, people: list[tuple[str, str | None]],
            lookup: ImportLookup | None) -> _Known:
-    """The one of `people` (its e-mail or number finds them, oldest first, with their
+    """The one of `people` (its e-mail, number or name finds them, oldest first, with their
     companies) the card is about, and the card as it applies to them: where their company's
     name is the card's, the card's company (and its address, where it is theirs) is dropped.
     Of several, the first who already holds all of the card so is the one; else the first at a
@@ -364,24 +367,20 @@ def _meant(tx: Tx, draft: ContactDraft, people: list[tuple[str, str | None]],
     return at_company or _Known(as_theirs(people[0][1]), person=people[0])
 
 
-def _company_by_name(tx: Tx, draft: ContactDraft) -> str | None:
-    """The company of the stored person of this name at a company whose name the matcher finds
-    like the draft's (several stored companies may bear its text): the oldest who already holds
-    all of the draft, else the oldest (`capture.holder`)."""
+def _namesakes(tx: Tx, draft: ContactDraft) -> list[tuple[str, str | None]]:
+    """(id, company id) of the people of this name at the companies whose name the matcher finds
+    like the draft's company's (its address may conflict with one a company gained since),
+    oldest first."""
     name = normalize.fold(draft.display_name())
     company = capture.company_of(draft)
     like = sorted(matching.companies_like(tx.session, CompanyDraft(company.name), tx.region)) \
         if name and company is not None else []
     if not like:
-        return None
-    people = rows.dbapi(tx.session).execute(
+        return []
+    return rows.dbapi(tx.session).execute(
         f"SELECT c.id, c.company_id FROM contact c WHERE c.sort_name = ? AND {_LIVE} AND "
         f"c.company_id IN ({', '.join('?' * len(like))}) ORDER BY c.id LIMIT "
         f"{matching.NAMESAKES}", (name, *like)).fetchall()
-    found = capture.holder([cid for cid, _ in people], draft, tx.region,
-                           lambda cid: records.live(tx, "contact", cid),
-                           lambda cid: records.live(tx, "company", cid)["address"])
-    return dict(people)[found] if found else None
 
 
 def _same_company(draft: ContactDraft, name: str, address: str) -> ContactDraft:

@@ -309,20 +309,18 @@ class ImportLookup:
                 return found
         return []
 
-    def known_name(self, d: ContactDraft) -> str | None:
-        """The company of the oldest person of this name at a company the matcher finds for
-        the draft's company, for a person known by name only (apply._company_by_name)."""
+    def namesakes(self, d: ContactDraft) -> list[tuple[str, str | None]]:
+        """(id, company id) of the people of this name at the companies whose name the matcher
+        finds like the draft's company's, oldest first (apply._namesakes)."""
         name = normalize.fold(d.display_name())
         company = capture.company_of(d)
-        if not name or company is None or matching.identifies(d, self.region):
-            return None
+        if not name or company is None:
+            return []
         named = CompanyDraft(company.name)
         like = matching.companies_like(self.tx.session, named, self.region,
                                        self.prematches.get(prematch_key(named)))
         at = sorted(cid for cid in self.by_name.get(name, ()) if self.company_of.get(cid) in like)
-        found = capture.holder(at[:matching.NAMESAKES], d, self.region, self.live_contact,
-                               self.company_address)
-        return self.company_of[found] if found else None
+        return [(cid, self.company_of[cid]) for cid in at[:matching.NAMESAKES]]
 
     def _tail_matches(self, national: str) -> set[str]:
         """People with a number of the same last 7 digits that agrees with this one as a suffix."""
