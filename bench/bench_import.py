@@ -206,9 +206,11 @@ def main() -> None:
             for case, (target, *args) in cases.items():
                 if target is _import:  # a fresh copy of the store for every import
                     args[0] = str(synth.copy_db(base, args[0]))
+                    kept = saved_features.path_beside(args[0])
                     if case.endswith("_features_saved"):
-                        shutil.copy(saved_features.path_beside(str(base)),
-                                    saved_features.path_beside(args[0]))
+                        shutil.copy(saved_features.path_beside(str(base)), kept)
+                    else:  # as opened for the first time (an earlier round kept them)
+                        kept.unlink(missing_ok=True)
                 runs[case].append(_run(target, *args))
         for case, done in runs.items():
             out[case] = _median(done)
