@@ -257,7 +257,9 @@ class CompanyIndex:
     def __init__(self, feats: Iterable[CompanyFeatures] = ()) -> None:
         self.feats: dict[str, CompanyFeatures] = {}
         self.keys: dict[str, set[str]] = {}
-        self.blocks: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets
+        # key → its records: an ordered set, or the one record's id itself (nine keys in ten
+        # are one record's own, its exact name or street: a dict each cost ~25 MB at 20,000)
+        self.blocks: dict[str, dict[str, None] | str] = {}
         # big blocks' (ids, names) for the pre-filter and cross blocks' two sides, kept until the
         # block changes: rebuilding lists of thousands on every match costs more than the match
         self._lists: dict[str, tuple[list[str], list[str]]] = {}  # key → (ids, names) | sides
@@ -287,8 +289,16 @@ class CompanyIndex:
         self._join(f, keys)
 
     def _join(self, f: CompanyFeatures, keys: Iterable[str]) -> None:
+        blocks = self.blocks
         for key in keys:
-            self.blocks[key][f.id] = None
+            block = blocks.get(key)
+            if block is None:
+                blocks[key] = f.id
+            elif type(block) is str:
+                if block != f.id:
+                    blocks[key] = {block: None, f.id: None}
+            else:
+                block[f.id] = None
             ordered = self._sorted.get(key)
             if ordered is not None:
                 pos = bisect.bisect(ordered[0], f.compact)
@@ -315,10 +325,17 @@ class CompanyIndex:
             self._lists.pop(key, None)
             self._sorted.pop(key, None)
             block = self.blocks.get(key)
-            if block is not None:
-                block.pop(record_id, None)
-                if not block:
+            if block is None:
+                continue
+            if type(block) is str:
+                if block == record_id:
                     del self.blocks[key]
+                continue
+            block.pop(record_id, None)
+            if len(block) == 1:
+                self.blocks[key] = next(iter(block))
+            elif not block:
+                del self.blocks[key]
 
     def candidates(self, f: CompanyFeatures, limit_per_block: int = 30) -> set[str]:
         found: set[str] = set()
@@ -326,9 +343,11 @@ class CompanyIndex:
         # most of a record's keys (its exact name, its street) are in no block: skip them in C
         for key in block_keys(f) & blocks.keys():
             block = blocks[key]
-            if not block:
-                continue
             kind = key[:2]
+            if type(block) is str:  # one record: compared whole, as any small block
+                if kind not in _CROSS_KINDS or _is_cross(key, f) != _is_cross(key, self.feats[block]):
+                    found.add(block)
+                continue
             if kind in _CROSS_KINDS:
                 sides = self._sides(key, block)
                 others = sides[1] if _is_cross(key, f) else sides[0]
@@ -354,7 +373,7 @@ class CompanyIndex:
         largest blocks, a legal form's or a common word's, hold thousands): an import's first
         matches took four times as long as the rest."""
         for key, block in self.blocks.items():
-            size, kind = len(block), key[:2]
+            size, kind = 1 if type(block) is str else len(block), key[:2]
             if size <= BLOCK_CAP or kind in _STRONG_KINDS and size <= 200:
                 continue  # (compared whole: nothing to build; as in `candidates`)
             if kind in _CROSS_KINDS:
@@ -396,8 +415,13 @@ class CompanyIndex:
               ) -> list[tuple[str, PairScore]]:
         """Candidates that are "same" or "maybe", best first."""
         out = []
-        same_name = self.blocks.get("k:" + f.compact, {})
-        name_count = len(same_name) + (f.id not in same_name)
+        same_name = self.blocks.get("k:" + f.compact)
+        if same_name is None:
+            name_count = 1
+        elif type(same_name) is str:
+            name_count = 1 + (f.id != same_name)
+        else:
+            name_count = len(same_name) + (f.id not in same_name)
         found = [self.feats[cid] for cid in self.candidates(f) if not exclude or cid not in exclude]
         for g in worth_scoring(f, found):
             s = score_pair(f, g, name_count)

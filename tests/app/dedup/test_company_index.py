@@ -42,6 +42,27 @@ def test_growing_between_matches_equals_building_at_once():
     assert grown._lists, "the test must exercise the cached block lists"
 
 
+def test_blocks_that_shrink_to_one_record_and_grow_again_answer_as_a_fresh_index():
+    """A block of one record is kept as that record's id, not a dict: removing records down to
+    one, or to none, and adding them back must leave the index as one built at once."""
+    recs = [features(r, "US") for r in _records(3 * BLOCK_CAP, seed=5)]
+    index = CompanyIndex(recs)
+    gone = recs[1::3]
+    for f in gone:
+        index.remove(f.id)
+    kept = [f for f in recs if f not in gone]
+    probes = [features(CompanyRecord(f"p{r.id}", r.name.replace("a", "e", 1), r.address), "US")
+              for r in _records(30, seed=6)]
+    for p in probes:
+        assert index.match(p) == CompanyIndex(kept).match(p)
+    for f in gone:
+        index.add(f)
+    for p in probes:
+        assert index.match(p) == CompanyIndex(recs).match(p)
+    ones = [b for b in index.blocks.values() if type(b) is str]
+    assert ones and len(ones) < len(index.blocks), "the test must exercise both kinds of block"
+
+
 def test_uncommitted_companies_are_matched_in_their_transaction_only(store):
     from app import capture, matching
     from app.domain import CompanyDraft
