@@ -46,8 +46,8 @@ def block_keys(f: CompanyFeatures) -> frozenset[str]:
     return f.keys
 
 
-def _block_keys(f: CompanyFeatures) -> set[str]:
-    keys = set(_name_keys(f))
+def _block_keys(f: CompanyFeatures, keep: bool = True) -> set[str]:
+    keys = set(_name_keys(f, keep))
     keys.update("d:" + d for d in f.domains)
     keys.update("p:" + p for p in f.phones)
     if f.street:
@@ -58,12 +58,15 @@ def _block_keys(f: CompanyFeatures) -> set[str]:
 _NAME_KEYS = Memo(32768)  # name → its blocking keys
 
 
-def _name_keys(f: CompanyFeatures) -> frozenset[str]:
+def _name_keys(f: CompanyFeatures, keep: bool = True) -> frozenset[str]:
     """The keys of the name: the same for every record of that name (an import's new company
-    is re-read after its people are written, with new e-mail domains)."""
+    is re-read after its people are written, with new e-mail domains). `keep`: remember them
+    (not for a store's own companies, indexed once: 20,000 of them held ~13 MB)."""
     keys = _NAME_KEYS.get(f.name)
     if keys is None:
-        keys = _NAME_KEYS.keep(f.name, frozenset(_work_out_name_keys(f)))
+        keys = frozenset(_work_out_name_keys(f))
+        if keep:
+            _NAME_KEYS.keep(f.name, keys)
     return keys
 
 
@@ -256,7 +259,8 @@ class CompanyIndex:
 
     def __init__(self, feats: Iterable[CompanyFeatures] = ()) -> None:
         self.feats: dict[str, CompanyFeatures] = {}
-        self.keys: dict[str, set[str]] = {}
+        # record → its block keys, a tuple: a frozenset of a dozen keys costs five times as much
+        self.keys: dict[str, tuple[str, ...]] = {}
         # key → its records: an ordered set, or the one record's id itself (nine keys in ten
         # are one record's own, its exact name or street: a dict each cost ~25 MB at 20,000)
         self.blocks: dict[str, dict[str, None] | str] = {}
@@ -272,20 +276,21 @@ class CompanyIndex:
         return len(self.feats)
 
     def add(self, f: CompanyFeatures) -> None:
-        keys = block_keys(f)
+        keys = f.keys if f.keys is not None else frozenset(_block_keys(f, keep=False))
+        f.keys = None  # kept here as a tuple; a query of this record works them out again
         old = self.feats.get(f.id)
         if old is not None and (old.canon, old.compact, old.cjk) == (f.canon, f.compact, f.cjk):
             # the same name, re-read with new e-mail domains or a filled address (an import
             # re-reads thousands so): only the blocks of changed keys change, and the big
             # blocks' sorted and pre-filter lists stay
             old_keys = self.keys[f.id]
-            self._leave(f.id, old_keys - keys)
-            self.feats[f.id], self.keys[f.id] = f, keys
-            self._join(f, keys - old_keys)
+            self._leave(f.id, frozenset(old_keys).difference(keys))
+            self.feats[f.id], self.keys[f.id] = f, tuple(keys)
+            self._join(f, keys.difference(old_keys))
             return
         if old is not None:
             self.remove(f.id)
-        self.feats[f.id], self.keys[f.id] = f, keys
+        self.feats[f.id], self.keys[f.id] = f, tuple(keys)
         self._join(f, keys)
 
     def _join(self, f: CompanyFeatures, keys: Iterable[str]) -> None:

@@ -73,11 +73,13 @@ def load(path: Path | None, region: str) -> tuple[Saved, dict[str, str]]:
         if data.get("code") != code_key() or data.get("region") != region:
             return {}, {}
         saved = {}
+        one: dict[str, str] = {}  # equal strings as one object (a name's key, canon, compact …)
         for inputs, out in data["companies"]:
             name, address, phone, website, mail = inputs
+            text = [one.setdefault(v, v) if type(v) is str else v for v in out]
             saved[(name, address, phone, website, tuple(mail))] = (
-                *out[:5], tuple(out[5]), *out[6:10], frozenset(out[10]), frozenset(out[11]),
-                *out[12:])
+                *text[:5], tuple(one.setdefault(w, w) for w in text[5]), *text[6:10],
+                frozenset(text[10]), frozenset(text[11]), *text[12:])
         return saved, dict(data["email_domains"])
     except (OSError, ValueError, KeyError, TypeError) as exc:  # damaged: work them out again
         log.warning("Ignoring the matcher's saved features %s: %s", path, exc)
