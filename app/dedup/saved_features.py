@@ -26,7 +26,7 @@ from app import normalize
 from app.dedup import features as feature_code
 from app.dedup.features import CompanyFeatures, CompanyRecord, features_many
 
-FORMAT = 1
+FORMAT = 2  # a line of code key, region and e-mail domains, then a line per company
 # below this many companies worked out anew the file is not rewritten (a store's first
 # companies, a test's handful: working them out takes well under a second)
 SAVE_MIN = 500
@@ -65,22 +65,24 @@ def _outputs(f: CompanyFeatures) -> tuple:
 
 def load(path: Path | None, region: str) -> tuple[Saved, dict[str, str]]:
     """The saved features (for `region`) and company domains of e-mail domains; empty when
-    there is no usable file."""
+    there is no usable file. One line per company, read one at a time: parsing the whole file
+    at once left ~30 MB of the app's memory in pieces."""
     if path is None or not path.exists():
         return {}, {}
     try:
-        data = json.loads(path.read_bytes())
-        if data.get("code") != code_key() or data.get("region") != region:
-            return {}, {}
-        saved = {}
-        one: dict[str, str] = {}  # equal strings as one object (a name's key, canon, compact …)
-        for inputs, out in data["companies"]:
-            name, address, phone, website, mail = inputs
-            text = [one.setdefault(v, v) if type(v) is str else v for v in out]
-            saved[(name, address, phone, website, tuple(mail))] = (
-                *text[:5], tuple(one.setdefault(w, w) for w in text[5]), *text[6:10],
-                frozenset(text[10]), frozenset(text[11]), *text[12:])
-        return saved, dict(data["email_domains"])
+        with path.open(encoding="utf-8") as lines:
+            head = json.loads(next(lines, "{}"))
+            if head.get("code") != code_key() or head.get("region") != region:
+                return {}, {}
+            saved = {}
+            one: dict[str, str] = {}  # equal strings as one object (a name's key, canon …)
+            for line in lines:
+                (name, address, phone, website, mail), out = json.loads(line)
+                text = [one.setdefault(v, v) if type(v) is str else v for v in out]
+                saved[(name, address, phone, website, tuple(mail))] = (
+                    *text[:5], tuple(one.setdefault(w, w) for w in text[5]), *text[6:10],
+                    frozenset(text[10]), frozenset(text[11]), *text[12:])
+        return saved, dict(head["email_domains"])
     except (OSError, ValueError, KeyError, TypeError) as exc:  # damaged: work them out again
         log.warning("Ignoring the matcher's saved features %s: %s", path, exc)
         return {}, {}
@@ -108,17 +110,21 @@ def save(path: Path | None, region: str, recs: list[CompanyRecord],
     """Write the file anew (atomically: another process reads the old one or the new one)."""
     if path is None:
         return
-    data = {"format": FORMAT, "code": code_key(), "region": region,
-            "companies": [[_inputs(r), [list(v) if isinstance(v, tuple | frozenset) else v
-                                        for v in _outputs(f)]]
-                          for r, f in zip(recs, feats, strict=True)],
+    head = {"format": FORMAT, "code": code_key(), "region": region,
             "email_domains": {d: normalize.company_domain(d) for d in email_domains}}
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                       encoding="utf-8")
+        with tmp.open("w", encoding="utf-8") as out:
+            out.write(_line(head))
+            for r, f in zip(recs, feats, strict=True):
+                out.write(_line([_inputs(r), [list(v) if isinstance(v, tuple | frozenset) else v
+                                              for v in _outputs(f)]]))
         os.replace(tmp, path)
     except OSError as exc:  # a read-only folder, a full disk: the next start works them out
         log.warning("Could not keep the matcher's features in %s: %s", path, exc)
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def _line(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -101,12 +101,12 @@ def test_a_damaged_or_foreign_file_is_ignored(tmp_path, small_enough, damage):
         kept.unlink()
         kept.mkdir()
     else:
-        data = json.loads(kept.read_text(encoding="utf-8"))
-        for entry in data["companies"]:
+        head, *entries = [json.loads(line) for line in kept.read_text(encoding="utf-8").splitlines()]
+        for entry in entries:
             entry[1][2] = "wrong"  # canon: a file that were used would show it
         if damage == "other code":
-            data["code"] = "an older version"
+            head["code"] = "an older version"
         else:
-            data["region"] = "US"
-        kept.write_text(json.dumps(data), encoding="utf-8")
+            head["region"] = "US"
+        kept.write_text("".join(json.dumps(x) + "\n" for x in [head, *entries]), encoding="utf-8")
     assert _index(db) == reference
