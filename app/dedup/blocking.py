@@ -262,7 +262,7 @@ class CompanyIndex:
         # record → its block keys, a tuple: a frozenset of a dozen keys costs five times as much
         self.keys: dict[str, tuple[str, ...]] = {}
         # key → its records: an ordered set, or the one record's id itself (nine keys in ten
-        # are one record's own, its exact name or street: a dict each cost ~25 MB at 20,000)
+        # are one record's own, its exact name or street: a dict each cost ~17 MB at 20,000)
         self.blocks: dict[str, dict[str, None] | str] = {}
         # big blocks' (ids, names) for the pre-filter and cross blocks' two sides, kept until the
         # block changes: rebuilding lists of thousands on every match costs more than the match
