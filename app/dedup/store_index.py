@@ -80,6 +80,7 @@ class StoreIndex:
         # connection → whether its triggers were there as its open transaction began
         self.checked: dict[int, bool] = {}
         event.listen(engine, "connect", self._on_connect)
+        event.listen(engine, "begin", self._on_begin)
         event.listen(engine, "commit", self._on_commit)
         event.listen(engine, "rollback", self._on_rollback)
         # idle pooled connections were opened before our hook: let the pool open new ones
@@ -190,6 +191,38 @@ class StoreIndex:
             saved_features.save(self.saved, self.region, live, feats, seen)
         return feats, gone, max_rowid
 
+    def _catch_up(self, con: Any) -> None:
+        """The shared index takes in what was committed since it last looked (under `lock`)."""
+        taken = self._take_committed(con)
+        p = self.pending.get(id(con))
+        own = p.ids if p else set()
+        todo = self.dirty - own
+        if todo:
+            self._apply(self.index, *self._load(con, list(todo))[:2])
+            self.dirty -= todo
+        # rows inserted by another process; none can be while this connection's write
+        # transaction is open (SQLite's write lock), so an import does not ask each time
+        newest = 0 if own else con.execute("SELECT max(rowid) FROM company").fetchone()[0] or 0
+        if newest > self.max_rowid:
+            # this connection's own uncommitted rows belong to its overlay only (they join the
+            # shared index after commit, `_take_committed`): an import's thousands of new
+            # companies are then scanned once per match, not twice. Those just taken over or
+            # re-read (this process's own commits, new rows among them) are not read again
+            feats, gone, _ = self._load(con, after_rowid=self.max_rowid, skip=own | todo | taken)
+            self._apply(self.index, feats, gone)
+            self.max_rowid = newest
+
+    def _on_begin(self, conn: Any) -> None:
+        """A transaction begins: the shared index takes in what others committed now, before
+        it writes. Once it has touched a company, the index cannot read that company's committed
+        row (the transaction's own writes hide it), and what it then held of it (a name's count,
+        the blocks) would depend on when the transaction's first match came: an import decided
+        otherwise with its reading process, which asks at once, than without."""
+        if self.index is None:
+            return
+        with self.lock:
+            self._catch_up(conn.connection.driver_connection)
+
     def refresh(self, session: Session, region: str) -> tuple[CompanyIndex, CompanyIndex, set[str]]:
         """The shared index (fresh), this connection's overlay of uncommitted writes and the
         ids it holds (the caller reads them under `lock` and must not change them)."""
@@ -203,27 +236,8 @@ class StoreIndex:
                 self.index.prepare()
                 self.dirty.clear()
                 self.committed.clear()
-            taken = self._take_committed(con)
+            self._catch_up(con)
             p = self.pending.get(id(con))
-            own = p.ids if p else set()
-            todo = self.dirty - own
-            if todo:
-                self._apply(self.index, *self._load(con, list(todo))[:2])
-                self.dirty -= todo
-            # rows inserted by another process; none can be while this connection's write
-            # transaction is open (SQLite's write lock), so an import does not ask each time
-            newest = 0 if own else \
-                con.execute("SELECT max(rowid) FROM company").fetchone()[0] or 0
-            if newest > self.max_rowid:
-                # this connection's own uncommitted rows belong to its overlay only (they join
-                # the shared index after commit, `_take_committed`): an import's thousands of
-                # new companies are then scanned once per match, not twice. Those just taken
-                # over or re-read (this process's own commits, new rows among them) are not
-                # read again
-                feats, gone, _ = self._load(con, after_rowid=self.max_rowid,
-                                            skip=own | todo | taken)
-                self._apply(self.index, feats, gone)
-                self.max_rowid = newest
             if p is None:
                 return self.index, CompanyIndex(), set()
             if p.stale:

@@ -16,7 +16,6 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app import capture, collector, matching, normalize
-from app.dedup.store_index import store_index
 from app.domain import CompanyDraft, ContactDraft
 from app.errors import ServiceError
 from app.io import ahead as ahead_reader
@@ -107,12 +106,6 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
             # a first write opens the SQLite transaction, so the per-record savepoints below
             # nest inside it (a lone outer SAVEPOINT would commit when released)
             rows.dbapi(tx.session).execute("UPDATE meta SET value = value WHERE key = 'node_id'")
-            # the matcher's index takes in what was committed before (an earlier import) now,
-            # before this transaction touches a company: once it has, the index cannot read
-            # that company's committed row any more, and what it then holds of it (a name's
-            # count, the blocks) would depend on when the first match came, which differs
-            # between the ways of importing (the reading process asks at once)
-            store_index(tx.session).refresh(tx.session, tx.region)
             lookup = None if per_record else ImportLookup(tx, preview=dry_run)
             # per record, the lookups' rule for company texts (`lookup.company_text`)
             texts = _Texts() if per_record else None
