@@ -364,9 +364,7 @@ def _email_domains(con: Any, company_ids: list[str] | None, seen: set[str] | Non
         args = tuple(company_ids)
     out: dict[str, set[str]] = defaultdict(set)
     for cid, address in con.execute(sql, args):
-        # the stored address is normalized: its domain needs no normalize.email_domain, whose
-        # cache 100,000 people's addresses would fill (~16 MB)
-        mail = address.rpartition("@")[2] if address and "@" in address else ""
+        mail = _mail_domain(address or "")
         if seen is not None:
             seen.add(mail)
         domain = normalize.company_domain(mail)
@@ -377,7 +375,13 @@ def _email_domains(con: Any, company_ids: list[str] | None, seen: set[str] | Non
 
 def email_company_domain(address_norm: str) -> str:
     """The company domain a person's (normalized) e-mail address gives their company."""
-    return normalize.company_domain(normalize.email_domain(address_norm))
+    return normalize.company_domain(_mail_domain(address_norm))
+
+
+def _mail_domain(address_norm: str) -> str:
+    """normalize.email_domain of an address already normalized, without its cache (which the
+    100,000 addresses of a store's index build would fill: ~16 MB)."""
+    return address_norm.rpartition("@")[2] if "@" in address_norm else ""
 
 
 _INDEXES: weakref.WeakKeyDictionary[Engine, StoreIndex] = weakref.WeakKeyDictionary()

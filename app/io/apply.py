@@ -319,10 +319,8 @@ def _keep_company(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = Non
             return _Known(draft)
         known = _meant(tx, draft, people, lookup)
         return dataclasses.replace(known, company_id=known.person[1])
-    if lookup is not None:
-        people = [(cid, lookup.company_of.get(cid)) for cid in lookup.known_people(draft)]
-    else:
-        people = _known_people(rows.dbapi(tx.session), draft, tx.region)
+    people = lookup.known_people(draft) if lookup is not None \
+        else _known_people(rows.dbapi(tx.session), draft, tx.region)
     return _meant(tx, draft, people, lookup) if people else _Known(draft)
 
 

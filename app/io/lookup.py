@@ -295,18 +295,18 @@ class ImportLookup:
             return sorted(set(self.by_e164[e164]))
         return sorted(self._tail_matches(national))
 
-    def known_people(self, d: ContactDraft) -> list[str]:
-        """The stored people with the first of these e-mails, else numbers, that finds any,
-        oldest first (the rule of apply._known_people)."""
+    def known_people(self, d: ContactDraft) -> list[tuple[str, str | None]]:
+        """(id, company id) of the stored people with the first of these e-mails, else
+        numbers, that finds any, oldest first (the rule of apply._known_people)."""
         for e in d.emails:
             norm = normalize.normalize_email(e.address)
             found = self.by_email.get(norm) if norm else None
             if found:
-                return sorted(set(found))
+                return [(cid, self.company_of.get(cid)) for cid in sorted(set(found))]
         for p in d.phones:
             found = self._by_phone(p.number)
             if found:
-                return found
+                return [(cid, self.company_of.get(cid)) for cid in found]
         return []
 
     def namesakes(self, d: ContactDraft) -> list[tuple[str, str | None]]:
