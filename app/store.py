@@ -251,6 +251,7 @@ class Store:
     def write(self) -> Iterator[Tx]:
         with self._write_lock, self._sessions() as session:
             session.info["region"] = self.region
+            session.info["writes"] = True  # (the matcher's index catches up as it begins)
             tx = Tx(self, session)
             try:
                 yield tx

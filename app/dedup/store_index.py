@@ -80,7 +80,6 @@ class StoreIndex:
         # connection → whether its triggers were there as its open transaction began
         self.checked: dict[int, bool] = {}
         event.listen(engine, "connect", self._on_connect)
-        event.listen(engine, "begin", self._on_begin)
         event.listen(engine, "commit", self._on_commit)
         event.listen(engine, "rollback", self._on_rollback)
         # idle pooled connections were opened before our hook: let the pool open new ones
@@ -212,12 +211,14 @@ class StoreIndex:
             self._apply(self.index, feats, gone)
             self.max_rowid = newest
 
-    def _on_begin(self, conn: Any) -> None:
-        """A transaction begins: the shared index takes in what others committed now, before
-        it writes. Once it has touched a company, the index cannot read that company's committed
-        row (the transaction's own writes hide it), and what it then held of it (a name's count,
-        the blocks) would depend on when the transaction's first match came: an import decided
-        otherwise with its reading process, which asks at once, than without."""
+    def catch_up(self, conn: Any) -> None:
+        """A write transaction begins (`_writer_begins`): the shared index takes in what others
+        committed now, before it writes. Once it has touched a company, the index cannot read
+        that company's committed row (the transaction's own writes hide it), and what it then
+        held of it (a name's count, the blocks) would depend on when the transaction's first
+        match came: an import decided otherwise with its reading process, which asks at once,
+        than without. (Not as a read begins: after an import, the window's next read would
+        take in its 10,000 companies.)"""
         if self.index is None:
             return
         with self.lock:
@@ -386,6 +387,14 @@ def _mail_domain(address_norm: str) -> str:
 
 _INDEXES: weakref.WeakKeyDictionary[Engine, StoreIndex] = weakref.WeakKeyDictionary()
 _GLOBAL = threading.Lock()
+
+
+@event.listens_for(Session, "after_begin")
+def _writer_begins(session: Session, _transaction: Any, conn: Any) -> None:
+    if session.info.get("writes"):  # (app.store.Store.write)
+        idx = _INDEXES.get(conn.engine)
+        if idx is not None:
+            idx.catch_up(conn)
 
 
 def store_index(session: Session) -> StoreIndex:

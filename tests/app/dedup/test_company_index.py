@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+from sqlalchemy import text
+
 from app.dedup.blocking import BLOCK_CAP, CompanyIndex
 from app.dedup.features import CompanyRecord, features
 
@@ -228,3 +230,25 @@ def test_an_index_prepared_ahead_answers_as_one_that_builds_its_lists_on_use():
     for f in recs[1::4]:
         assert ready.match(f) == lazy.match(f)
     assert ready._lists.keys() >= lazy._lists.keys()
+
+
+def test_a_write_takes_in_what_was_committed_as_it_begins_and_a_read_does_not(store):
+    """What another transaction committed joins the shared index as the next write begins
+    (before it can touch those companies), not as a read begins (the window's next read after
+    an import would take in its 10,000 companies)."""
+    from app import capture, matching
+    from app.dedup.store_index import store_index
+    from app.domain import CompanyDraft
+
+    with store.read() as s:
+        matching.warm(s, store.region)
+        idx = store_index(s)
+    with store.write() as tx:
+        made = capture.save_company(tx, CompanyDraft("Zyxel Widgets Ltd")).company_id
+    assert made not in idx.index.feats  # committed, not yet taken in
+    with store.read() as s:
+        s.execute(text("SELECT 1"))
+    assert made not in idx.index.feats
+    with store.write() as tx:
+        tx.session.execute(text("SELECT 1"))
+        assert made in idx.index.feats
