@@ -294,7 +294,7 @@ def _skip(report: ImportReport, path: str, n: int, reason: str, label: str = "")
 
 @dataclass
 class _Known:
-    """What the store already knows of a card's person (`_keep_company`)."""
+    """What the store already knows of a card's person (`_known_person`)."""
 
     draft: ContactDraft  # the card, its company dropped where it is the person's own
     company_id: str | None = None  # known by name only: the company they are at
@@ -303,8 +303,9 @@ class _Known:
     holds: bool = False  # they already hold all of the card
 
 
-def _keep_company(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None) -> _Known:
-    """A person already in the store at a company of this name stays there: without this,
+def _known_person(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None) -> _Known:
+    """Who in the store a card with a company is about (`_meant`), and the card as it applies
+    to them. A person already in the store at a company of this name stays there: without this,
     a company the matcher only rates "maybe" (same name, nothing else) would be created a
     second time by capture on every re-import, although the person is unchanged. Known by
     e-mail or number: the draft's company is dropped where it is theirs (`_meant`). Known by
@@ -428,7 +429,7 @@ def _people_by_phone(con, number: str, region: str) -> list[tuple[str, str | Non
 
 def _contact(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None,
              texts: _Texts | None = None) -> tuple[str, str, str | None]:
-    known = _keep_company(tx, draft, lookup)
+    known = _known_person(tx, draft, lookup)
     draft = known.draft
     if known.holds:  # nothing to save
         (contact_id, company_id), action = known.person, "unchanged"
