@@ -28,7 +28,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import hlc
+from app import hlc, search
 from app.ids import new_id
 from app.models import Meta
 
@@ -257,6 +257,7 @@ class Store:
                 yield tx
                 if tx.touched:
                     session.merge(Meta(key="hlc_last", value=self.clock.last.encode()))
+                search.write_later(session)
                 session.commit()
             except BaseException:
                 session.rollback()

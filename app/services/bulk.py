@@ -1,6 +1,7 @@
 """`records.create` for many records of one transaction (an import): the same validation, row,
 field clocks, outbox op (one per record, its own HLC stamp) and search entry, but written with
-one executemany per table when the caller flushes, instead of several statements per record.
+one executemany per table when the caller flushes, instead of several statements per record;
+the search entries as the transaction commits (`search.reindex_later`).
 
 Queued records are not in the table until `flush`: a caller that needs one (to update it, to
 attach a photo) flushes first. `preview`: the caller rolls back (an import's preview); its
@@ -56,6 +57,6 @@ class Creates:
             con.executemany(OUTBOX_INSERT, [
                 outbox_row(entity, rid, stamp, changes)
                 for rid, (_, _, changes, stamp) in self.queued.items() if changes])
-            search.reindex_many(tx.session, [(entity, rid, a) for (rid, _, _), a in
-                                             zip(items, after, strict=True)])
+            search.reindex_later(tx.session, [(entity, rid, a) for (rid, _, _), a in
+                                              zip(items, after, strict=True)])
         self.queued.clear()

@@ -142,3 +142,38 @@ def test_outbox_text_is_json_of_jsonable_values():
     assert row[4] == json.dumps({k: jsonable(v) for k, v in changes.items()}, ensure_ascii=False)
     with pytest.raises(TypeError):
         outbox_row("contact", "r1", "s1", {"name": object()})
+
+
+def test_batched_records_are_searchable_once_written_and_only_as_they_now_are(store):
+    """Search entries of batched records are written as the transaction commits (FTS5 turns
+    what it holds into a segment at every savepoint): a search inside the transaction finds
+    them, an update since wins, and a record a rolled-back savepoint took out has none."""
+    from app import search
+
+    def names(session, query):
+        return sorted(h.name for h in search.search(session, query))
+
+    with store.write() as tx:
+        people = bulk.Creates(tx, "contact")
+        kept = people.add({"name": "Wang Wei", "title": "buyer"})
+        renamed = people.add({"name": "Wang Lei"})
+        people.flush()
+        con = rows.dbapi(tx.session)
+        con.execute("SAVEPOINT t")
+        gone = bulk.Creates(tx, "contact")
+        gone.add({"name": "Wang Undone"})
+        gone.flush()
+        con.execute("ROLLBACK TO t")
+        con.execute("RELEASE t")
+        records.update(tx, "contact", renamed, {"name": "Wang Fang"})
+        assert names(tx.session, "wang") == ["Wang Fang", "Wang Wei"]
+        late = bulk.Creates(tx, "contact")
+        late.add({"name": "Wang Late"})
+        late.flush()
+    with store.read() as s:
+        assert names(s, "wang") == ["Wang Fang", "Wang Late", "Wang Wei"]
+        assert names(s, "buyer") == ["Wang Wei"]
+        assert names(s, "lei") == [] and names(s, "undone") == []
+        assert rows.dbapi(s).execute("SELECT count(*) FROM search_doc d LEFT JOIN contact c "
+                                     "ON c.id = d.record_id WHERE c.id IS NULL").fetchone() == (0,)
+    assert kept
