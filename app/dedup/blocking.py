@@ -13,7 +13,6 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from app import normalize
@@ -204,7 +203,7 @@ def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[Com
     Without a shared domain or phone a pair is "new" when its names are < 60 % alike, and when
     they are < 75 % alike and the address is not the same. The similarities of
     `scoring.name_similarity` that are plain rapidfuzz ratios are worked out for all candidates
-    in one vectorised call; the rule-based ones (abbreviation, a Chinese short name or prefix,
+    at once (in C, the same doubles `score_pair` compares); the rule-based ones (abbreviation, a Chinese short name or prefix,
     another script) are checked only for what fails that. (`sim >= ALIKE` is `name_sim >=
     ALIKE / 100` exactly: 0.75 is a binary fraction.)"""
     if not f.compact:
@@ -226,14 +225,19 @@ def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[Com
         else:
             cross.append(g)  # another script: transliterated spellings
     if latin:
-        names = [g.canon for g in latin]
-        sims = np.maximum.reduce([
-            process.cdist([f.canon], names, scorer=fuzz.ratio)[0],
-            process.cdist([f.canon], names, scorer=fuzz.token_sort_ratio)[0],
-            process.cdist([f.compact], [g.compact for g in latin], scorer=fuzz.ratio)[0]]
-        ).tolist()  # (Python floats compare several times faster than numpy scalars)
-        keep.extend(g for g, sim in zip(latin, sims, strict=True)
-                    if sim >= NAME_FLOOR and (sim >= ALIKE or places(f, g)[0])
+        # only names at least NAME_FLOOR alike come back (most candidates are far from the name,
+        # and rapidfuzz skips what cannot reach the cut-off), with their best similarity
+        canons, compacts = [g.canon for g in latin], [g.compact for g in latin]
+        sims: dict[int, float] = {}
+        for query, choices, scorer in ((f.canon, canons, fuzz.ratio),
+                                       (f.canon, canons, fuzz.token_sort_ratio),
+                                       (f.compact, compacts, fuzz.ratio)):
+            for _, sim, i in process.extract(query, choices, scorer=scorer,
+                                             score_cutoff=NAME_FLOOR, limit=None):
+                if sim > sims.get(i, 0.0):
+                    sims[i] = sim
+        keep.extend(g for i, g in enumerate(latin)
+                    if i in sims and (sims[i] >= ALIKE or places(f, g)[0])
                     or f.acronym == g.compact or g.acronym == f.compact)
     if cjk:
         sims = process.cdist([f.compact], [g.compact for g in cjk], scorer=fuzz.ratio)[0].tolist()
