@@ -5,7 +5,8 @@ cards, pasted signatures. No database, no Qt: parsers produce drafts, `app.captu
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass, field, fields
 
 PHONE_KINDS = ("mobile", "work", "home", "fax", "other")
 EMAIL_KINDS = ("work", "home", "other")
@@ -13,20 +14,36 @@ ACTIVITY_KINDS = ("note", "call", "meeting", "task")
 STAGES = ("lead", "qualified", "proposal", "negotiation", "won", "lost")
 
 
+class Pickled:
+    """A dataclass pickled as its class and field values, loaded by one call of its __init__:
+    an import's reading process sends 10,000 drafts and their companies' features to the
+    import, and the default (a state set attribute by attribute) took ~60 % longer to load."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return type(self), tuple(getattr(self, name) for name in _field_names(type(self)))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 @dataclass
-class Phone:
+class Phone(Pickled):
     number: str  # as entered
     kind: str = "work"
 
 
 @dataclass
-class Email:
+class Email(Pickled):
     address: str  # as entered
     kind: str = "work"
 
 
 @dataclass
-class CompanyDraft:
+class CompanyDraft(Pickled):
     name: str
     address: str = ""
     phone: str = ""
@@ -36,7 +53,7 @@ class CompanyDraft:
 
 
 @dataclass
-class ContactDraft:
+class ContactDraft(Pickled):
     """A person as some source describes them. Empty string = unknown."""
 
     name: str = ""

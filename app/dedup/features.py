@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from app import normalize as n
 from app import parallel
+from app.domain import Pickled
 from app.memo import Memo
 
 
@@ -24,7 +25,7 @@ class CompanyRecord:
 
 
 @dataclass(slots=True)
-class CompanyFeatures:
+class CompanyFeatures(Pickled):
     id: str
     name: str
     key: str  # normalize.company_key

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from app import normalize
 from app.dedup.features import CompanyFeatures
+from app.domain import Pickled
 
 SAME, MAYBE, NEW = "same", "maybe", "new"
 NAME_FLOOR = 60  # % name similarity below which only a shared domain or phone keeps a pair
@@ -23,7 +24,7 @@ ALIKE = 75  # % from which a similar name alone, nothing against it, is "maybe";
 
 
 @dataclass(frozen=True)
-class PairScore:
+class PairScore(Pickled):
     score: float
     decision: str
     reasons: tuple[str, ...]

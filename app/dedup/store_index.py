@@ -36,6 +36,7 @@ from app.dedup import saved_features
 from app.dedup.blocking import CompanyIndex
 from app.dedup.features import CompanyFeatures, CompanyRecord, features_many
 from app.dedup.scoring import PairScore
+from app.domain import Pickled
 from app.services import rows
 
 _FN = "satchel_dedup_touch"
@@ -408,7 +409,7 @@ def store_index(session: Session) -> StoreIndex:
 
 
 @dataclass(frozen=True)
-class Prematch:
+class Prematch(Pickled):
     """A company draft's features and its matches in the shared index, worked out ahead of
     the import that saves it (app.io.ahead, in another process). While an import's
     transaction is open the shared index does not change (SQLite's write lock keeps other
