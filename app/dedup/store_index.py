@@ -366,7 +366,7 @@ def _email_domains(con: Any, company_ids: list[str] | None, seen: set[str] | Non
         args = tuple(company_ids)
     out: dict[str, set[str]] = defaultdict(set)
     for cid, address in con.execute(sql, args):
-        mail = _mail_domain(address or "")
+        mail = mail_domain(address or "")
         if seen is not None:
             seen.add(mail)
         domain = normalize.company_domain(mail)
@@ -377,10 +377,10 @@ def _email_domains(con: Any, company_ids: list[str] | None, seen: set[str] | Non
 
 def email_company_domain(address_norm: str) -> str:
     """The company domain a person's (normalized) e-mail address gives their company."""
-    return normalize.company_domain(_mail_domain(address_norm))
+    return normalize.company_domain(mail_domain(address_norm))
 
 
-def _mail_domain(address_norm: str) -> str:
+def mail_domain(address_norm: str) -> str:
     """normalize.email_domain of an address already normalized, without its cache (which the
     100,000 addresses of a store's index build would fill: ~16 MB)."""
     return address_norm.rpartition("@")[2] if "@" in address_norm else ""

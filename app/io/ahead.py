@@ -20,7 +20,7 @@ from pathlib import Path
 
 from app import capture, matching, normalize, parallel
 from app.dedup.blocking import CompanyIndex
-from app.dedup.store_index import Prematch, store_index
+from app.dedup.store_index import Prematch, mail_domain, store_index
 from app.io.errors import FileUnreadable
 from app.io.lookup import fast_path, prematch_key
 from app.io.reader import Record, Source
@@ -38,9 +38,11 @@ class Chunk:
     source: Source
     records: list[tuple[int, Record]]
     # worked out ahead (empty when read in this process): the matcher's answers by company
-    # draft (`lookup.prematch_key`), and phone parses for normalize.learn_parses
+    # draft (`lookup.prematch_key`), phone parses for normalize.learn_parses, and the company
+    # domains of the e-mail addresses' domains for normalize.learn_company_domains
     prematches: dict[tuple[str, str, str, str], Prematch] = field(default_factory=dict)
     parses: list[tuple] = field(default_factory=list)
+    domains: dict[str, str] = field(default_factory=dict)
 
 
 @contextlib.contextmanager
@@ -102,8 +104,8 @@ class _Child:
                 return
             if msg[0] == "error":
                 raise FileUnreadable(msg[1])
-            _, i, records, prematches, parses = msg
-            yield Chunk(self.sources[i], records, prematches, parses)
+            _, i, records, prematches, parses, domains = msg
+            yield Chunk(self.sources[i], records, prematches, parses, domains)
 
     def close(self) -> None:
         parallel.stop(self.proc, self.pipe)
@@ -131,26 +133,31 @@ def _work(sources: list[Source], index: CompanyIndex, region: str, size: int, ou
 
 
 def _prepared(records: list[tuple[int, Record]], index: CompanyIndex, region: str
-              ) -> tuple[dict, list[tuple]]:
+              ) -> tuple[dict, list[tuple], dict[str, str]]:
     """What the import would work out for these records, or nothing should that fail here (the
     import then works it out itself and meets the error, if it is one, as it would anyway)."""
     try:
         return _prepare(records, index, region)
     except Exception:  # noqa: BLE001 - see above
-        return {}, []
+        return {}, [], {}
 
 
 def _prepare(records: list[tuple[int, Record]], index: CompanyIndex, region: str
-             ) -> tuple[dict, list[tuple]]:
+             ) -> tuple[dict, list[tuple], dict[str, str]]:
     prematches: dict[tuple[str, str, str, str], Prematch] = {}
     numbers: set[str] = set()
+    domains: dict[str, str] = {}
     for _, rec in records:
         if not fast_path(rec):  # only the import's lookups use what is worked out here
             continue
         numbers.update(p.number for p in rec.phones)
+        for e in rec.emails:  # (the companies the people join are matched on these)
+            mail = mail_domain(normalize.normalize_email(e.address))
+            if mail and mail not in domains:
+                domains[mail] = normalize.company_domain(mail)
         company = capture.company_of(rec)
         if company is None or prematch_key(company) in prematches:
             continue
         f = matching.company_features(company, region)
         prematches[prematch_key(company)] = Prematch(f, index.match(f) if f.key else [])
-    return prematches, normalize.phone_parses(numbers, region)
+    return prematches, normalize.phone_parses(numbers, region), domains

@@ -97,6 +97,7 @@ class ImportLookup:
         self.flush()
         self._reset_people()
         normalize.learn_parses(chunk.parses)
+        normalize.learn_company_domains(chunk.domains)
         self.prematches = chunk.prematches
         for pre in chunk.prematches.values():
             learn_features(pre.features)  # its new company's (same name and address)

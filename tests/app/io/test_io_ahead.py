@@ -89,11 +89,12 @@ def test_a_file_that_fails_while_the_child_reads_it_reaches_the_import_as_its_me
     assert not _readers()
 
 
-def test_the_child_hands_over_stored_matches_and_phone_parses(store, big):
+def test_the_child_hands_over_stored_matches_phone_parses_and_company_domains(store, big):
     run_import(store, [big], ahead=False)  # the store now knows the 40 firms
     path = big.replace("big", "again")
     with open(path, "w", encoding="utf-8") as f:
-        f.write(_cards(3).replace("Person", "Someone").replace("+1 212 555", "+1 646 555"))
+        f.write(_cards(3).replace("Person", "Someone").replace("+1 212 555", "+1 646 555")
+                .replace("firm2.example", "mail.firm2.co.uk").replace("firm1.example", "gmail.com"))
     src = open_all(store, [path])[0]
     with store.write() as tx, ahead.read(tx, [src], 500, ahead=True) as chunks:
         chunk = next(chunks)
@@ -103,6 +104,8 @@ def test_the_child_hands_over_stored_matches_and_phone_parses(store, big):
     assert {p[0] for p in chunk.parses} == {"+1 646 555 0000", "+1 646 555 0001",
                                             "+1 646 555 0002"}
     assert {p[4] for p in chunk.parses} == {"+16465550000", "+16465550001", "+16465550002"}
+    assert chunk.domains == {"firm0.example": "", "gmail.com": "",
+                             "mail.firm2.co.uk": "firm2.co.uk"}
 
 
 def test_only_big_files_on_linux_get_a_reading_process(tmp_path, monkeypatch):
