@@ -99,12 +99,14 @@ def reindex_later(session: Session,
         later[record_id] = (entity, rec)
 
 
-def write_later(session: Session) -> None:
+def write_later(session: Session, at_least: int = 0) -> None:
     """Write the entries `reindex_later` kept, for the records that are still there (one a
-    rolled-back savepoint took out again is not)."""
-    later = session.info.pop(_LATER, None)
-    if not later:
+    rolled-back savepoint took out again is not); none while fewer than `at_least` wait.
+    Not inside a savepoint that may roll back: what it wrote would be undone, and forgotten."""
+    later = session.info.get(_LATER)
+    if not later or len(later) < at_least:
         return
+    del session.info[_LATER]
     from app.services import rows
 
     con = rows.dbapi(session)

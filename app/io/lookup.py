@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from app import capture, matching, normalize
+from app import capture, matching, normalize, search
 from app.dedup import blocking
 from app.dedup.features import CompanyFeatures, CompanyRecord, features
 from app.dedup.features import learn as learn_features
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 _LIVE = "c.deleted = 0 AND c.merged_into IS NULL"
 _CHUNK = 500  # SQLite parameters per IN list
+SEARCH_BATCH = 4000  # new records' search entries written together (search.reindex_later)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -95,6 +96,8 @@ class ImportLookup:
         """Write what is queued, then read every stored person these records could match; take
         what was worked out ahead for them (app.io.ahead)."""
         self.flush()
+        # (their records kept in memory until the commit would grow with the file)
+        search.write_later(self.tx.session, at_least=SEARCH_BATCH)
         self._reset_people()
         normalize.learn_parses(chunk.parses)
         normalize.learn_company_domains(chunk.domains)

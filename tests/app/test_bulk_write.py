@@ -177,3 +177,24 @@ def test_batched_records_are_searchable_once_written_and_only_as_they_now_are(st
         assert rows.dbapi(s).execute("SELECT count(*) FROM search_doc d LEFT JOIN contact c "
                                      "ON c.id = d.record_id WHERE c.id IS NULL").fetchone() == (0,)
     assert kept
+
+
+def test_kept_search_entries_are_written_once_enough_wait(store):
+    """An import writes them as it goes, a few thousand at a time, so its memory does not
+    grow with the file (app.io.lookup.SEARCH_BATCH)."""
+    from app import search
+
+    def indexed(tx):
+        return rows.dbapi(tx.session).execute("SELECT count(*) FROM search_doc").fetchone()[0]
+
+    with store.write() as tx:
+        people = bulk.Creates(tx, "contact")
+        for name in ("Ann", "Bob"):
+            people.add({"name": name})
+        people.flush()
+        search.write_later(tx.session, at_least=3)
+        assert indexed(tx) == 0
+        people.add({"name": "Cy"})
+        people.flush()
+        search.write_later(tx.session, at_least=3)
+        assert indexed(tx) == 3
