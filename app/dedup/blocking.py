@@ -248,9 +248,11 @@ def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[Com
                     if i in sims and (sims[i] >= ALIKE or places(f, g)[0])
                     or f.acronym == g.compact or g.acronym == f.compact)
     if cjk:
-        sims = process.cdist([f.compact], [g.compact for g in cjk], scorer=fuzz.ratio)[0].tolist()
-        keep.extend(g for g, sim in zip(cjk, sims, strict=True)
-                    if sim >= NAME_FLOOR and (sim >= ALIKE or places(f, g)[0])
+        near = {i: sim for _, sim, i in process.extract(
+            f.compact, [g.compact for g in cjk], scorer=fuzz.ratio, score_cutoff=NAME_FLOOR,
+            limit=None)}
+        keep.extend(g for i, g in enumerate(cjk)
+                    if i in near and (near[i] >= ALIKE or places(f, g)[0])
                     or f.core and f.core == g.core or _prefix(f, g))
     if cross:
         sims = process.cdist([f.latin], [g.latin for g in cross], scorer=fuzz.ratio)[0].tolist()
