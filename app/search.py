@@ -90,10 +90,11 @@ _LATER = "search_later"  # session.info: record id → (entity, record) to index
 
 def reindex_later(session: Session,
                   items: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
-    """`reindex_many` as the transaction commits (or as it searches): an import's new records.
-    FTS5 writes what it holds in memory to a new segment whenever a savepoint opens, and an
-    import opens one per record: written batch by batch, 10,000 records made a hundred small
-    segments to merge (~0.7 s); written once, one."""
+    """`reindex_many` later: as the transaction commits or searches, or when its writer says
+    (`write_later`): an import's new records. FTS5 writes what it holds in memory to a new
+    segment whenever a savepoint opens, and an import opens one per record: written with each
+    batch of 500, 10,000 records made a hundred small segments to merge (~0.7 s); written a
+    few thousand at a time, a few."""
     later = session.info.setdefault(_LATER, {})
     for entity, record_id, rec in items:
         later[record_id] = (entity, rec)
