@@ -19,7 +19,6 @@ this one runs appear after a restart.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import threading
 import weakref
 from collections import defaultdict
@@ -309,7 +308,7 @@ class StoreIndex:
             p.stale.add(cid)
             return
         p.overlay.add(f if found <= f.domains
-                      else dataclasses.replace(f, domains=f.domains | found, keys=None))
+                      else f.with_domains(f.domains | found))
 
     def _take_committed(self, con: Any) -> set[str]:
         """Committed transactions' companies into the shared index; returns the ids taken over.
@@ -399,13 +398,19 @@ def _writer_begins(session: Session, _transaction: Any, conn: Any) -> None:
 
 
 def store_index(session: Session) -> StoreIndex:
-    engine = session.get_bind()
-    engine = getattr(engine, "engine", engine)
-    with _GLOBAL:
-        idx = _INDEXES.get(engine)
-        if idx is None:
-            idx = _INDEXES[engine] = StoreIndex(engine)
-        return idx
+    idx = session.info.get(_SESSION_KEY)  # (an import asks ~30,000 times)
+    if idx is None:
+        engine = session.get_bind()
+        engine = getattr(engine, "engine", engine)
+        with _GLOBAL:
+            idx = _INDEXES.get(engine)
+            if idx is None:
+                idx = _INDEXES[engine] = StoreIndex(engine)
+        session.info[_SESSION_KEY] = idx
+    return idx
+
+
+_SESSION_KEY = "store_index"
 
 
 @dataclass(frozen=True)
