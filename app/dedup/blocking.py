@@ -211,9 +211,9 @@ def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[Com
     Without a shared domain or phone a pair is "new" when its names are < 60 % alike, and when
     they are < 75 % alike and the address is not the same. The similarities of
     `scoring.name_similarity` that are plain rapidfuzz ratios are worked out for all candidates
-    at once (in C, the same doubles `score_pair` compares); the rule-based ones (abbreviation, a Chinese short name or prefix,
-    another script) are checked only for what fails that. (`sim >= ALIKE` is `name_sim >=
-    ALIKE / 100` exactly: 0.75 is a binary fraction.)"""
+    at once (in C, the same doubles `score_pair` compares); the rule-based ones (abbreviation,
+    a Chinese short name or prefix, another script) are checked only for what fails that.
+    (`sim >= ALIKE` is `name_sim >= ALIKE / 100` exactly: 0.75 is a binary fraction.)"""
     if not f.compact:
         return others  # score_pair's own quick answer
     keep: list[CompanyFeatures] = []

@@ -1,7 +1,7 @@
 """`records.create` for many records of one transaction (an import): the same validation, row,
 field clocks, outbox op (one per record, its own HLC stamp) and search entry, but written with
 one executemany per table when the caller flushes, instead of several statements per record;
-the search entries as the transaction commits (`search.reindex_later`).
+the search entries later, a few thousand at a time (`search.reindex_later`).
 
 Queued records are not in the table until `flush`: a caller that needs one (to update it, to
 attach a photo) flushes first. `preview`: the caller rolls back (an import's preview); its
