@@ -88,19 +88,16 @@ def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
     region = region or tx.region
     if not (draft.display_name() or draft.emails or draft.phones):
         raise InvalidInput("A contact needs at least a name, an e-mail or a phone number.")
-    company_action, company_address = None, ""
+    address_of = company_addresses(tx, lookup)
+    company_action = None
     if company_id:
         company_action = "linked"
-        company_address = lookup.company_address(company_id) if lookup \
-            else records.live(tx, "company", company_id)["address"]
     elif company := company_of(draft):
         result = lookup.save_company(company, region) if lookup \
             else save_company(tx, company, region)
         company_id = result.company_id
         company_action = "created" if result.action == "created" else "linked"
-        company_address = lookup.company_address(company_id) if lookup \
-            else records.live(tx, "company", company_id)["address"]
-    own_address = _own_address(draft, company_id, company_address)
+    own_address = _own_address(draft, company_id, address_of(company_id) if company_id else "")
 
     if contact_id:
         found = [contact_id]
@@ -115,13 +112,7 @@ def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
         cid = lookup.create_contact(values) if lookup else records.create(tx, "contact", values)
         return SaveResult(cid, company_id, "created", company_action, company_id)
 
-    live = lookup.live_contact if lookup else partial(records.live, tx, "contact")
-
-    def address_of(cid: str) -> str:
-        if cid == company_id:
-            return company_address
-        return lookup.company_address(cid) if lookup else records.live(tx, "company", cid)["address"]
-
+    live = live_contacts(tx, lookup)
     rec = live(found[0])
     fill = _changes(rec, draft, company_id, region, address_of)
     for other in found[1:]:
@@ -137,6 +128,19 @@ def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
         lookup.updated_contact(rec, changes)
     return SaveResult(rec["id"], changes.get("company_id", rec["company_id"]),
                       "updated" if changes else "unchanged", company_action, company_id)
+
+
+def company_addresses(tx: Tx, lookup: ImportLookup | None = None) -> Callable[[str], str]:
+    """A company's address by its id: from an import's lookups (which know its queued
+    companies), else from the store."""
+    return lookup.company_address if lookup \
+        else (lambda company_id: records.live(tx, "company", company_id)["address"])
+
+
+def live_contacts(tx: Tx, lookup: ImportLookup | None = None) -> Callable[[str], dict]:
+    """A stored person by their id, about to be updated: through an import's lookups (which
+    write a queued person first), else from the store."""
+    return lookup.live_contact if lookup else partial(records.live, tx, "contact")
 
 
 def _own_address(draft: ContactDraft, company_id: str | None, company_address: str) -> str:

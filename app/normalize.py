@@ -317,7 +317,8 @@ def company_domain(text: str) -> str:
 
 
 def learn_company_domains(found: dict[str, str]) -> None:
-    """Company domains worked out before (the matcher's saved features)."""
+    """Company domains worked out before or elsewhere (the matcher's saved features, an
+    import's reading process)."""
     for text, domain in found.items():
         _COMPANY_DOMAINS.keep(text, domain)
 

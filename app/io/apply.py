@@ -345,10 +345,7 @@ def _meant(tx: Tx, draft: ContactDraft, people: list[tuple[str, str | None]],
 
     if len(people) == 1:
         return _Known(as_theirs(people[0][1]), person=people[0])
-    live = lookup.live_contact if lookup is not None \
-        else (lambda cid: records.live(tx, "contact", cid))
-    address_of = lookup.company_address if lookup is not None \
-        else (lambda cid: records.live(tx, "company", cid)["address"])
+    live, address_of = capture.live_contacts(tx, lookup), capture.company_addresses(tx, lookup)
     at_company = None
     for person in people[:matching.NAMESAKES]:
         theirs = as_theirs(person[1])

@@ -299,19 +299,24 @@ class ImportLookup:
             return sorted(set(self.by_e164[e164]))
         return sorted(self._tail_matches(national))
 
-    def known_people(self, d: ContactDraft) -> list[tuple[str, str | None]]:
-        """(id, company id) of the stored people with the first of these e-mails, else
-        numbers, that finds any, oldest first (the rule of apply._known_people)."""
+    def _by_email_or_phone(self, d: ContactDraft) -> list[str]:
+        """The people with the first of these e-mails, else numbers, that finds any, oldest
+        first."""
         for e in d.emails:
             norm = normalize.normalize_email(e.address)
             found = self.by_email.get(norm) if norm else None
             if found:
-                return [(cid, self.company_of.get(cid)) for cid in sorted(set(found))]
+                return sorted(set(found))
         for p in d.phones:
             found = self._by_phone(p.number)
             if found:
-                return [(cid, self.company_of.get(cid)) for cid in found]
+                return found
         return []
+
+    def known_people(self, d: ContactDraft) -> list[tuple[str, str | None]]:
+        """(id, company id) of the stored people with the first of these e-mails, else
+        numbers, that finds any, oldest first (the rule of apply._known_people)."""
+        return [(cid, self.company_of.get(cid)) for cid in self._by_email_or_phone(d)]
 
     def namesakes(self, d: ContactDraft) -> list[tuple[str, str | None]]:
         """(id, company id) of the people of this name at the companies whose name the matcher
@@ -339,15 +344,8 @@ class ImportLookup:
     def match_contact(self, d: ContactDraft, company_id: str | None, region: str) -> list[str]:
         """matching.match_contact from the maps: the person's id and the others sharing the
         e-mail or number, in rank order; empty when new."""
-        for e in d.emails:
-            norm = normalize.normalize_email(e.address)
-            found = self.by_email.get(norm) if norm else None
-            if found:
-                return self._ranked(sorted(set(found)), company_id)
-        for p in d.phones:
-            found = self._by_phone(p.number)
-            if found:
-                return self._ranked(found, company_id)
+        if found := self._by_email_or_phone(d):
+            return self._ranked(found, company_id)
         name = normalize.fold(d.display_name())
         if name and (company_id or not matching.identifies(d, region)):
             same = [cid for cid in self.by_name.get(name, ())
