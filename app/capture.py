@@ -64,7 +64,7 @@ def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None,
             if getattr(draft, f) and not rec[f]}
     if draft.tags:
         fill["tags"] = rec["tags"] + draft.tags
-    changed = records.update(tx, "company", rec["id"], fill)
+    changed = records.update_loaded(tx, "company", rec, fill)
     return CompanySaveResult(rec["id"], "updated" if changed else "linked")
 
 

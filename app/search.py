@@ -24,8 +24,10 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ua
 
 def cjk_grams(text: str) -> str:
     """Single CJK characters and bigrams as space-separated tokens (for 1–2 character words)."""
-    runs = _CJK_RUN.findall(text or "")
-    if not runs:  # most Latin records: no set to build
+    if not text or text.isascii():  # most Latin records: no pattern to run
+        return ""
+    runs = _CJK_RUN.findall(text)
+    if not runs:  # (accented Latin)
         return ""
     grams: set[str] = set()
     for run in runs:

@@ -90,6 +90,9 @@ class ImportLookup:
         self.by_tail: dict[str, list[tuple[str, str]]] = defaultdict(list)  # (id, number)
         self.by_name: dict[str, list[str]] = defaultdict(list)
         self.company_of: dict[str, str | None] = {}
+        # `_by_phone`'s answers while the maps hold still: a record asks for each of its
+        # numbers three times (settle, known_people, match_contact)
+        self._phone_hits: dict[str, list[str]] = {}
 
     # -- chunks ------------------------------------------------------------------------------
     def prefetch(self, chunk: Chunk) -> None:
@@ -212,6 +215,7 @@ class ImportLookup:
         for fn in reversed(self._undo):
             fn()
         self._undo.clear()
+        self._phone_hits.clear()
 
     def _remember(self, d: dict, key, value) -> None:
         missing = key not in d
@@ -221,6 +225,7 @@ class ImportLookup:
                           else (lambda: d.__setitem__(key, old)))
 
     def _append(self, lst: list, value) -> None:
+        self._phone_hits.clear()
         lst.append(value)
         self._undo.append(lambda: lst.remove(value))
 
@@ -292,6 +297,12 @@ class ImportLookup:
 
     def _by_phone(self, number: str) -> list[str]:
         """contacts.find_by_phone from the maps (oldest first, as it: ids are time-ordered)."""
+        found = self._phone_hits.get(number)
+        if found is None:
+            found = self._phone_hits[number] = self._find_by_phone(number)
+        return found
+
+    def _find_by_phone(self, number: str) -> list[str]:
         e164, national = _phone(number, self.region)
         if len(national) < 5:
             return []
@@ -406,6 +417,7 @@ class ImportLookup:
         self._learn(contact_id, rec["company_id"], rec["name"], rec["emails"], rec["phones"])
 
     def _forget(self, cid: str) -> None:
+        self._phone_hits.clear()
         for index in (self.by_email, self.by_e164, self.by_name):
             for ids in index.values():
                 if cid in ids:

@@ -40,9 +40,9 @@ def to_wire(field: str, value: Any) -> Any:
             return value.isoformat()
         return str(value) if value else None
     if field == "emails":
-        return [_email(e) for e in value or [] if _email(e)["address"]]
+        return [e for e in map(_email, value or ()) if e["address"]]
     if field == "phones":
-        return [_phone(p) for p in value or [] if _phone(p)["number"]]
+        return [p for p in map(_phone, value or ()) if p["number"]]
     if field in LISTS:
         seen: dict[str, str] = {}
         for item in value or []:

@@ -52,8 +52,7 @@ def create(tx: Tx, entity: str, values: dict[str, Any]) -> str:
 
 def update(tx: Tx, entity: str, record_id: str, values: dict[str, Any]) -> dict[str, Any]:
     """Apply the fields that differ; returns the recorded changes ({} when nothing changed)."""
-    rec = live(tx, entity, record_id)
-    return _write(tx, entity, rec, values)
+    return update_loaded(tx, entity, live(tx, entity, record_id), values)
 
 
 def update_tombstone(tx: Tx, entity: str, record_id: str,
@@ -63,10 +62,12 @@ def update_tombstone(tx: Tx, entity: str, record_id: str,
     rec = rows.load(tx.session, entity, record_id)
     if rec is None:
         raise NotFound(f"No {entity} with id {record_id}.")
-    return _write(tx, entity, rec, values)
+    return update_loaded(tx, entity, rec, values)
 
 
-def _write(tx: Tx, entity: str, rec: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+def update_loaded(tx: Tx, entity: str, rec: dict[str, Any], values: dict[str, Any]
+                  ) -> dict[str, Any]:
+    """`update` of a record as just read (`live`): not read again."""
     wire = {f: to_wire(f, v) for f, v in values.items()}
     changes = {f: w for f, w in wire.items() if w != rows.current(rec, f)}
     if not changes:
@@ -86,7 +87,7 @@ def _write(tx: Tx, entity: str, rec: dict[str, Any], values: dict[str, Any]) -> 
 def delete(tx: Tx, entity: str, record_id: str) -> None:
     """Tombstone: the record stays (sync must carry the delete) but disappears from the app."""
     rec = live(tx, entity, record_id)
-    _write(tx, entity, rec, {"deleted": True})
+    update_loaded(tx, entity, rec, {"deleted": True})
     if entity == "company":
         # the company's people stay, without a company (their own data is not the company's)
         for (contact_id,) in rows.dbapi(tx.session).execute(
