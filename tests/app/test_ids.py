@@ -66,3 +66,27 @@ def test_threads_get_distinct_milliseconds():
     assert len(set(stamps)) == len(stamps)  # one id per millisecond, as uuid6's rule gives
     for chunk in out:
         assert sorted(chunk) == chunk
+
+
+def _random_bits(record_id: str) -> int:
+    return uuid.UUID(record_id).int & ((1 << 80) - 1)
+
+
+def _child_ids(out) -> None:
+    out.send([ids.new_id() for _ in range(50)])
+    out.close()
+
+
+def test_a_forked_child_does_not_reuse_its_parents_random_bytes():
+    import multiprocessing as mp
+
+    ids.new_id()  # the parent holds random bytes for its next ids
+    ctx = mp.get_context("fork")
+    pipe, out = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child_ids, args=(out,))
+    child.start()
+    out.close()
+    theirs = pipe.recv()
+    child.join()
+    ours = [ids.new_id() for _ in range(50)]
+    assert not {_random_bits(r) for r in ours} & {_random_bits(r) for r in theirs}
