@@ -102,7 +102,8 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
     report = ImportReport(dry_run=dry_run)
     web = _Web(None if dry_run else photos.WebPhotos)
     try:
-        with collector.paused(), store.write() as tx:
+        # (the app checkpoints after showing the report, the command line as it closes)
+        with collector.paused(), store.write(checkpoint_later=not dry_run) as tx:
             # a first write opens the SQLite transaction, so the per-record savepoints below
             # nest inside it (a lone outer SAVEPOINT would commit when released)
             rows.dbapi(tx.session).execute("UPDATE meta SET value = value WHERE key = 'node_id'")

@@ -96,3 +96,35 @@ def test_listeners_hear_committed_writes_only(store):
         companies.create(tx, CompanyDraft("Nope"))
         raise ValueError
     assert heard == [{"company"}]
+
+
+def _write_pages(store, checkpoint_later: bool):
+    """A transaction writing ~6 MB (more than SQLite's 1,000-page automatic checkpoint)."""
+    from app.models import Meta
+    from app.services import rows
+
+    with store.write(checkpoint_later=checkpoint_later) as tx:
+        tx.session.merge(Meta(key="bulk", value="x" * 6_000_000))
+        tx.session.flush()
+        return rows.dbapi(tx.session)
+
+
+def test_a_big_commit_checkpoints_unless_told_to_leave_it_for_later(tmp_path):
+    early, late = Store.open(tmp_path / "early.db"), Store.open(tmp_path / "late.db")
+    try:
+        _write_pages(early, checkpoint_later=False)
+        assert early.path.stat().st_size > 6_000_000  # copied into the file at commit
+        small = late.path.stat().st_size
+        con = _write_pages(late, checkpoint_later=True)
+        assert late.path.stat().st_size == small  # committed, still only in the log
+        # the connection went back to the pool with SQLite's setting back: the next writer
+        # that gets it checkpoints as usual
+        assert con.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        with late.read() as s:  # committed all the same
+            assert len(s.execute(text("SELECT value FROM meta WHERE key = 'bulk'")).scalar()) \
+                == 6_000_000
+        late.checkpoint()
+        assert late.path.stat().st_size > 6_000_000
+    finally:
+        early.close()
+        late.close()

@@ -43,3 +43,5 @@ class ImportWorker(ThreadWorker):
                                      "Nothing was changed.").format(exc))
         else:
             self.finished.emit(report)
+            if not dry_run:  # the commit left this for after the report (Store.write)
+                self.store.checkpoint()
