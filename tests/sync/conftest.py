@@ -15,6 +15,7 @@ import pytest
 import uvicorn
 from sqlalchemy import select
 
+from app import hlc
 from app.models import ENTITIES
 from app.services import rows
 from app.services.fields import SYNC_FIELDS
@@ -124,12 +125,33 @@ def sqlite_hq(tmp_path):
     server.close()
 
 
+_last_ms = 0
+_wall_lock = threading.Lock()
+
+
+def _next_ms() -> int:
+    """The replicas' wall clock: never the same millisecond twice, in any of a test's replicas.
+    A test's edits follow one another within a millisecond on a fast machine, and HLC orders
+    edits of one millisecond by node id (random): "the later edit wins" would then hold only
+    half the time. (Reps' laptops are seconds apart; the clock still reads real time.)"""
+    global _last_ms
+    with _wall_lock:
+        _last_ms = max(hlc.physical_ms(), _last_ms + 1)
+        return _last_ms
+
+
+def _open(path: Path, region: str) -> Store:
+    store = Store.open(path, region=region)
+    store.clock = hlc.Clock(store.node_id, store.clock.last, wall=_next_ms)
+    return store
+
+
 class Replica:
     """One rep's laptop: its own store file and device token."""
 
     def __init__(self, hq: Hq, path: Path, token: str, region: str = "CN") -> None:
         self.hq, self.path, self.token, self.region = hq, path, token, region
-        self.store = Store.open(path, region=region)
+        self.store = _open(path, region)
 
     def client(self, **kw: Any) -> SyncClient:
         kw.setdefault("retries", 2)
@@ -142,7 +164,7 @@ class Replica:
 
     def reopen(self) -> None:
         self.store.close()
-        self.store = Store.open(self.path, region=self.region)
+        self.store = _open(self.path, self.region)
 
     def close(self) -> None:
         self.store.close()
