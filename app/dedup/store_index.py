@@ -39,20 +39,18 @@ from app.domain import Pickled
 from app.services import rows
 
 _FN = "satchel_dedup_touch"
-# a writer that tells the index itself what its rows change (an import's batches, `writing`)
-# puts a row here for the while: the triggers then stay quiet, at no Python call per row
-_QUIET = "satchel_dedup_quiet"
-_WHEN = f"WHEN NOT EXISTS (SELECT 1 FROM temp.{_QUIET})"
 _TRIGGERS = {
-    "satchel_dedup_company_ins": "AFTER INSERT ON main.company {when} BEGIN SELECT {fn}(NEW.id); END",
-    "satchel_dedup_company_upd": "AFTER UPDATE ON main.company {when} BEGIN SELECT {fn}(NEW.id); END",
-    "satchel_dedup_email_ins": "AFTER INSERT ON main.contact_email {when} BEGIN SELECT {fn}("
+    "satchel_dedup_company_ins": "AFTER INSERT ON main.company BEGIN SELECT {fn}(NEW.id); END",
+    "satchel_dedup_company_upd": "AFTER UPDATE ON main.company BEGIN SELECT {fn}(NEW.id); END",
+    "satchel_dedup_email_ins": "AFTER INSERT ON main.contact_email BEGIN SELECT {fn}("
                                "(SELECT company_id FROM main.contact WHERE id = NEW.contact_id)); END",
-    "satchel_dedup_email_del": "AFTER DELETE ON main.contact_email {when} BEGIN SELECT {fn}("
+    "satchel_dedup_email_del": "AFTER DELETE ON main.contact_email BEGIN SELECT {fn}("
                                "(SELECT company_id FROM main.contact WHERE id = OLD.contact_id)); END",
     "satchel_dedup_contact_upd": "AFTER UPDATE OF company_id, deleted, merged_into ON main.contact "
-                                 "{when} BEGIN SELECT {fn}(OLD.company_id); SELECT {fn}(NEW.company_id); END",
+                                 "BEGIN SELECT {fn}(OLD.company_id); SELECT {fn}(NEW.company_id); END",
 }
+
+_ON_INSERT = ("satchel_dedup_company_ins", "satchel_dedup_email_ins")
 
 
 class _Pending:
@@ -100,10 +98,7 @@ class StoreIndex:
                     p.stale.add(company_id)
 
         con.create_function(_FN, 1, touch)
-        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_QUIET} (quiet INTEGER)")
-        for name, body in _TRIGGERS.items():
-            con.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {name} "
-                        f"{body.format(fn=_FN, when=_WHEN)}")
+        _create_triggers(con)
 
     def ensure_installed(self, con: Any) -> None:
         # a TEMP trigger created inside a transaction that rolled back is gone again: check.
@@ -112,9 +107,9 @@ class StoreIndex:
         key = id(con)
         if self.checked.get(key):
             return
-        found = con.execute("SELECT count(*) FROM sqlite_temp_master WHERE type IN "
-                            "('trigger', 'table') AND name LIKE 'satchel_dedup_%'").fetchone()[0]
-        if found != len(_TRIGGERS) + 1:
+        found = con.execute("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' "
+                            "AND name LIKE 'satchel_dedup_%'").fetchone()[0]
+        if found != len(_TRIGGERS):
             self._install(con)
             if con.in_transaction:  # made inside it: a rollback may take them again
                 self.checked[key] = False
@@ -274,17 +269,22 @@ class StoreIndex:
     def writing(self, session: Session, touched: dict[str, set[str]]) -> Iterator[None]:
         """An import writes a batch of rows it built itself (new companies, new people), inside
         its transaction, and says which companies the batch touches (`touched`: company id →
-        the domains of the batch's new people's e-mail addresses there). The triggers stay
-        quiet meanwhile, and those companies get the features a re-read would give, those they
-        had plus the new domains, instead of being read again (re-reading each batch's ~500
-        companies was ~5 % of an import, the triggers' calls another 4 %)."""
+        the domains of the batch's new people's e-mail addresses there). The insert triggers
+        are dropped meanwhile (a batch only inserts), and those companies get the features a
+        re-read would give, those they had plus the new domains, instead of being read again
+        (re-reading each batch's ~500 companies was ~5 % of an import, the triggers' calls
+        another 4 %). Dropped, not only kept from calling us: SQLite runs every insert into a
+        table with a trigger with a statement journal, a copy of each page it changes (~90,000
+        pages, ~2 % of a 10,000-record import). Inside the transaction: a rollback brings them
+        back too."""
         con = rows.dbapi(session)
         self.ensure_installed(con)
-        con.execute(f"INSERT INTO temp.{_QUIET} VALUES (1)")
+        for name in _ON_INSERT:  # (a batch only inserts)
+            con.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
         try:
             yield
         finally:
-            con.execute(f"DELETE FROM temp.{_QUIET}")
+            _create_triggers(con)
         with self.lock:
             p = self.pending[id(con)]
             for cid, domains in touched.items():
@@ -348,6 +348,11 @@ class StoreIndex:
             index.add(f)
         for cid in gone:
             index.remove(cid)
+
+
+def _create_triggers(con: Any) -> None:
+    for name, body in _TRIGGERS.items():
+        con.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {name} {body.format(fn=_FN)}")
 
 
 def _email_domains(con: Any, company_ids: list[str] | None, seen: set[str] | None = None
