@@ -260,9 +260,12 @@ def worth_scoring(f: CompanyFeatures, others: list[CompanyFeatures]) -> list[Com
                     or f_prefix and g.compact.startswith(fc)
                     or len(g.compact) >= 2 and fc.startswith(g.compact))
     if cross:
-        sims = process.cdist([f.latin], [g.latin for g in cross], scorer=fuzz.ratio)[0].tolist()
-        keep.extend(g for g, sim in zip(cross, sims, strict=True)
-                    if sim >= NAME_FLOOR or prefix_ratio(f.latin, g.latin) >= NAME_FLOOR)
+        # (extract, not cdist: cdist's array would import numpy into the import's process)
+        near = {i for _, _, i in process.extract(f.latin, [g.latin for g in cross],
+                                                  scorer=fuzz.ratio, score_cutoff=NAME_FLOOR,
+                                                  limit=None)}
+        keep.extend(g for i, g in enumerate(cross)
+                    if i in near or prefix_ratio(f.latin, g.latin) >= NAME_FLOOR)
     return keep
 
 

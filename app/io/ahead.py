@@ -58,6 +58,10 @@ def read(tx: Tx | None, sources: Sequence[Source], size: int, ahead: bool | None
         return
     idx = store_index(tx.session)
     index, _, _ = idx.refresh(tx.session, tx.region)  # fresh: from now on it holds still
+    # tldextract's rules built before the fork: the reading process needs them for its first
+    # chunk, the import soon after (~0.09 s each, loading them each). Not pypinyin, which the
+    # import never needs: 55 MB
+    normalize.registrable_domain("example.com")
     with idx.lock:  # no other thread is changing the index while it is copied
         started = parallel.start(_work, (list(sources), index, tx.region, size),
                                  "satchel-import-reader", PIPE_BYTES)
