@@ -90,8 +90,9 @@ class ImportLookup:
         self.by_tail: dict[str, list[tuple[str, str]]] = defaultdict(list)  # (id, number)
         self.by_name: dict[str, list[str]] = defaultdict(list)
         self.company_of: dict[str, str | None] = {}
-        # `_by_phone`'s answers while the maps hold still: a record asks for each of its
-        # numbers three times (settle, known_people, match_contact)
+        # `_by_phone`'s answers while the maps hold still (a record asks for each of its
+        # numbers three times: settle, known_people, match_contact). Whatever changes
+        # by_e164 or by_tail clears it: `_append`, `_forget`, `undo_record` (and a new chunk)
         self._phone_hits: dict[str, list[str]] = {}
 
     # -- chunks ------------------------------------------------------------------------------
