@@ -5,6 +5,7 @@ company's address is typed once. Idempotent: saving the same draft twice changes
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from app import matching, normalize
 from app.dedup.store_index import Prematch
-from app.domain import CompanyDraft, ContactDraft
+from app.domain import NO_YEAR, CompanyDraft, ContactDraft, has_year
 from app.errors import InvalidInput
 from app.services import companies, contacts, records
 from app.services.fields import to_wire
@@ -166,6 +167,15 @@ def holds(rec: dict, draft: ContactDraft, region: str, address_of: Callable[[str
     return not _changes(rec, draft, None, region, address_of)
 
 
+def _gives_the_year(stored: str | None, incoming: dt.date | None) -> bool:
+    """A birthday kept without its year (`domain.NO_YEAR`) and a card with the same day and
+    month that has one."""
+    if not stored or not incoming or not has_year(incoming):
+        return False
+    day = to_wire("birthday", incoming)[4:]  # "-MM-DD"
+    return str(stored) == f"{NO_YEAR}{day}"
+
+
 def _fill(rec: dict, draft: ContactDraft, company_id: str | None, own_address: str,
           region: str) -> dict:
     """Fields to change on an existing person: empty ones filled, new e-mails/phones added."""
@@ -176,6 +186,8 @@ def _fill(rec: dict, draft: ContactDraft, company_id: str | None, own_address: s
               "birthday"):
         if incoming[f] and not rec[f]:
             values[f] = incoming[f]
+    if _gives_the_year(rec["birthday"], incoming["birthday"]):
+        values["birthday"] = incoming["birthday"]
     if company_id and not rec["company_id"]:
         values["company_id"] = company_id
     emails = rec["emails"]

@@ -13,6 +13,19 @@ PHONE_KINDS = ("mobile", "work", "home", "fax", "other")
 EMAIL_KINDS = ("work", "home", "other")
 ACTIVITY_KINDS = ("note", "call", "meeting", "task")
 STAGES = ("lead", "qualified", "proposal", "negotiation", "won", "lost")
+# A birthday whose year is not known (Apple, Android and Google let a user leave it out) is kept
+# as a date in this year: Apple's own convention, which vCard 3.0 readers get back with
+# X-APPLE-OMIT-YEAR; a leap year, so 29 February fits
+NO_YEAR = 1604
+
+
+def has_year(day: dt.date) -> bool:
+    return day.year != NO_YEAR
+
+
+def birthday_iso(day: dt.date) -> str:
+    """ISO 8601 with "--" for a year not known (`--04-15`), as Google's CSV writes it."""
+    return day.isoformat() if has_year(day) else f"--{day:%m-%d}"
 
 
 class Pickled:

@@ -11,7 +11,15 @@ from app.services.companies import CompanyView
 from app.services.contacts import ContactView
 from app.services.opportunities import OpportunityView
 from app.services.views_companies import PersonRow
-from ui.format import amount_text, date_text, esc, kind_text, phone_kind_names, stage_text
+from ui.format import (
+    amount_text,
+    birthday_text,
+    date_text,
+    esc,
+    kind_text,
+    phone_kind_names,
+    stage_text,
+)
 
 CARD_WIDTH = 320  # the business card image, in the pane (the pane scales it smoothly to this)
 
@@ -98,7 +106,7 @@ def contact_html(c: ContactView, opps: list[OpportunityView],
             f'<a href="mailto:{esc(e.address)}">{esc(e.address)}</a>' for e in c.emails)),
         (esc(tr("Address")), address),
         (esc(tr("Website")), "<br>".join(esc(w) for w in c.websites)),
-        (esc(tr("Birthday")), c.birthday.isoformat() if c.birthday else ""),
+        (esc(tr("Birthday")), esc(birthday_text(c.birthday))),
         (esc(tr("Tags")), esc(", ".join(c.tags))),
         (esc(tr("Note")), _multiline(c.note)),
     ]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from app.domain import has_year
 
 
 def tr(text: str) -> str:
@@ -45,6 +48,30 @@ def date_text(day: dt.date | None, today: dt.date | None = None) -> str:
     if day == today + dt.timedelta(days=1):
         return tr("Tomorrow")
     return day.isoformat()
+
+
+def birthday_text(day: dt.date | None) -> str:
+    """A birthday as the rep reads it: the ISO date, or the day and month in the user's
+    language when the year is not known."""
+    if day is None:
+        return ""
+    if has_year(day):
+        return day.isoformat()
+    return QLocale().toString(QDate(day.year, day.month, day.day), _day_and_month())
+
+
+def _day_and_month() -> str:
+    """The locale's long date without its year and weekday: "MMMM d" (en_US), "d. MMMM" (de),
+    "M月d日" (zh_CN)."""
+    fmt = QLocale().dateFormat(QLocale.FormatType.LongFormat)
+    fmt = _SEPARATORS.sub("", _YEAR_AND_WEEKDAY.sub("", fmt))
+    return fmt if "M" in fmt and "d" in fmt else "d MMMM"
+
+
+# the year with the words that go with it: "yyyy年", Spanish "'de' yyyy", Russian "yyyy 'г'."
+# (and the weekday with what is stuck to it: "dddd,", Arabic "dddd،", Thai "ddddที่")
+_YEAR_AND_WEEKDAY = re.compile(r"d{4}[^\sdMy]*|(?:'[^']*'\s*)?y+[年년]?(?:\s*'[^']*'\.?)?")
+_SEPARATORS = re.compile(r"^[\s,.]+|[\s,]+$")  # left at the ends once those are gone
 
 
 def amount_text(amount: float | None, currency: str = "") -> str:

@@ -17,6 +17,8 @@ moved elsewhere since) keeps the later value, and the result says which.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import normalize
+from app.domain import birthday_iso
 from app.errors import InvalidInput, NotFound
 from app.ids import new_id
 from app.models import DedupDecision, MergeLog, utcnow
@@ -363,6 +366,9 @@ def display(session: Session, fld: str, value: Any) -> str:
     if fld == "company_id":
         rec = rows.load(session, "company", value)
         return rec["name"] if rec else str(value)
+    if fld == "birthday":  # (one without a year as --MM-DD, not in the year it is kept in)
+        with contextlib.suppress(TypeError, ValueError):
+            return birthday_iso(dt.date.fromisoformat(value))
     if fld == "emails":
         return ", ".join(e["address"] for e in value)
     if fld == "phones":

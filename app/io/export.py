@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from app.domain import NO_YEAR, birthday_iso, has_year
 from app.services import companies, contacts, rows
 from app.services.companies import CompanyView
 from app.services.contacts import ContactView
@@ -133,8 +134,13 @@ def vcard(v: ContactView, version: int = 3, photo: tuple[bytes, str] | None = No
         prop("NOTE", _esc(v.note))
     if v.tags:
         prop("CATEGORIES", ",".join(_esc(t) for t in v.tags))
-    if v.birthday:
+    if v.birthday and has_year(v.birthday):
         prop("BDAY", v.birthday.isoformat())
+    elif v.birthday:  # no year: 4.0 says so; 3.0 has Apple's way, which Apple reads back
+        if version == 3:
+            prop("BDAY", v.birthday.isoformat(), f";X-APPLE-OMIT-YEAR={NO_YEAR}")
+        else:
+            prop("BDAY", f"--{v.birthday:%m%d}")
     if photo:
         data, mime = photo
         b64 = base64.b64encode(data).decode("ascii")
@@ -229,7 +235,7 @@ def _google_csv(store, tmp, cancel, progress) -> int:
         w.writerow(_google_headers())
         for v, _ in _views(store, cancel, progress):
             w.writerow([v.name, v.given_name, "", v.family_name,
-                        v.birthday.isoformat() if v.birthday else "", v.note,
+                        birthday_iso(v.birthday) if v.birthday else "", v.note,
                         SEP.join(["* myContacts", *v.tags])]
                        + _by_kind(v.emails, _GOOGLE_EMAIL, "address")
                        + _by_kind(v.phones, _GOOGLE_PHONE, "number")
@@ -249,7 +255,7 @@ def xlsx_row(v: ContactView) -> list:
             kind(v.emails, "other", "address"), kind(v.phones, "work", "number"),
             kind(v.phones, "mobile", "number"), kind(v.phones, "home", "number"),
             kind(v.phones, "fax", "number"), kind(v.phones, "other", "number"), v.address,
-            SEP.join(v.websites), v.birthday.isoformat() if v.birthday else "", v.note,
+            SEP.join(v.websites), birthday_iso(v.birthday) if v.birthday else "", v.note,
             SEP.join(v.tags)]
 
 

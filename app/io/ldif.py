@@ -81,8 +81,9 @@ def _draft(a: dict[str, list[str]], bad: str) -> ContactDraft | RecordError:
     d.address = ", ".join(x for x in (street, city, one.get("st", ""), one.get("c", "")) if x)
     d.websites = [x for k in ("mozillaworkurl", "workurl", "labeleduri", "mozillahomeurl")
                   for x in a.get(k, []) if x]
-    if {"birthyear", "birthmonth", "birthday"} <= one.keys():
-        d.birthday = parse_date(f"{one['birthyear']}-{one['birthmonth']:0>2}-{one['birthday']:0>2}")
+    if {"birthmonth", "birthday"} <= one.keys():  # (the year may be left out)
+        d.birthday = parse_date(
+            f"{one.get('birthyear') or '-'}-{one['birthmonth']:0>2}-{one['birthday']:0>2}")
     if not (d.display_name() or d.emails or d.phones):
         return RecordError(bad or "no name, e-mail or phone")
     return d

@@ -125,8 +125,9 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
     _google_numbered(one, d)
     if "birthday" in one:
         d.birthday = parse_date(one["birthday"])
-    elif {"birth_year", "birth_month", "birth_day"} <= one.keys():
-        d.birthday = parse_date(f"{one['birth_year']}-{one['birth_month']:0>2}-{one['birth_day']:0>2}")
+    elif {"birth_month", "birth_day"} <= one.keys():  # (Thunderbird: the year may be empty)
+        d.birthday = parse_date(
+            f"{one.get('birth_year') or '-'}-{one['birth_month']:0>2}-{one['birth_day']:0>2}")
     if not (d.display_name() or d.emails or d.phones):
         if d.company:
             d.name = d.company

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from app.domain import CompanyDraft, ContactDraft, Email, Phone
+from app.domain import NO_YEAR, CompanyDraft, ContactDraft, Email, Phone
 from app.io import photos
 from app.io.errors import FileUnreadable, RecordError
 
@@ -285,18 +285,28 @@ def email_kind(types: set[str]) -> str:
     return "work"
 
 
-def parse_date(text: str) -> dt.date | None:
+def parse_date(text: str, omit_year: str = "") -> dt.date | None:
+    """A date as address books write it. One without a year (`--0415`, `--04-15`, or Apple's
+    1604-04-15 with `X-APPLE-OMIT-YEAR=1604`: `omit_year`) is kept in the year `NO_YEAR`."""
     text = text.strip()
-    if not text or text.startswith("--"):
-        return None  # no year: not a date we can keep
+    if text.startswith("--"):
+        digits = text[2:].replace("-", "")
+        if len(digits) != 4 or not digits.isdigit():
+            return None  # a month alone, or a day alone: no birthday to keep
+        try:
+            return dt.date(NO_YEAR, int(digits[:2]), int(digits[2:]))
+        except ValueError:
+            return None
     text = text.split("T")[0]
     for fmt in ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d.%m.%Y", "%m/%d/%Y", "%Y.%m.%d",
                 "%Y年%m月%d日"):
         try:
             d = dt.datetime.strptime(text, fmt).date()
-            return d if 1800 < d.year < 2200 else None
         except ValueError:
             continue
+        if omit_year and str(d.year) == omit_year.strip():
+            return d.replace(year=NO_YEAR)
+        return d if 1800 < d.year < 2200 or d.year == NO_YEAR else None
     return None
 
 
@@ -397,7 +407,7 @@ def _fast(lines: list[bytes], fallback: str) -> ContactDraft | CompanyDraft:
         elif name == "CATEGORIES":
             d.tags += [t for t in (_unescape(x).strip() for x in _split_escaped(value, ",")) if t]
         elif name == "BDAY":
-            d.birthday = parse_date(value)
+            d.birthday = parse_date(value, (params.get("X-APPLE-OMIT-YEAR") or [""])[0])
         elif name == "AGENT":
             raise _Unusual
     if addresses:

@@ -1,9 +1,16 @@
 """What a rep sees at a glance: nothing they need is cut off or left unexplained (found by
 looking at the screenshots with long Chinese names and a 100,000-contact store)."""
 
-from PySide6.QtCore import Qt
+import datetime as dt
 
+import pytest
+from PySide6.QtCore import QLocale, Qt
+
+from app.dedup import merge
+from app.domain import NO_YEAR
 from app.services import contacts
+from ui.format import birthday_text
+from ui.sync.conflicts_dialog import show_value
 from ui.views.base import CELL_PADDING
 
 
@@ -426,3 +433,21 @@ def test_conflicts_dialog_has_no_empty_error_line(qtbot, styled_app, store):
     dialog.show()
     qtbot.waitExposed(dialog)
     assert not dialog.error.isVisible()
+
+
+@pytest.mark.parametrize(("locale", "shown"), [
+    ("en_US", "April 15"), ("de_DE", "15. April"), ("zh_CN", "4月15日"), ("es_ES", "15 de abril"),
+    ("ru_RU", "15 апреля")])
+def test_a_birthday_without_a_year_reads_as_day_and_month(styled_app, locale, shown):
+    """Not 1604-04-15, the year it is kept in: the locale's day and month, no stray words."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale))
+    try:
+        assert birthday_text(dt.date(NO_YEAR, 4, 15)) == shown
+        assert birthday_text(dt.date(1980, 4, 15)) == "1980-04-15"
+        # a sync conflict over it, and the merge dialog (app.dedup.merge, no Qt: ISO's --MM-DD)
+        assert show_value("1604-04-15", "birthday") == shown
+        assert merge.display(None, "birthday", "1604-04-15") == "--04-15"
+        assert merge.display(None, "birthday", "1980-04-15") == "1980-04-15"
+    finally:
+        QLocale.setDefault(before)

@@ -3,6 +3,7 @@ puts yours back (it is then sent as a new change and wins everywhere)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from typing import Any
@@ -26,12 +27,16 @@ from app.store import Store
 from sync import conflicts
 from sync.conflicts import ConflictView
 from ui.field_names import field_label
+from ui.format import birthday_text
 from ui.views.base import tidy_table
 
 
-def show_value(value: Any) -> str:
+def show_value(value: Any, field: str = "") -> str:
     if value is None or value == "" or value == []:
         return "—"
+    if field == "birthday":  # (one without a year as its day and month)
+        with contextlib.suppress(TypeError, ValueError):
+            return birthday_text(dt.date.fromisoformat(value))
     if isinstance(value, bool):
         return "✓" if value else "✗"
     if isinstance(value, list):
@@ -77,9 +82,9 @@ class ConflictsModel(QAbstractTableModel):
         if col == 1:
             return field_label(c.field, c.entity)
         if col == 2:
-            return c.local_label or show_value(c.local_value)
+            return c.local_label or show_value(c.local_value, c.field)
         if col == 3:
-            return c.remote_label or show_value(c.remote_value)
+            return c.remote_label or show_value(c.remote_value, c.field)
         return c.created_at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 

@@ -143,3 +143,29 @@ def test_mapping_remembered_per_header_set(store, fx):
                mapping={"Customer": "name", "Handphone": "mobile", "Shoe size": ""})
     r = run_import(store, paths(fx, ["unknown_headers.csv"]))  # no --map this time
     assert r.unchanged == 1
+
+
+@pytest.mark.parametrize("per_record", [False, True])
+def test_a_card_with_the_year_completes_a_birthday_kept_without_one(store, tmp_path, dump,
+                                                                    per_record):
+    """The phone's card (no year) then the mail client's (with it): the person gets the year;
+    a date on another day does not replace the birthday; importing again changes nothing."""
+    import datetime as dt
+
+    from app.domain import NO_YEAR
+
+    card = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:{0}\r\nEMAIL:{1}\r\nBDAY:{2}\r\nEND:VCARD\r\n".format
+    book = tmp_path / "book.vcf"
+    book.write_text("".join([
+        card("Li Na", "li@example.cn", "--0415"), card("Li Na", "li@example.cn", "1985-04-15"),
+        card("Bo", "bo@example.cn", "--0101"), card("Bo", "bo@example.cn", "1990-02-03"),
+        card("Cy", "cy@example.cn", "1970-05-06"), card("Cy", "cy@example.cn", "--0506")]),
+        encoding="utf-8")
+    run_import(store, [str(book)], per_record=per_record)
+    with store.read() as s:
+        got = {v.name: v.birthday for v in map(lambda i: contacts.get(s, i), contacts.ids(s))}
+    assert got == {"Li Na": dt.date(1985, 4, 15), "Bo": dt.date(NO_YEAR, 1, 1),
+                   "Cy": dt.date(1970, 5, 6)}
+    before = dump(store)
+    again = run_import(store, [str(book)], per_record=per_record)
+    assert again.created == again.updated == 0 and dump(store) == before

@@ -1,10 +1,12 @@
 """Export, and round trips: export → import into a fresh database → the same contacts."""
 
 import codecs
+import datetime as dt
 
 import openpyxl
 import pytest
 
+from app.domain import NO_YEAR
 from app.io.apply import run_import
 from app.io.export import ExportCancelled, export
 from app.services import contacts
@@ -49,6 +51,36 @@ def test_round_trip(filled, tmp_path, fmt):
             b = {k: v[:-1] for k, v in b.items()}
         assert b == a
         assert run_import(fresh, [str(out)]).created == 0
+    finally:
+        fresh.close()
+
+
+WRITTEN = {"vcf": "BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-15", "vcf4": "BDAY:--0415",
+           "csv": "--04-15", "xlsx": "--04-15"}
+
+
+@pytest.mark.parametrize("fmt", ["vcf", "vcf4", "csv", "xlsx"])
+def test_a_birthday_without_a_year_travels_without_one(store, tmp_path, fmt):
+    """Written as each format's readers know a year left out (Apple's 1604 in vCard 3.0,
+    --MMDD in 4.0, --MM-DD in Google's CSV), and read back the same."""
+    (tmp_path / "in.vcf").write_text(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:王芳\r\nEMAIL:wang@example.cn\r\nBDAY:--0415\r\n"
+        "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ann Lee\r\nEMAIL:ann@example.org\r\n"
+        "BDAY:1980-02-29\r\nEND:VCARD\r\n", encoding="utf-8")
+    run_import(store, [str(tmp_path / "in.vcf")])
+    out = tmp_path / f"out.{fmt}"
+    export(store, fmt, out)
+    if fmt == "xlsx":
+        written = [str(c.value) for row in openpyxl.load_workbook(out).active.iter_rows()
+                   for c in row if c.value]
+    else:
+        written = out.read_bytes().decode("utf-8-sig").replace("\r\n ", "").splitlines()
+    assert any(WRITTEN[fmt] in w for w in written)
+    fresh = Store.open(tmp_path / "fresh.sqlite3", region="CN")
+    try:
+        run_import(fresh, [str(out)])
+        assert {n: v[5] for n, v in people(fresh).items()} == {
+            "王芳": dt.date(NO_YEAR, 4, 15), "Ann Lee": dt.date(1980, 2, 29)}
     finally:
         fresh.close()
 

@@ -288,3 +288,38 @@ def test_damaged_xlsx_is_unreadable_not_a_crash(fx, tmp_path, offset):
         list(src.records)
     except FileUnreadable as exc:
         assert str(p) in str(exc)
+
+
+def test_birthdays_without_a_year_are_kept(tmp_path):
+    """Apple writes a birthday without a year as 1604 with X-APPLE-OMIT-YEAR, vCard 4.0 and
+    Google as --MMDD / --MM-DD, Thunderbird leaves the year field empty: all are kept, in the
+    year NO_YEAR; a month alone, a day alone or a date that cannot be are not."""
+    from app.domain import NO_YEAR
+
+    card = ("BEGIN:VCARD\r\nVERSION:{v}\r\nFN:{n}\r\nBDAY{p}:{b}\r\nEND:VCARD\r\n").format
+    (tmp_path / "b.vcf").write_text("".join([
+        card(v="3.0", n="Apple", p=";X-APPLE-OMIT-YEAR=1604", b="1604-04-15"),
+        card(v="3.0", n="Apple leap", p=";X-APPLE-OMIT-YEAR=1604", b="1604-02-29"),
+        card(v="4.0", n="Four", p="", b="--0415"),
+        card(v="3.0", n="Dashes", p="", b="--04-15"),
+        card(v="4.0", n="Month only", p="", b="--04"),
+        card(v="4.0", n="No such day", p="", b="--0231"),
+        card(v="3.0", n="Dated", p="", b="1980-04-15"),
+        card(v="3.0", n="Year zero", p="", b="0001-04-15")]), encoding="utf-8")
+    (tmp_path / "g.csv").write_text("Name,Birthday\r\nGoogle,--04-15\r\nGoogle dated,1980-04-15\r\n",
+                                    encoding="utf-8")
+    (tmp_path / "t.csv").write_text(
+        "First Name,Last Name,Primary Email,Birth Year,Birth Month,Birth Day\r\n"
+        "Tb,One,tb1@example.org,,4,15\r\nTb,Two,tb2@example.org,1980,4,15\r\n", encoding="utf-8")
+    (tmp_path / "t.ldif").write_text(
+        "dn: cn=Ld,mail=ld@example.org\ncn: Ld\nmail: ld@example.org\nbirthmonth: 04\n"
+        "birthday: 15\n\n", encoding="utf-8")
+    got = {}
+    for name in ("b.vcf", "g.csv", "t.csv", "t.ldif"):
+        for _, d in records(tmp_path / name)[1]:
+            got[d.display_name()] = d.birthday
+    yearless, dated = dt.date(NO_YEAR, 4, 15), dt.date(1980, 4, 15)
+    assert got == {"Apple": yearless, "Apple leap": dt.date(NO_YEAR, 2, 29), "Four": yearless,
+                   "Dashes": yearless, "Month only": None, "No such day": None, "Dated": dated,
+                   "Year zero": None, "Google": yearless, "Google dated": dated,
+                   "Tb One": yearless, "Tb Two": dated, "Ld": yearless}
