@@ -56,7 +56,17 @@ def _cell(v) -> str:
         return v.isoformat()
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
-    return str(v).replace("\r\n", "\n").strip()
+    text = str(v).replace("\r\n", "\n").strip()
+    # how spreadsheets keep a number as text (its leading zero or +): ="0755…" in a CSV that
+    # CRMs write for Excel, '+86… typed into Excel and pasted
+    if text.startswith('="') and text.endswith('"') and len(text) > 2:
+        return text[2:-1].replace('""', '"').strip()
+    if text.startswith("'") and text[1:2] in _NUMBER_START:
+        return text[1:].strip()
+    return text
+
+
+_NUMBER_START = frozenset("+(0123456789")  # ('s-Hertogenbosch keeps its apostrophe)
 
 
 def _phone_kind(label: str) -> str:
