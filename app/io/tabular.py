@@ -69,6 +69,15 @@ def _cell(v) -> str:
 _NUMBER_START = frozenset("+(0123456789")  # ('s-Hertogenbosch keeps its apostrophe)
 
 
+def _tags(cell: str) -> list[str]:
+    """Google separates labels with ":::" (a label may hold a comma: "Key accounts, North");
+    Outlook its categories with ";", people typing in a spreadsheet with commas."""
+    return _MULTI.split(cell) if ":::" in cell else _TAG_SEPARATORS.split(cell)
+
+
+_TAG_SEPARATORS = re.compile(r"[;,，、]")
+
+
 def _phone_kind(label: str) -> str:
     label = label.lower()
     for word, kind in (("fax", "fax"), ("mobile", "mobile"), ("cell", "mobile"),
@@ -109,7 +118,7 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
         if f"home_{part}" in one:
             home[part] = one[f"home_{part}"]
     address = one.get("address") or _join_address(work) or one.get("home_address") or _join_address(home)
-    tags = [t.strip() for cell in vals.get("tags", []) for t in re.split(r"[;,，、]|:::", cell)
+    tags = [t.strip() for cell in vals.get("tags", []) for t in _tags(cell)
             if t.strip() and t.strip() != "* myContacts"]
     if companies:
         name = one.get("company") or one.get("name", "")
