@@ -57,16 +57,19 @@ def _cell(v) -> str:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     text = str(v).replace("\r\n", "\n").strip()
-    # how spreadsheets keep a number as text (its leading zero or +): ="0755…" in a CSV that
-    # CRMs write for Excel, '+86… typed into Excel and pasted
+    # how CRMs write a number for Excel to keep as text (its leading zero or +): ="0755…"
     if text.startswith('="') and text.endswith('"') and len(text) > 2:
         return text[2:-1].replace('""', '"').strip()
-    if text.startswith("'") and text[1:2] in _NUMBER_START:
-        return text[1:].strip()
     return text
 
 
-_NUMBER_START = frozenset("+(0123456789")  # ('s-Hertogenbosch keeps its apostrophe)
+def _number(text: str) -> str:
+    """A phone number without the apostrophe that keeps it text in Excel ('+86…), which a
+    pasted cell brings along (only in a number: the brand '47 keeps its own)."""
+    return text[1:].lstrip() if text[:1] == "'" and text[1:2] in _NUMBER_START else text
+
+
+_NUMBER_START = frozenset("+(0123456789")
 
 
 def _tags(cell: str) -> list[str]:
@@ -124,7 +127,7 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
         name = one.get("company") or one.get("name", "")
         if not name:
             return RecordError("no company name")
-        phone = one.get("phone") or one.get("fax", "")
+        phone = _number(one.get("phone") or one.get("fax", ""))
         return CompanyDraft(name=name, address=address, phone=phone,
                             website=one.get("website", ""), note=one.get("note", ""), tags=tags)
     d = ContactDraft(
@@ -139,7 +142,7 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
             d.emails += [Email(a, kind) for a in _MULTI.split(cell) if a]
     for f, kind in _PHONE_KIND.items():
         for cell in vals.get(f, []):
-            d.phones += [Phone(p, kind) for p in _MULTI.split(cell) if p]
+            d.phones += [Phone(_number(p), kind) for p in _MULTI.split(cell) if p]
     d.websites = [u for cell in vals.get("website", []) for u in _MULTI.split(cell) if u]
     _google_numbered(one, d)
     if "birthday" in one:
@@ -171,7 +174,7 @@ def _google_numbered(one: dict[str, str], d: ContactDraft) -> None:
         if base == "email":
             d.emails += [Email(a, _email_kind(label)) for a in items]
         elif base == "phone":
-            d.phones += [Phone(p, _phone_kind(label)) for p in items]
+            d.phones += [Phone(_number(p), _phone_kind(label)) for p in items]
         elif base == "website":
             d.websites += items
         elif base == "address" and not d.address:

@@ -327,14 +327,15 @@ def test_birthdays_without_a_year_are_kept(tmp_path):
 
 def test_spreadsheet_text_markers_are_taken_off(tmp_path):
     """="0755…" (how CRMs write a number Excel must keep as text) and a leading apostrophe
-    typed in Excel are not part of the number; an apostrophe that starts a word is kept."""
+    typed in Excel are not part of the number; elsewhere an apostrophe is the text's own."""
     (tmp_path / "x.csv").write_text(
-        'Name,Mobile Phone,Business Phone,Business City,Notes\r\n'
-        'Ann Lee,\'+86 138 0013 8000,="0755-8601 3388",\'s-Hertogenbosch,"=""quoted"" note"\r\n',
-        encoding="utf-8")
+        'Name,Company,Mobile Phone,Business Phone,Business City,Notes\r\n'
+        'Ann Lee,\'47 Brand,\'+86 138 0013 8000,="0755-8601 3388",\'s-Hertogenbosch,'
+        '"=""quoted"" note"\r\n', encoding="utf-8")
     [(_, d)] = records(tmp_path / "x.csv")[1]
     assert sorted(p.number for p in d.phones) == ["+86 138 0013 8000", "0755-8601 3388"]
     assert "'s-Hertogenbosch" in d.address and d.note == '="quoted" note'
+    assert d.company == "'47 Brand"
 
 
 def test_google_labels_with_a_comma_stay_whole(tmp_path):
