@@ -182,9 +182,14 @@ def client_name(headers: list[str]) -> str:
 def guess(headers: list[str]) -> tuple[dict[str, str], list[str]]:
     """({header: field or ""}, unrecognized headers). Google's numbered columns
     ("E-mail 1 - Value") map to "email#1", their "- Type"/"- Label" columns to "email#1.type".
+    Two columns that both clearly mean a one-column field (客户 "customer" and 单位 "employer"
+    both say company) are unrecognized, both: the first gets the field as its guess, and which
+    is which is the rep's to say (`alike`).
     """
     mapping: dict[str, str] = {}
     unknown: list[str] = []
+    for h in alike(headers):
+        unknown.append(h)
     taken: dict[str, tuple[str, bool]] = {}  # single field -> (header, weak)
     for h in headers:
         n = norm_header(h)
@@ -199,7 +204,7 @@ def guess(headers: list[str]) -> tuple[dict[str, str], list[str]]:
         if field is None:
             if n in _KNOWN_UNUSED or re.match(r"(custom|user) ?\d+$", n):
                 mapping[h] = IGNORE
-            else:
+            elif h not in unknown:
                 unknown.append(h)
             continue
         weak = n in _WEAK
@@ -213,6 +218,31 @@ def guess(headers: list[str]) -> tuple[dict[str, str], list[str]]:
             taken[field] = (h, weak)
         mapping[h] = field
     return mapping, unknown
+
+
+def alike(headers: list[str]) -> dict[str, str]:
+    """{header: field} for the columns of a file of no known client that claim the same
+    one-column field, none of them a weak synonym (Outlook's "Title" beside "Job Title" is
+    settled by `_WEAK`)."""
+    if client_name(headers):
+        return {}
+    claims: dict[str, list[str]] = {}
+    for h in headers:
+        n = norm_header(h)
+        field = _LOOKUP.get(n)
+        if field in _SINGLE and n not in _WEAK:
+            claims.setdefault(field, []).append(h)
+    return {h: f for f, hs in claims.items() if len(hs) > 1 for h in hs}
+
+
+def claimed_twice(mapping: dict[str, str]) -> dict[str, list[str]]:
+    """{field: headers} for one-column fields the rep gave to several columns (the first
+    would win, the others be dropped); notes, which are joined, excepted."""
+    by_field: dict[str, list[str]] = {}
+    for h, f in mapping.items():
+        if f in _SINGLE and f != "note":
+            by_field.setdefault(f, []).append(h)
+    return {f: hs for f, hs in by_field.items() if len(hs) > 1}
 
 
 def _google(kind: str, num: str, part: str) -> str:

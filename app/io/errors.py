@@ -12,12 +12,23 @@ class FileUnreadable(Exception):
 class UnmappedColumns(FileUnreadable):
     """A CSV/Excel file whose headers we cannot place; the caller may map them and retry."""
 
-    def __init__(self, path: str, headers: list[str], unknown: list[str]) -> None:
+    def __init__(self, path: str, headers: list[str], unknown: list[str],
+                 alike: dict[str, str] | None = None) -> None:
         self.path = path
         self.headers = headers
         self.unknown = unknown
+        self.alike = alike = alike or {}  # {header: field} of columns that claim the same field
+        by_field: dict[str, list[str]] = {}
+        for h, f in alike.items():
+            by_field.setdefault(f, []).append(h)
+        said = [f"{' and '.join(hs)} all look like the {f.replace('_', ' ')}" if len(hs) > 2
+                else f"{' and '.join(hs)} both look like the {f.replace('_', ' ')}"
+                for f, hs in by_field.items()]
+        rest = [h for h in unknown if h not in alike]
+        if rest:
+            said.append(f"these columns are not recognized: {', '.join(rest)}")
         super().__init__(
-            f"{path}: these columns are not recognized: {', '.join(unknown)}. Map them with "
+            f"{path}: {'; '.join(said)}. Map them with "
             '--map "Header=field" (field: name, given_name, family_name, company, title, '
             "department, email, phone, mobile, fax, address, website, note, birthday, tags; "
             '"Header=" ignores a column).')

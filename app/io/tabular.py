@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from app.domain import CompanyDraft, ContactDraft, Email, Phone
 from app.io import columns
-from app.io.errors import RecordError, UnmappedColumns
+from app.io.errors import FileUnreadable, RecordError, UnmappedColumns
 from app.io.vcard import parse_date
 
 _PHONE_KIND = {"phone": "work", "mobile": "mobile", "phone_home": "home", "fax": "fax",
@@ -31,15 +31,32 @@ def resolve(path: str, headers: list[str], given: dict[str, str] | None,
     """The mapping to use: the guess, then what the rep chose before, then --map; or
     UnmappedColumns listing what is still unknown."""
     mapping, unknown = columns.guess(headers)
+    chosen: set[str] = set()
     for extra in (remembered or {}, given or {}):
         byname = {columns.norm_header(k): v for k, v in extra.items()}
         for h in headers:
             n = columns.norm_header(h)
             if n in byname:
                 mapping[h] = byname[n]
+                chosen.add(h)
         unknown = [h for h in unknown if columns.norm_header(h) not in byname]
+    twice = columns.claimed_twice({h: mapping[h] for h in headers if h in chosen})
+    if twice:  # the first column would win and the others be dropped
+        field, which = next(iter(twice.items()))
+        both = "both" if len(which) == 2 else "all"
+        raise FileUnreadable(f"{path}: {' and '.join(which)} are {both} mapped to {field}, "
+                             "which one column holds: map the others to another field, or "
+                             'ignore them with "Header=".')
+    alike = columns.alike(headers)
+    for h in [h for h in unknown if h in alike]:
+        # a column that claimed the field with another: settled once the rep placed the rest
+        rivals = [x for x in alike if x != h and alike[x] == alike[h] and x not in chosen]
+        if not rivals:
+            mapping[h] = alike[h]
+            unknown.remove(h)
     if unknown and not columns.client_name(headers):
-        raise UnmappedColumns(path, headers, unknown)
+        raise UnmappedColumns(path, headers, unknown,
+                              {h: alike[h] for h in unknown if h in alike})
     for h in unknown:
         mapping[h] = columns.IGNORE  # a known client's extra columns
     if not any(mapping.values()):

@@ -376,27 +376,27 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ConflictsDialog</name>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="90" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="95" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="92" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="97" />
       <source>Someone changed these at the same time as you, and their change was newer. Restore yours if it was the right one.</source>
       <translation>有同事和您同时修改了这些内容，且对方的修改较新。如果您的才是正确的，请恢复您的修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="103" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="108" />
       <source>No conflicts: every change of yours is in.</source>
       <translation>没有冲突：您的所有修改都已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="105" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="110" />
       <source>Restore mine</source>
       <translation>恢复我的修改</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="107" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="112" />
       <source>Keep theirs</source>
       <translation>保留对方的修改</translation>
     </message>
@@ -404,27 +404,27 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ConflictsModel</name>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="49" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
       <source>Your value</source>
       <translation>您的值</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="50" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="55" />
       <source>Value kept</source>
       <translation>保留的值</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="50" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="55" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -715,7 +715,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/importing/dialog.py" line="119" />
-      <location filename="../../ui/importing/dialog.py" line="202" />
+      <location filename="../../ui/importing/dialog.py" line="209" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -725,308 +725,324 @@ Start by bringing in the people you already know:</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="157" />
+      <location filename="../../ui/importing/dialog.py" line="154" />
+      <source>{0} cannot all be the {1}: choose another field for all but one, or (ignore).</source>
+      <translation>{0}不能都作为“{1}”：只保留其中一列，其余请选择其他字段或“（忽略）”。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="155" />
+      <location filename="../../ui/importing/dialog.py" line="228" />
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="164" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="166" />
+      <location filename="../../ui/importing/dialog.py" line="173" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="190" />
+      <location filename="../../ui/importing/dialog.py" line="197" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="199" />
+      <location filename="../../ui/importing/dialog.py" line="206" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="208" />
+      <location filename="../../ui/importing/dialog.py" line="215" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="210" />
-      <location filename="../../ui/importing/dialog.py" line="250" />
+      <location filename="../../ui/importing/dialog.py" line="217" />
+      <location filename="../../ui/importing/dialog.py" line="263" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="218" />
+      <location filename="../../ui/importing/dialog.py" line="226" />
+      <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
+      <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="231" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="229" />
+      <location filename="../../ui/importing/dialog.py" line="242" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="237" />
+      <location filename="../../ui/importing/dialog.py" line="250" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="259" />
+      <location filename="../../ui/importing/dialog.py" line="272" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="268" />
+      <location filename="../../ui/importing/dialog.py" line="281" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="276" />
+      <location filename="../../ui/importing/dialog.py" line="289" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="280" />
+      <location filename="../../ui/importing/dialog.py" line="293" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="280" />
+      <location filename="../../ui/importing/dialog.py" line="293" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="281" />
+      <location filename="../../ui/importing/dialog.py" line="294" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="281" />
+      <location filename="../../ui/importing/dialog.py" line="294" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="282" />
+      <location filename="../../ui/importing/dialog.py" line="295" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="283" />
+      <location filename="../../ui/importing/dialog.py" line="296" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="304" />
+      <location filename="../../ui/importing/dialog.py" line="317" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="304" />
+      <location filename="../../ui/importing/dialog.py" line="317" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="305" />
+      <location filename="../../ui/importing/dialog.py" line="318" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="305" />
+      <location filename="../../ui/importing/dialog.py" line="318" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="306" />
+      <location filename="../../ui/importing/dialog.py" line="319" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="306" />
+      <location filename="../../ui/importing/dialog.py" line="319" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="307" />
+      <location filename="../../ui/importing/dialog.py" line="320" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="307" />
+      <location filename="../../ui/importing/dialog.py" line="320" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="308" />
+      <location filename="../../ui/importing/dialog.py" line="321" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="308" />
+      <location filename="../../ui/importing/dialog.py" line="321" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="309" />
+      <location filename="../../ui/importing/dialog.py" line="322" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="309" />
+      <location filename="../../ui/importing/dialog.py" line="322" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="310" />
+      <location filename="../../ui/importing/dialog.py" line="323" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="310" />
+      <location filename="../../ui/importing/dialog.py" line="323" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="311" />
+      <location filename="../../ui/importing/dialog.py" line="324" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="311" />
+      <location filename="../../ui/importing/dialog.py" line="324" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="312" />
+      <location filename="../../ui/importing/dialog.py" line="325" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="312" />
+      <location filename="../../ui/importing/dialog.py" line="325" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="312" />
+      <location filename="../../ui/importing/dialog.py" line="325" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="313" />
+      <location filename="../../ui/importing/dialog.py" line="326" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="313" />
+      <location filename="../../ui/importing/dialog.py" line="326" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="314" />
+      <location filename="../../ui/importing/dialog.py" line="327" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="314" />
+      <location filename="../../ui/importing/dialog.py" line="327" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="315" />
+      <location filename="../../ui/importing/dialog.py" line="328" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="315" />
+      <location filename="../../ui/importing/dialog.py" line="328" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="316" />
+      <location filename="../../ui/importing/dialog.py" line="329" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="316" />
+      <location filename="../../ui/importing/dialog.py" line="329" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="317" />
+      <location filename="../../ui/importing/dialog.py" line="330" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="317" />
+      <location filename="../../ui/importing/dialog.py" line="330" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="318" />
+      <location filename="../../ui/importing/dialog.py" line="331" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="318" />
+      <location filename="../../ui/importing/dialog.py" line="331" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="319" />
+      <location filename="../../ui/importing/dialog.py" line="332" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="319" />
+      <location filename="../../ui/importing/dialog.py" line="332" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="320" />
+      <location filename="../../ui/importing/dialog.py" line="333" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="320" />
+      <location filename="../../ui/importing/dialog.py" line="333" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="328" />
+      <location filename="../../ui/importing/dialog.py" line="341" />
       <source>no value in any imported column</source>
       <translation>导入的各列均无内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="329" />
+      <location filename="../../ui/importing/dialog.py" line="342" />
       <source>no company name</source>
       <translation>没有公司名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="330" />
+      <location filename="../../ui/importing/dialog.py" line="343" />
       <source>no name, e-mail or phone</source>
       <translation>没有姓名、邮箱或电话</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="331" />
+      <location filename="../../ui/importing/dialog.py" line="344" />
       <source>no name, e-mail, phone or company</source>
       <translation>没有姓名、邮箱、电话或公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="332" />
+      <location filename="../../ui/importing/dialog.py" line="345" />
       <source>card without END:VCARD</source>
       <translation>名片缺少 END:VCARD</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="334" />
+      <location filename="../../ui/importing/dialog.py" line="347" />
       <source>card without END:VCARD (file cut short?)</source>
       <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="340" />
+      <location filename="../../ui/importing/dialog.py" line="353" />
       <source>unreadable card ({0})</source>
       <translation>无法读取的名片（{0}）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="345" />
+      <location filename="../../ui/importing/dialog.py" line="358" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>
@@ -2231,7 +2247,7 @@ Start by bringing in the people you already know:</source>
     <name>CardMatches</name>
     <message>
       <location filename="../../ui/cards/matches.py" line="54" />
-      <location filename="../../ui/detail_html.py" line="105" />
+      <location filename="../../ui/detail_html.py" line="113" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
@@ -2265,13 +2281,13 @@ Start by bringing in the people you already know:</source>
     <name>Detail</name>
     <message>
       <location filename="../../ui/cards/matches.py" line="54" />
-      <location filename="../../ui/detail_html.py" line="105" />
+      <location filename="../../ui/detail_html.py" line="113" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="16" />
-      <location filename="../../ui/detail_html.py" line="95" />
+      <location filename="../../ui/detail_html.py" line="103" />
       <location filename="../../ui/field_names.py" line="19" />
       <location filename="../../ui/table_models.py" line="23" />
       <location filename="../../ui/table_models.py" line="31" />
@@ -2281,100 +2297,100 @@ Start by bringing in the people you already know:</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="45" />
+      <location filename="../../ui/detail_html.py" line="53" />
       <source>Opportunities</source>
       <translation>商机</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="48" />
+      <location filename="../../ui/detail_html.py" line="56" />
       <source>No opportunities yet.</source>
       <translation>还没有商机。</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="59" />
+      <location filename="../../ui/detail_html.py" line="67" />
       <source>History</source>
       <translation>往来记录</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="62" />
+      <location filename="../../ui/detail_html.py" line="70" />
       <source>Nothing yet. Notes, calls, meetings and tasks appear here, newest first.</source>
       <translation>暂无记录。笔记、电话、会议和任务会按时间倒序显示在这里。</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="91" />
+      <location filename="../../ui/detail_html.py" line="99" />
       <source>Company address (from {0})</source>
       <translation>公司地址（来自 {0}）</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="96" />
-      <location filename="../../ui/detail_html.py" line="118" />
-      <location filename="../../ui/detail_html.py" line="152" />
+      <location filename="../../ui/detail_html.py" line="104" />
+      <location filename="../../ui/detail_html.py" line="126" />
+      <location filename="../../ui/detail_html.py" line="160" />
       <location filename="../../ui/field_names.py" line="22" />
       <location filename="../../ui/table_models.py" line="25" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="97" />
-      <location filename="../../ui/detail_html.py" line="153" />
+      <location filename="../../ui/detail_html.py" line="105" />
+      <location filename="../../ui/detail_html.py" line="161" />
       <source>E-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="99" />
-      <location filename="../../ui/detail_html.py" line="117" />
-      <location filename="../../ui/detail_html.py" line="154" />
+      <location filename="../../ui/detail_html.py" line="107" />
+      <location filename="../../ui/detail_html.py" line="125" />
+      <location filename="../../ui/detail_html.py" line="162" />
       <location filename="../../ui/field_names.py" line="21" />
       <location filename="../../ui/table_models.py" line="33" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="100" />
-      <location filename="../../ui/detail_html.py" line="119" />
+      <location filename="../../ui/detail_html.py" line="108" />
+      <location filename="../../ui/detail_html.py" line="127" />
       <location filename="../../ui/field_names.py" line="23" />
       <source>Website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="101" />
+      <location filename="../../ui/detail_html.py" line="109" />
       <location filename="../../ui/field_names.py" line="21" />
       <source>Birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="102" />
-      <location filename="../../ui/detail_html.py" line="120" />
+      <location filename="../../ui/detail_html.py" line="110" />
+      <location filename="../../ui/detail_html.py" line="128" />
       <location filename="../../ui/field_names.py" line="23" />
       <source>Tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="103" />
-      <location filename="../../ui/detail_html.py" line="121" />
+      <location filename="../../ui/detail_html.py" line="111" />
+      <location filename="../../ui/detail_html.py" line="129" />
       <location filename="../../ui/field_names.py" line="21" />
-      <location filename="../../ui/format.py" line="21" />
+      <location filename="../../ui/format.py" line="24" />
       <source>Note</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="105" />
+      <location filename="../../ui/detail_html.py" line="113" />
       <source>Business card</source>
       <translation>名片</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="123" />
+      <location filename="../../ui/detail_html.py" line="131" />
       <location filename="../../ui/table_models.py" line="32" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="131" />
+      <location filename="../../ui/detail_html.py" line="139" />
       <source>and {0} more</source>
       <translation>还有 {0} 位</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="134" />
+      <location filename="../../ui/detail_html.py" line="142" />
       <source>No contacts at this company yet.</source>
       <translation>这家公司还没有联系人。</translation>
     </message>
@@ -2396,7 +2412,7 @@ Start by bringing in the people you already know:</source>
     <name>Dedup</name>
     <message>
       <location filename="../../ui/dedup/fields.py" line="16" />
-      <location filename="../../ui/detail_html.py" line="95" />
+      <location filename="../../ui/detail_html.py" line="103" />
       <location filename="../../ui/field_names.py" line="19" />
       <location filename="../../ui/table_models.py" line="23" />
       <location filename="../../ui/table_models.py" line="31" />
@@ -2527,7 +2543,7 @@ Start by bringing in the people you already know:</source>
     <name>FieldNames</name>
     <message>
       <location filename="../../ui/dedup/fields.py" line="16" />
-      <location filename="../../ui/detail_html.py" line="95" />
+      <location filename="../../ui/detail_html.py" line="103" />
       <location filename="../../ui/field_names.py" line="19" />
       <location filename="../../ui/table_models.py" line="23" />
       <location filename="../../ui/table_models.py" line="31" />
@@ -2544,48 +2560,48 @@ Start by bringing in the people you already know:</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="96" />
-      <location filename="../../ui/detail_html.py" line="118" />
-      <location filename="../../ui/detail_html.py" line="152" />
+      <location filename="../../ui/detail_html.py" line="104" />
+      <location filename="../../ui/detail_html.py" line="126" />
+      <location filename="../../ui/detail_html.py" line="160" />
       <location filename="../../ui/field_names.py" line="22" />
       <location filename="../../ui/table_models.py" line="25" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="99" />
-      <location filename="../../ui/detail_html.py" line="117" />
-      <location filename="../../ui/detail_html.py" line="154" />
+      <location filename="../../ui/detail_html.py" line="107" />
+      <location filename="../../ui/detail_html.py" line="125" />
+      <location filename="../../ui/detail_html.py" line="162" />
       <location filename="../../ui/field_names.py" line="21" />
       <location filename="../../ui/table_models.py" line="33" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="100" />
-      <location filename="../../ui/detail_html.py" line="119" />
+      <location filename="../../ui/detail_html.py" line="108" />
+      <location filename="../../ui/detail_html.py" line="127" />
       <location filename="../../ui/field_names.py" line="23" />
       <source>Website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="101" />
+      <location filename="../../ui/detail_html.py" line="109" />
       <location filename="../../ui/field_names.py" line="21" />
       <source>Birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="102" />
-      <location filename="../../ui/detail_html.py" line="120" />
+      <location filename="../../ui/detail_html.py" line="110" />
+      <location filename="../../ui/detail_html.py" line="128" />
       <location filename="../../ui/field_names.py" line="23" />
       <source>Tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="103" />
-      <location filename="../../ui/detail_html.py" line="121" />
+      <location filename="../../ui/detail_html.py" line="111" />
+      <location filename="../../ui/detail_html.py" line="129" />
       <location filename="../../ui/field_names.py" line="21" />
-      <location filename="../../ui/format.py" line="21" />
+      <location filename="../../ui/format.py" line="24" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
@@ -2713,7 +2729,7 @@ Start by bringing in the people you already know:</source>
     <name>TableModels</name>
     <message>
       <location filename="../../ui/dedup/fields.py" line="16" />
-      <location filename="../../ui/detail_html.py" line="95" />
+      <location filename="../../ui/detail_html.py" line="103" />
       <location filename="../../ui/field_names.py" line="19" />
       <location filename="../../ui/table_models.py" line="23" />
       <location filename="../../ui/table_models.py" line="31" />
@@ -2730,25 +2746,25 @@ Start by bringing in the people you already know:</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="96" />
-      <location filename="../../ui/detail_html.py" line="118" />
-      <location filename="../../ui/detail_html.py" line="152" />
+      <location filename="../../ui/detail_html.py" line="104" />
+      <location filename="../../ui/detail_html.py" line="126" />
+      <location filename="../../ui/detail_html.py" line="160" />
       <location filename="../../ui/field_names.py" line="22" />
       <location filename="../../ui/table_models.py" line="25" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="99" />
-      <location filename="../../ui/detail_html.py" line="117" />
-      <location filename="../../ui/detail_html.py" line="154" />
+      <location filename="../../ui/detail_html.py" line="107" />
+      <location filename="../../ui/detail_html.py" line="125" />
+      <location filename="../../ui/detail_html.py" line="162" />
       <location filename="../../ui/field_names.py" line="21" />
       <location filename="../../ui/table_models.py" line="33" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_html.py" line="123" />
+      <location filename="../../ui/detail_html.py" line="131" />
       <location filename="../../ui/table_models.py" line="32" />
       <source>Contacts</source>
       <translation>联系人</translation>
@@ -2816,95 +2832,95 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>Format</name>
     <message>
-      <location filename="../../ui/detail_html.py" line="103" />
-      <location filename="../../ui/detail_html.py" line="121" />
+      <location filename="../../ui/detail_html.py" line="111" />
+      <location filename="../../ui/detail_html.py" line="129" />
       <location filename="../../ui/field_names.py" line="21" />
-      <location filename="../../ui/format.py" line="21" />
+      <location filename="../../ui/format.py" line="24" />
       <source>Note</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="16" />
+      <location filename="../../ui/format.py" line="19" />
       <source>Lead</source>
       <translation>线索</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="16" />
+      <location filename="../../ui/format.py" line="19" />
       <source>Qualified</source>
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="16" />
+      <location filename="../../ui/format.py" line="19" />
       <source>Proposal</source>
       <translation>方案报价</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="17" />
+      <location filename="../../ui/format.py" line="20" />
       <source>Negotiation</source>
       <translation>谈判</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="17" />
+      <location filename="../../ui/format.py" line="20" />
       <source>Won</source>
       <translation>赢单</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="17" />
+      <location filename="../../ui/format.py" line="20" />
       <source>Lost</source>
       <translation>丢单</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="21" />
+      <location filename="../../ui/format.py" line="24" />
       <source>Call</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="21" />
+      <location filename="../../ui/format.py" line="24" />
       <source>Meeting</source>
       <translation>会议</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="21" />
+      <location filename="../../ui/format.py" line="24" />
       <source>Task</source>
       <translation>任务</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="25" />
+      <location filename="../../ui/format.py" line="28" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="25" />
+      <location filename="../../ui/format.py" line="28" />
       <source>work</source>
       <translation>工作</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="25" />
+      <location filename="../../ui/format.py" line="28" />
       <source>home</source>
       <translation>住宅</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="25" />
+      <location filename="../../ui/format.py" line="28" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="26" />
+      <location filename="../../ui/format.py" line="29" />
       <source>other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="42" />
+      <location filename="../../ui/format.py" line="45" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="44" />
+      <location filename="../../ui/format.py" line="47" />
       <source>Yesterday</source>
       <translation>昨天</translation>
     </message>
     <message>
-      <location filename="../../ui/format.py" line="46" />
+      <location filename="../../ui/format.py" line="49" />
       <source>Tomorrow</source>
       <translation>明天</translation>
     </message>

@@ -121,6 +121,41 @@ def test_mapping_step_for_unknown_columns(qtbot, styled_app, store):
         assert contacts.get(s, cid).phones[0].kind == "mobile"
 
 
+def test_two_columns_that_both_say_company_are_asked_about(qtbot, styled_app, store, tmp_path):
+    """客户 and 单位 both read as the company: the mapping step says so and asks; placing 客户
+    as the name imports 张三 at 某某公司 (the first column used to win: the name became a
+    company)."""
+    path = tmp_path / "客户.csv"
+    path.write_text("客户,手机号码,单位\r\n张三,13900001111,某某公司\r\n", encoding="utf-8")
+    dialog = open_import_dialog(None, store, [str(path)])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "mapping", timeout=20000)
+    assert "客户, 单位" in dialog.heading.text() and "same thing" in dialog.heading.text()
+
+    def choose(choices: dict[str, str]) -> None:
+        for row in range(dialog.map_table.rowCount()):
+            field = choices.get(dialog.map_table.item(row, 0).text())
+            if field is not None:
+                combo: QComboBox = dialog.map_table.cellWidget(row, 2)
+                combo.setCurrentIndex(combo.findData(field))
+
+    # both as the company: the first would win and the other be dropped, so the dialog stays
+    choose({"单位": "company"})
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    assert dialog.state == "mapping" and "客户, 单位 cannot all be the company" in \
+        dialog.heading.text()
+    _shot(qtbot, dialog, "import_mapping_alike.png")
+    choose({"客户": "name"})
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    with store.read() as s:
+        [cid] = contacts.ids(s)
+        person = contacts.get(s, cid)
+        assert (person.name, person.company_name) == ("张三", "某某公司")
+
+
 def test_unreadable_file_says_so(qtbot, styled_app, store):
     dialog = open_import_dialog(None, store, [str(FIX / "image.png")])
     qtbot.addWidget(dialog)

@@ -147,6 +147,13 @@ class ImportDialog(QDialog):
             self._start_import()
         elif self.state == "mapping":
             self._take_mapping()
+            twice = columns.claimed_twice({h: self.mapping[h] for h in self._headers})
+            if twice:  # the first column would win and the others be dropped: say so, stay
+                field, headers = next(iter(twice.items()))
+                self.heading.setText(self.tr(
+                    "{0} cannot all be the {1}: choose another field for all but one, or "
+                    "(ignore).").format(self.tr(", ").join(headers), self.field_label(field)))
+                return
             self._start_preview()
         else:
             self.accept()
@@ -214,10 +221,16 @@ class ImportDialog(QDialog):
     def _on_unmapped(self, exc: UnmappedColumns) -> None:
         self.state = "mapping"
         self.progress.hide()
-        self.heading.setText(self.tr(
-            "{0}: Satchel does not recognize some columns. Choose what each column holds "
-            "(this choice is remembered for files with the same columns).").format(
-            Path(exc.path).name))
+        if exc.alike:  # two columns that both read as, say, the company
+            self.heading.setText(self.tr(
+                "{0}: some columns could mean the same thing ({1}). Choose what each column "
+                "holds (this choice is remembered for files with the same columns).").format(
+                Path(exc.path).name, self.tr(", ").join(exc.alike)))
+        else:
+            self.heading.setText(self.tr(
+                "{0}: Satchel does not recognize some columns. Choose what each column holds "
+                "(this choice is remembered for files with the same columns).").format(
+                Path(exc.path).name))
         guessed, _ = columns.guess(exc.headers)
         self._headers = exc.headers
         self.map_table.setRowCount(len(exc.headers))

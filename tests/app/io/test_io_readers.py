@@ -351,3 +351,26 @@ def test_google_labels_with_a_comma_stay_whole(tmp_path):
            for _, d in records(tmp_path / name)[1]}
     assert got == {"Ann Lee": ["Key accounts, North", "VIP"], "Bo Chen": ["VIP", "Key accounts"],
                    "Cy Diaz": ["VIP", "华东", "华南"]}
+
+
+def test_two_columns_that_both_say_company_are_asked_about(tmp_path):
+    """客户 ("customer") and 单位 ("employer") both read as the company: rather than keep the
+    first and drop the other (the people's names went into the company), the rep is asked;
+    once one is placed the other takes the field. Known clients' files are not affected."""
+    path = tmp_path / "m.csv"
+    path.write_text("客户,手机号码,单位,备注\r\n张三,13900001111,某某公司,老客户\r\n", encoding="utf-8")
+    with pytest.raises(UnmappedColumns) as err:
+        open_source(path)
+    assert err.value.unknown == ["客户", "单位"]
+    assert "客户 and 单位 both look like the company" in str(err.value)
+    [(_, d)] = records(path, mapping={"客户": "name"})[1]
+    assert (d.name, d.company, d.note) == ("张三", "某某公司", "老客户")
+    [(_, d)] = records(path, mapping={"单位": "company", "客户": "name"})[1]
+    assert (d.name, d.company) == ("张三", "某某公司")
+    with pytest.raises(FileUnreadable, match="客户 and 单位 are both mapped to company"):
+        open_source(path, mapping={"单位": "company", "客户": "company"})
+    # a weak synonym beside the specific header is settled without asking, as before
+    (tmp_path / "t.csv").write_text("Name,Title,Job Title\r\nAnn Lee,Ms.,Buyer\r\n",
+                                    encoding="utf-8")
+    [(_, d)] = records(tmp_path / "t.csv")[1]
+    assert (d.name, d.title) == ("Ann Lee", "Buyer")
