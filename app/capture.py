@@ -172,8 +172,7 @@ def _gives_the_year(stored: str | None, incoming: dt.date | None) -> bool:
     month that has one."""
     if not stored or not incoming or not has_year(incoming):
         return False
-    day = to_wire("birthday", incoming)[4:]  # "-MM-DD"
-    return str(stored) == f"{NO_YEAR}{day}"
+    return str(stored) == f"{NO_YEAR}-{incoming:%m-%d}"  # (the stored one in wire form)
 
 
 def _fill(rec: dict, draft: ContactDraft, company_id: str | None, own_address: str,

@@ -187,9 +187,7 @@ def guess(headers: list[str]) -> tuple[dict[str, str], list[str]]:
     is which is the rep's to say (`alike`).
     """
     mapping: dict[str, str] = {}
-    unknown: list[str] = []
-    for h in alike(headers):
-        unknown.append(h)
+    unknown: list[str] = list(alike(headers))
     taken: dict[str, tuple[str, bool]] = {}  # single field -> (header, weak)
     for h in headers:
         n = norm_header(h)
