@@ -158,13 +158,13 @@ def check_text(data: bytes, path: str) -> None:
                         (b"SQLite format", "a database")):
         if head.startswith(magic):
             raise FileUnreadable(f"{path} is {what}, not an address book. Choose a vCard (.vcf), "
-                                 "CSV, LDIF or Excel (.xlsx) file.")
+                                 "CSV, LDIF or Excel (.xlsx, .xls) file.")
     enc = sniff_encoding(head) if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-16"
     if "16" not in enc and "32" not in enc:
         controls = sum(1 for b in head if b < 9 or 13 < b < 32)
         if controls > len(head) // 100 + 1:
             raise FileUnreadable(f"{path} is a binary file, not an address book. Choose a vCard "
-                                 "(.vcf), CSV, LDIF or Excel (.xlsx) file.")
+                                 "(.vcf), CSV, LDIF or Excel (.xlsx, .xls) file.")
     longest = max((len(line) for line in data.splitlines()), default=0)
     if longest > MAX_LINE:
         raise FileUnreadable(f"{path} has a line of {longest:,} characters: that is not an "

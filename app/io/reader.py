@@ -23,7 +23,7 @@ class Source:
     """One opened file: its format and (CSV/Excel) headers and mapping; `records` streams."""
 
     path: str
-    format: str  # vcard | csv | xlsx | ldif
+    format: str  # vcard | csv | xlsx | xls | ldif
     info: dict = field(default_factory=dict)
     records: Iterator[tuple[int, Record]] = iter(())
 
@@ -80,6 +80,8 @@ def _open(path, mapping, remembered) -> Source:
         raise FileUnreadable(f"{name} could not be read ({exc.strerror}).") from None
     if data.startswith(b"PK\x03\x04"):
         return _xlsx(name, data, mapping, remembered)
+    if data.startswith(_OLE2):
+        return _table(name, "xls", _xls_rows(name, data), mapping, remembered)
     decode.check_text(data, name)
     if vcard.looks_like_vcard(vcard._wide(data)):
         return Source(name, "vcard", {}, vcard.read_vcards(data, name))
@@ -107,6 +109,8 @@ def _raw_rows(path: str | Path, limit: int = 50) -> list[list]:
         rows = [list(r) for r in islice(wb.worksheets[0].iter_rows(values_only=True), limit)]
         wb.close()
         return rows
+    if data.startswith(_OLE2):
+        return list(islice(_xls_rows(str(path), data), limit))
     text = decode.decode(data, str(path))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     return list(islice(reader, limit))
@@ -147,6 +151,34 @@ def _xlsx(name: str, data: bytes, mapping, remembered) -> Source:
     if ws is None:
         raise FileUnreadable(f"{name} has no worksheet.")
     return _table(name, "xlsx", _sheet_rows(wb, ws), mapping, remembered)
+
+
+_OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")  # Office 97–2003 files: .xls, but also .doc, .msg
+
+
+def _xls_rows(name: str, data: bytes) -> Iterator[list]:
+    """An Excel 97–2003 workbook's first sheet (xlrd; its text is UTF-16 inside, whatever the
+    code page of the Excel that wrote it), dates as dates."""
+    import xlrd
+
+    try:  # (xlrd writes its warnings on a damaged file to stdout unless told otherwise)
+        book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO())
+    except Exception as exc:  # noqa: BLE001 - a Word file, a mail, an encrypted or damaged book
+        why = str(exc)[:120] or type(exc).__name__
+        raise FileUnreadable(f"{name} is an Office 97–2003 file but not an Excel workbook Satchel "
+                             f"can read ({why}). Open it in Excel or WPS and save it as .xlsx "
+                             "or CSV, then import that.") from None
+    if not book.nsheets:
+        raise FileUnreadable(f"{name} has no worksheet.")
+    return _xls_sheet(book, book.sheet_by_index(0))
+
+
+def _xls_sheet(book, sheet) -> Iterator[list]:
+    import xlrd
+
+    for r in range(sheet.nrows):
+        yield [xlrd.xldate_as_datetime(c.value, book.datemode)
+               if c.ctype == xlrd.XL_CELL_DATE else c.value for c in sheet.row(r)]
 
 
 def _sheet_rows(wb, ws) -> Iterator[list]:

@@ -374,3 +374,25 @@ def test_two_columns_that_both_say_company_are_asked_about(tmp_path):
                                     encoding="utf-8")
     [(_, d)] = records(tmp_path / "t.csv")[1]
     assert (d.name, d.title) == ("Ann Lee", "Buyer")
+
+
+def test_excel_97_workbook(fx, tmp_path, capsys):
+    """.xls as WPS or an old Excel saves it: Chinese headers, a phone typed as a number (not
+    1.39e10 or 13912345678.0), a birthday as a date cell; the first sheet only."""
+    src, recs = records(fx("generic_zh.xls"))
+    assert src.format == "xls" and len(recs) == 2
+    li, tom = recs[0][1], recs[1][1]
+    assert (li.name, li.company, li.title) == ("李娜", "上海浦东发展银行", "客户经理")
+    assert sorted(p.number for p in li.phones) == ["021-6161 8888", "13912345678"]
+    assert li.birthday == dt.date(1988, 3, 8) and li.emails[0].address == "li.na@spdb.example.cn"
+    assert [p.number for p in tom.phones] == ["447700900123"] and tom.birthday is None
+    # an Office 97–2003 file that is no workbook (a Word document, a damaged book): said so
+    doc = tmp_path / "letter.xls"
+    doc.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 2000)
+    with pytest.raises(FileUnreadable, match="not an Excel workbook.*save it as .xlsx"):
+        open_source(doc)
+    cut = tmp_path / "cut.xls"  # xlrd's warnings on a damaged book must not reach stdout (--json)
+    cut.write_bytes(fx("generic_zh.xls").read_bytes()[:3000])
+    with pytest.raises(FileUnreadable):
+        open_source(cut)
+    assert capsys.readouterr().out == ""
