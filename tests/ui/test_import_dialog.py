@@ -44,6 +44,14 @@ def _dialog(window) -> ImportDialog:
     return found[-1]
 
 
+def _map_preview_and_import(qtbot, dialog) -> None:
+    """Continue from the mapping step through the preview to the finished import."""
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+
+
 def test_drop_preview_import_report(qtbot, main_window, store):
     files = [FIX / "outlook_21_gbk_qp.vcf", FIX / "broken.vcf", FIX / "google.csv"]
     mime = QMimeData()
@@ -112,10 +120,7 @@ def test_mapping_step_for_unknown_columns(qtbot, styled_app, store):
         want = choices.get(dialog.map_table.item(row, 0).text(), "")
         combo.setCurrentIndex(combo.findData(want))
     _shot(qtbot, dialog, "import_mapping.png")
-    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
-    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    _map_preview_and_import(qtbot, dialog)
     with store.read() as s:
         [cid] = contacts.ids(s)
         assert contacts.get(s, cid).phones[0].kind == "mobile"
@@ -146,10 +151,7 @@ def test_two_columns_that_both_say_company_are_asked_about(qtbot, styled_app, st
         dialog.heading.text()
     _shot(qtbot, dialog, "import_mapping_alike.png")
     choose({"客户": "name"})
-    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
-    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    _map_preview_and_import(qtbot, dialog)
     with store.read() as s:
         [cid] = contacts.ids(s)
         person = contacts.get(s, cid)
