@@ -259,19 +259,38 @@ def xlsx_row(v: ContactView) -> list:
             SEP.join(v.tags)]
 
 
+# the columns' widths in characters, as a rep reads the sheet: the id narrow (it is there to
+# come back), names, companies, e-mails and addresses wide enough to read
+_XLSX_WIDTHS = dict(zip(XLSX_HEADERS, [12, 22, 14, 14, 30, 20, 16, 30, 26, 26, 18, 18, 18, 18,
+                                        18, 40, 28, 12, 40, 20], strict=True))
+
+
 def _xlsx(store, tmp, cancel, progress) -> int:
     import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
 
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("Contacts")
-    ws.append(XLSX_HEADERS)
+    for i, width in enumerate(_XLSX_WIDTHS.values(), 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "B2"  # the header row and the id stay in view
+    ws.append([_bold(WriteOnlyCell(ws, value=h)) for h in XLSX_HEADERS])
     n = 0
     for v, _ in _views(store, cancel, progress):
         # text cells: a phone like 0571... must not become a number
         ws.append([_text(ws, x) for x in xlsx_row(v)])
         n += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(XLSX_HEADERS))}{n + 1}"
     wb.save(tmp)
     return n
+
+
+def _bold(cell):
+    from openpyxl.styles import Font
+
+    cell.font = Font(bold=True)
+    return cell
 
 
 def _text(ws, value: str):

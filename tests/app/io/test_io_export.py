@@ -5,6 +5,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from app.domain import NO_YEAR
 from app.io.apply import run_import
@@ -92,6 +93,18 @@ def test_vcard_for_outlook_and_csv_for_excel(filled, tmp_path):
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     export(filled, "csv", tmp_path / "a.csv")
     assert (tmp_path / "a.csv").read_bytes().startswith(codecs.BOM_UTF8)
+
+
+def test_the_workbook_reads_like_a_spreadsheet(filled, tmp_path):
+    """Opened in Excel: a bold header row that stays in view with the id column, a filter on
+    every column, and columns wide enough for a company or an e-mail address."""
+    n = export(filled, "xlsx", tmp_path / "a.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx").active
+    assert all(c.font.b for c in ws[1]) and not any(c.font.b for c in ws[2])
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == f"A1:T{n + 1}"
+    widths = {ws.cell(1, i).value: ws.column_dimensions[get_column_letter(i)].width
+              for i in range(1, ws.max_column + 1)}
+    assert widths["Company"] >= 30 and widths["E-mail"] >= 30 and widths["Address"] >= 40
 
 
 def test_edited_xlsx_updates_the_same_records(filled, tmp_path, dump):
