@@ -1,9 +1,10 @@
 """`satchel import FILE... [--dry-run] [--map "Header=field"] [--json]` and
-`satchel export --format vcf|vcf4|csv|xlsx --out FILE`."""
+`satchel export [--format vcf|vcf4|csv|xlsx] --out FILE`."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from app.errors import ServiceError
 from app.io import columns
@@ -32,9 +33,10 @@ def register(sub, common) -> None:
     p.set_defaults(func=do_import)
 
     p = sub.add_parser("export", parents=[common], help="export all contacts")
-    p.add_argument("--format", required=True, choices=list(FORMATS),
+    p.add_argument("--format", choices=list(FORMATS),
                    help="vcf (vCard 3.0), vcf4 (vCard 4.0), csv (Google CSV), xlsx (Excel, "
-                        "with a Satchel ID column: re-import the edited sheet to update)")
+                        "with a Satchel ID column: re-import the edited sheet to update); "
+                        "by default the one FILE's extension says (.vcf: vCard 3.0)")
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(func=do_export)
 
@@ -62,7 +64,15 @@ def do_import(args: argparse.Namespace, ctx) -> int:
     return 0
 
 
+_BY_SUFFIX = {".vcf": "vcf", ".vcard": "vcf", ".csv": "csv", ".xlsx": "xlsx"}
+
+
 def do_export(args: argparse.Namespace, ctx) -> int:
+    if args.format is None:  # contacts.xlsx says it: a rep need not say it twice
+        args.format = _BY_SUFFIX.get(Path(args.out).suffix.lower())
+        if args.format is None:
+            raise UserError(f"Which format should {args.out} be? Give --format vcf, vcf4, csv "
+                            "or xlsx, or end the file name in .vcf, .csv or .xlsx.")
     try:
         n = export(ctx.store, args.format, args.out)
     except ExportCancelled as exc:

@@ -32,6 +32,12 @@ def test_import_json_dry_run_idempotent_and_export(tmp_path, fx):
     exp = satchel(db, "export", "--format", "vcf", "--out", str(out))
     assert exp.returncode == 0 and "Exported 3" in exp.stdout
     assert "刘强" in out.read_text(encoding="utf-8")
+    # the file name's extension says the format; one that says nothing gets a question
+    said = satchel(db, "export", "--out", str(tmp_path / "all.CSV"), "--json")
+    assert said.returncode == 0 and json.loads(said.stdout)["format"] == "csv"
+    unsaid = satchel(db, "export", "--out", str(tmp_path / "all.txt"))
+    assert unsaid.returncode != 0 and "--format" in unsaid.stderr
+    assert not (tmp_path / "all.txt").exists()
 
 
 def test_unreadable_file_and_unrecognized_headers(tmp_path, fx):
