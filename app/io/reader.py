@@ -106,7 +106,8 @@ def _raw_rows(path: str | Path, limit: int = 50) -> list[list]:
         import openpyxl
 
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        rows = [list(r) for r in islice(wb.worksheets[0].iter_rows(values_only=True), limit)]
+        ws = _first_filled(wb.worksheets)
+        rows = [list(r) for r in islice(ws.iter_rows(values_only=True), limit)] if ws else []
         wb.close()
         return rows
     if data.startswith(_OLE2):
@@ -147,9 +148,9 @@ def _xlsx(name: str, data: bytes, mapping, remembered) -> Source:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - zip, zlib, XML errors: all "not a workbook"
         raise FileUnreadable(f"{name} is a zip file but not an Excel workbook ({exc}).") from None
-    ws = wb.worksheets[0] if wb.worksheets else None
+    ws = _first_filled(wb.worksheets)
     if ws is None:
-        raise FileUnreadable(f"{name} has no worksheet.")
+        raise FileUnreadable(f"{name} has no filled worksheet: there is nothing to import.")
     return _table(name, "xlsx", _sheet_rows(wb, ws), mapping, remembered)
 
 
@@ -168,9 +169,10 @@ def _xls_rows(name: str, data: bytes) -> Iterator[list]:
         raise FileUnreadable(f"{name} is an Office 97–2003 file but not an Excel workbook Satchel "
                              f"can read ({why}). Open it in Excel or WPS and save it as .xlsx "
                              "or CSV, then import that.") from None
-    if not book.nsheets:
-        raise FileUnreadable(f"{name} has no worksheet.")
-    return _xls_sheet(book, book.sheet_by_index(0))
+    sheet = next((sh for sh in book.sheets() if sh.nrows), None)
+    if sheet is None:
+        raise FileUnreadable(f"{name} has no filled worksheet: there is nothing to import.")
+    return _xls_sheet(book, sheet)
 
 
 def _xls_sheet(book, sheet) -> Iterator[list]:
@@ -179,6 +181,16 @@ def _xls_sheet(book, sheet) -> Iterator[list]:
     for r in range(sheet.nrows):
         yield [xlrd.xldate_as_datetime(c.value, book.datemode)
                if c.ctype == xlrd.XL_CELL_DATE else c.value for c in sheet.row(r)]
+
+
+def _first_filled(sheets):
+    """The first worksheet with a value in it (a workbook's first sheet is often the empty
+    "Sheet1" beside the list)."""
+    for ws in sheets:
+        for row in islice(ws.iter_rows(values_only=True), 20):
+            if any(v not in (None, "") for v in row):
+                return ws
+    return None
 
 
 def _sheet_rows(wb, ws) -> Iterator[list]:

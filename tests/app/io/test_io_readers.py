@@ -396,3 +396,21 @@ def test_excel_97_workbook(fx, tmp_path, capsys):
     with pytest.raises(FileUnreadable):
         open_source(cut)
     assert capsys.readouterr().out == ""
+
+
+def test_the_list_on_a_workbook_s_second_sheet(tmp_path):
+    """A workbook whose first sheet is the empty "Sheet1" beside the list: the list is read; a
+    workbook with nothing in it says so."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Sheet1"
+    ws = wb.create_sheet("客户名单")
+    ws.append(["姓名", "手机", "公司"])
+    ws.append(["赵六", "13700001111", "某公司"])
+    wb.save(tmp_path / "two.xlsx")
+    [(_, d)] = records(tmp_path / "two.xlsx")[1]
+    assert (d.name, d.company) == ("赵六", "某公司")
+    openpyxl.Workbook().save(tmp_path / "blank.xlsx")
+    with pytest.raises(FileUnreadable, match="no filled worksheet"):
+        open_source(tmp_path / "blank.xlsx")
