@@ -94,6 +94,7 @@ def read_vcards(data: bytes, path: str = "") -> Iterator[tuple[int, Record]]:
         raise FileUnreadable(f"{path}: this is not a vCard file (it does not start with "
                              "BEGIN:VCARD).")
     fallback = _default_charset(data)
+    groups = _groups(data, fallback) if _GROUP_KIND.search(data) else {}
     n = 0
     for card in _split_cards(data):
         n += 1
@@ -101,13 +102,47 @@ def read_vcards(data: bytes, path: str = "") -> Iterator[tuple[int, Record]]:
             yield n, card
             continue
         try:
-            yield n, _fast(card, fallback)
+            yield n, _fast(card, fallback, groups)
         except _Unusual:
-            yield n, _with_vobject(card, fallback)
+            yield n, _with_vobject(card, fallback, groups)
         except _Empty as exc:
             yield n, RecordError(str(exc))
         except (ValueError, LookupError, binascii.Error) as exc:
             yield n, RecordError(f"unreadable card ({exc})")
+
+
+# a card for a group of the others: vCard 4.0's KIND, Apple's own before it
+_GROUP_KIND = re.compile(rb"^(?:[\w-]+\.)?(?:X-ADDRESSBOOKSERVER-)?KIND\s*:\s*group\s*$",
+                         re.I | re.M)
+_MEMBER = ("MEMBER", "X-ADDRESSBOOKSERVER-MEMBER")
+
+
+def _groups(data: bytes, fallback: str) -> dict[str, list[str]]:
+    """{member's UID: the names of its groups} from the file's group cards (Apple's groups,
+    which become the members' tags, as categories do; a group card may follow its members)."""
+    out: dict[str, list[str]] = {}
+    for card in _split_cards(data):
+        if isinstance(card, RecordError) or not any(_GROUP_KIND.match(x) for x in card):
+            continue
+        name, members = "", []
+        for line in _unfold(card):
+            try:
+                prop, params, raw = _parse_line(line)
+            except ValueError:
+                continue
+            if prop == "FN":
+                name = _unescape(_decode_value(params, raw, fallback)).strip()
+            elif prop in _MEMBER:
+                members.append(_uid_key(raw.decode("utf-8", "replace")))
+        for uid in members if name else ():
+            out.setdefault(uid, []).append(name)
+    return out
+
+
+def _uid_key(text: str) -> str:
+    """A card's UID as a group's MEMBER names it ("urn:uuid:…" or the bare id)."""
+    text = text.strip()
+    return (text[9:] if text[:9].lower() == "urn:uuid:" else text).lower()
 
 
 def _split_cards(data: bytes) -> Iterator[list[bytes] | RecordError]:
@@ -346,11 +381,14 @@ def _extra_address(params: dict[str, list[str]], text: str) -> str:
     return f"{label}: {text}"
 
 
-def _fast(lines: list[bytes], fallback: str) -> ContactDraft | CompanyDraft:
+def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None = None
+          ) -> ContactDraft | CompanyDraft:
+    """`groups`: the file's groups by member UID (`_groups`)."""
     d = CardDraft()
+    uid = ""
     addresses: list[tuple[int, str, str]] = []
     titles: list[str] = []
-    org_card = False
+    org_card = group_card = False
     for line in _unfold(lines):
         if line[:6].upper() == b"BEGIN:":
             raise _Unusual  # nested card
@@ -358,10 +396,16 @@ def _fast(lines: list[bytes], fallback: str) -> ContactDraft | CompanyDraft:
             name, params, raw = _parse_line(line)
         except ValueError:
             continue  # a stray line without "name:": the rest of the card still counts
-        if name == "KIND" or name == "X-ABSHOWAS":  # 4.0 / Apple: a card for a company
-            org_card = org_card or raw.strip().lower() in (b"org", b"organization", b"company")
+        if name in ("KIND", "X-ABSHOWAS", "X-ADDRESSBOOKSERVER-KIND"):
+            kind = raw.strip().lower()
+            # 4.0 / Apple: a card for a company, or for a group of the other cards
+            org_card = org_card or kind in (b"org", b"organization", b"company")
+            group_card = group_card or kind == b"group"
             continue
-        if name in ("VERSION", "PRODID", "UID", "REV", "LABEL") or name.startswith("X-"):
+        if name == "UID":
+            uid = raw.decode("utf-8", "replace")
+            continue
+        if name in ("VERSION", "PRODID", "REV", "LABEL") or name.startswith("X-"):
             continue
         if name in ("PHOTO", "LOGO"):
             if name == "PHOTO" and d.photo is None and not d.photo_url:
@@ -422,6 +466,11 @@ def _fast(lines: list[bytes], fallback: str) -> ContactDraft | CompanyDraft:
         d.title = titles[0]
         if len(titles) > 1 and titles[1] != titles[0]:
             d.note = "\n".join(x for x in (d.note, f"Role: {titles[1]}") if x)
+    if group_card:  # (its members are cards of their own)
+        raise _Empty(f"a contact group ({d.display_name() or 'no name'}), not a person: its "
+                     "members in this file get its name as a tag")
+    if groups and uid:
+        d.tags += [g for g in groups.get(_uid_key(uid), ()) if g not in d.tags]
     if not (d.display_name() or d.emails or d.phones or d.company):
         raise _Empty("no name, e-mail, phone or company")
     if d.company and not (d.family_name or d.given_name) and \
@@ -444,7 +493,8 @@ def _company(d: ContactDraft) -> CompanyDraft:
                         note="\n".join(x for x in (d.note, *extra) if x), tags=d.tags)
 
 
-def _with_vobject(lines: list[bytes], fallback: str) -> Record:
+def _with_vobject(lines: list[bytes], fallback: str,
+                  groups: dict[str, list[str]] | None = None) -> Record:
     import vobject
 
     text = b"\r\n".join([b"BEGIN:VCARD", *lines, b"END:VCARD"]).decode(fallback, "replace")
@@ -457,7 +507,7 @@ def _with_vobject(lines: list[bytes], fallback: str) -> Record:
         for nested in [*card.contents.get("agent", []), *card.contents.get("vcard", [])]:
             card.remove(nested)
         text = card.serialize()
-        return _fast(text.encode("utf-8").split(b"\r\n")[1:-2], "utf-8")
+        return _fast(text.encode("utf-8").split(b"\r\n")[1:-2], "utf-8", groups)
     except _Empty as exc:
         return RecordError(str(exc))
     except Exception:  # noqa: BLE001 - vobject cannot write it back: keep the basic fields

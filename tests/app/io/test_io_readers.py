@@ -414,3 +414,25 @@ def test_the_list_on_a_workbook_s_second_sheet(tmp_path):
     openpyxl.Workbook().save(tmp_path / "blank.xlsx")
     with pytest.raises(FileUnreadable, match="no filled worksheet"):
         open_source(tmp_path / "blank.xlsx")
+
+
+def test_contact_groups_become_their_members_tags(tmp_path):
+    """Apple's group cards (X-ADDRESSBOOKSERVER-KIND:group) and vCard 4.0's (KIND:group) are
+    no people: they are skipped with a reason, and their members in the file, found by UID
+    before or after the group, get the group's name as a tag (until the eighth session each
+    group became a person named "VIP Customers")."""
+    card = "BEGIN:VCARD\r\nVERSION:{0}\r\n{1}\r\nEND:VCARD\r\n".format
+    (tmp_path / "g.vcf").write_text("".join([
+        card("3.0", "FN:Ann Lee\r\nEMAIL:ann@example.org\r\nUID:ABC-1\r\nCATEGORIES:VIP"),
+        card("3.0", "N:VIP Customers\r\nFN:VIP Customers\r\nX-ADDRESSBOOKSERVER-KIND:group\r\n"
+                    "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:abc-1\r\n"
+                    "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:def-2"),
+        card("4.0", "KIND:group\r\nFN:展会 2026\r\nMEMBER:urn:uuid:def-2\r\nMEMBER:urn:uuid:abc-1"),
+        card("3.0", "FN:Bo Chen\r\nEMAIL:bo@example.org\r\nUID:urn:uuid:DEF-2"),
+        card("3.0", "FN:Cy Diaz\r\nEMAIL:cy@example.org\r\nUID:ghi-3")]), encoding="utf-8")
+    recs = records(tmp_path / "g.vcf")[1]
+    people = {d.display_name(): d.tags for _, d in recs if not isinstance(d, RecordError)}
+    assert people == {"Ann Lee": ["VIP", "VIP Customers", "展会 2026"],
+                      "Bo Chen": ["VIP Customers", "展会 2026"], "Cy Diaz": []}
+    skipped = [(n, d.reason) for n, d in recs if isinstance(d, RecordError)]
+    assert [n for n, _ in skipped] == [2, 3] and "a contact group (展会 2026)" in skipped[1][1]
