@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Iterator
 
 from app.domain import ContactDraft, Email, Phone
@@ -37,31 +38,71 @@ def _entries(text: str) -> Iterator[list[str]]:
 def read_ldif(text: str, path: str = "") -> Iterator[tuple[int, ContactDraft | RecordError]]:
     if not looks_like_ldif(text):
         raise FileUnreadable(f"{path}: this is not an LDIF file (no 'dn:' line).")
+    lists = _lists(text) if _LIST_CLASS.search(text) else {}
     n = 0
     for lines in _entries(text):
-        attrs: dict[str, list[str]] = {}
-        bad = ""
-        for line in lines:
-            key, sep, value = line.partition(":")
-            if not sep:
-                bad = f"line without ':' ({line[:40]})"
-                continue
-            if value.startswith(":"):
-                try:
-                    value = base64.b64decode(value[1:].strip(), validate=True).decode("utf-8")
-                except (binascii.Error, UnicodeDecodeError, ValueError):
-                    bad = f"attribute {key} is not valid base64 UTF-8"
-                    continue
-            elif value.startswith("<"):
-                continue  # a URL reference: nothing to read offline
-            attrs.setdefault(key.strip().lower(), []).append(value.strip())
+        attrs, bad = _attributes(lines)
         if "version" in attrs and len(attrs) == 1:
             continue  # the "version: 1" header
         n += 1
-        classes = {c.lower() for c in attrs.get("objectclass", [])}
-        if "groupofnames" in classes or "mozillaabgroup" in classes:
-            continue  # a mailing list, not a person
-        yield n, _draft(attrs, bad)
+        if _is_list(attrs):
+            name = (attrs.get("cn") or ["no name"])[0]
+            yield n, RecordError(f"a mailing list ({name}), not a person: its members in this "
+                                 "file get its name as a tag")
+            continue
+        d = _draft(attrs, bad)
+        if lists and isinstance(d, ContactDraft):
+            d.tags += [t for t in lists.get(_dn_key((attrs.get("dn") or [""])[0]), ())
+                       if t not in d.tags]
+        yield n, d
+
+
+def _attributes(lines: list[str]) -> tuple[dict[str, list[str]], str]:
+    """An entry's attributes (lower-case names, base64 values decoded) and what was wrong."""
+    attrs: dict[str, list[str]] = {}
+    bad = ""
+    for line in lines:
+        key, sep, value = line.partition(":")
+        if not sep:
+            bad = f"line without ':' ({line[:40]})"
+            continue
+        if value.startswith(":"):
+            try:
+                value = base64.b64decode(value[1:].strip(), validate=True).decode("utf-8")
+            except (binascii.Error, UnicodeDecodeError, ValueError):
+                bad = f"attribute {key} is not valid base64 UTF-8"
+                continue
+        elif value.startswith("<"):
+            continue  # a URL reference: nothing to read offline
+        attrs.setdefault(key.strip().lower(), []).append(value.strip())
+    return attrs, bad
+
+
+_LIST_CLASS = re.compile(r"^objectclass:\s*(?:groupofnames|mozillaabgroup)\s*$", re.I | re.M)
+
+
+def _is_list(attrs: dict[str, list[str]]) -> bool:
+    """A Thunderbird mailing list, not a person."""
+    classes = {c.lower() for c in attrs.get("objectclass", [])}
+    return "groupofnames" in classes or "mozillaabgroup" in classes
+
+
+def _lists(text: str) -> dict[str, list[str]]:
+    """{member's dn: the names of its mailing lists}: Thunderbird's lists become their members'
+    tags (a list may come before or after its members)."""
+    out: dict[str, list[str]] = {}
+    for lines in _entries(text):
+        attrs, _ = _attributes(lines)
+        name = (attrs.get("cn") or [""])[0]
+        if _is_list(attrs) and name:
+            for member in attrs.get("member", []):
+                out.setdefault(_dn_key(member), []).append(name)
+    return out
+
+
+def _dn_key(dn: str) -> str:
+    """'cn=Ann Lee, mail=ann@example.org' and 'cn=Ann Lee,mail=ann@example.org' alike."""
+    return ",".join(part.strip() for part in dn.split(",")).casefold()
 
 
 def _draft(a: dict[str, list[str]], bad: str) -> ContactDraft | RecordError:

@@ -156,8 +156,11 @@ def test_ldif_base64_folding_groups_and_bad_entry(fx):
     assert olaf.name == "Olaf Øster" and olaf.company == "Fjord Fisk AS"
     assert olaf.note.endswith("second line in the file.")
     assert recs[1][1].company == "百度"
-    assert [n for n, _ in recs] == [1, 2, 4]  # 3 is a mailing list, not a person
-    assert isinstance(recs[2][1], RecordError)
+    # 3 is a mailing list, not a person: said so, and its member Olaf gets its name as a tag
+    assert [n for n, _ in recs] == [1, 2, 3, 4]
+    assert recs[2][1].reason.startswith("a mailing list (Friends), not a person")
+    assert olaf.tags == ["Friends"] and recs[1][1].tags == []
+    assert isinstance(recs[3][1], RecordError)
 
 
 def test_xlsx_with_chinese_headers(tmp_path):
