@@ -98,6 +98,16 @@ def _tags(cell: str) -> list[str]:
 _TAG_SEPARATORS = re.compile(r"[;,，、]")
 
 
+def _label(text: str) -> str:
+    """A tag from a label: Google's own start "* " ("* starred" → "starred"), and its
+    "* myContacts", which every contact has, says nothing."""
+    text = text.strip()
+    if text.startswith("* "):
+        text = text[2:].strip()
+        return "" if text.casefold() == "mycontacts" else text
+    return text
+
+
 def _phone_kind(label: str) -> str:
     label = label.lower()
     for word, kind in (("fax", "fax"), ("mobile", "mobile"), ("cell", "mobile"),
@@ -138,8 +148,7 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
         if f"home_{part}" in one:
             home[part] = one[f"home_{part}"]
     address = one.get("address") or _join_address(work) or one.get("home_address") or _join_address(home)
-    tags = [t.strip() for cell in vals.get("tags", []) for t in _tags(cell)
-            if t.strip() and t.strip() != "* myContacts"]
+    tags = [t for t in (_label(x) for cell in vals.get("tags", []) for x in _tags(cell)) if t]
     if companies:
         name = one.get("company") or one.get("name", "")
         if not name:

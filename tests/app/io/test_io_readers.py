@@ -342,17 +342,20 @@ def test_spreadsheet_text_markers_are_taken_off(tmp_path):
 
 
 def test_google_labels_with_a_comma_stay_whole(tmp_path):
-    """Google separates labels with ":::" and allows a comma in one; other files separate
+    """Google separates labels with ":::" and allows a comma in one (its own labels start
+    "* ": "* starred" is the tag "starred", "* myContacts" none); other files separate
     categories with ";" or ","."""
     (tmp_path / "g.csv").write_text(
         "First Name,Last Name,Labels,E-mail 1 - Value\r\n"
-        'Ann,Lee,"* myContacts ::: Key accounts, North ::: VIP",ann@example.org\r\n', encoding="utf-8")
+        'Ann,Lee,"* myContacts ::: Key accounts, North ::: VIP ::: * starred",ann@example.org\r\n',
+        encoding="utf-8")
     (tmp_path / "o.csv").write_text(
         "First Name,Last Name,Categories,E-mail Address\r\nBo,Chen,VIP;Key accounts,bo@example.org\r\n"
         "Cy,Diaz,\"VIP, 华东、华南\",cy@example.org\r\n", encoding="utf-8")
     got = {d.display_name(): d.tags for name in ("g.csv", "o.csv")
            for _, d in records(tmp_path / name)[1]}
-    assert got == {"Ann Lee": ["Key accounts, North", "VIP"], "Bo Chen": ["VIP", "Key accounts"],
+    assert got == {"Ann Lee": ["Key accounts, North", "VIP", "starred"],
+                   "Bo Chen": ["VIP", "Key accounts"],
                    "Cy Diaz": ["VIP", "华东", "华南"]}
 
 
