@@ -6,7 +6,8 @@ reading process) leave the same store? Prints JSON.
 
 The books are made to be hard: look-alike company names at several addresses ('Zyxo Trading',
 'ZYXO trading', 'Zyxo Trading GmbH'), people known by name only, one number in several
-formats, Chinese names with and without a space, real company and free-mail domains.
+formats, Chinese names with and without a space, real company and free-mail domains,
+birthdays with and without their year.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ DOMAINS = ["zyxo.com", "nordwind.de", "huawei.com", "park.co.uk", "gmail.com", "
 PEOPLE = ["Ann Lee", "ann lee", "Bob Stone", "张伟", "张 伟", "李娜", "Frank Ode", "Gina Park"]
 PHONES = ["+1 212 555 {:04d}", "212-555-{:04d}", "(212) 555-{:04d}", "555{:04d}",
           "+86 138 0013 {:04d}", "0138 0013 {:04d}"]
+BIRTHDAYS = ["--0415", "1985-04-15", "--0102", "1990-01-02", "1991-01-02"]
 PLACES = ["1 Main St, Springfield IL 62701", "深圳市龙岗区坂田华为基地", "Hafenstraße 3, 20457 Hamburg"]
 
 
@@ -40,6 +42,8 @@ def cards(rng: random.Random, n: int) -> str:
             lines.append(f"URL:https://{rng.choice(DOMAINS[:4])}")
         if rng.random() < 0.3:
             lines.append("ADR;TYPE=WORK:;;" + rng.choice(PLACES))
+        if rng.random() < 0.25:  # with and without the year: a dated card completes the other
+            lines.append("BDAY:" + rng.choice(BIRTHDAYS))
         out.append("\r\n".join([*lines, "END:VCARD"]))
     return "\r\n".join(out) + "\r\n"
 
