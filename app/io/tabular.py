@@ -129,6 +129,17 @@ def _join_address(parts: dict[str, str]) -> str:
                                  parts.get("country", "")) if x)
 
 
+def _full_address(line: str, parts: dict[str, str]) -> str:
+    """An address column with city, region, postcode and country columns beside it (the common
+    "Address, City, State, Zip, Country"): one address, each part once (one the address line
+    already holds is not added again)."""
+    if not line:
+        return _join_address(parts)
+    held = line.casefold()
+    rest = {k: v for k, v in parts.items() if k != "street" and v.casefold() not in held}
+    return _join_address({**rest, "street": line}) if rest else line
+
+
 def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
                  companies: bool) -> ContactDraft | CompanyDraft | Contacted | RecordError:
     vals: dict[str, list[str]] = {}
@@ -147,7 +158,8 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
             work[part] = one[part]
         if f"home_{part}" in one:
             home[part] = one[f"home_{part}"]
-    address = one.get("address") or _join_address(work) or one.get("home_address") or _join_address(home)
+    address = _full_address(one.get("address", ""), work) or \
+        _full_address(one.get("home_address", ""), home)
     tags = [t for t in (_label(x) for cell in vals.get("tags", []) for x in _tags(cell)) if t]
     if companies:
         name = one.get("company") or one.get("name", "")

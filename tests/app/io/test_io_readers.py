@@ -442,3 +442,17 @@ def test_contact_groups_become_their_members_tags(tmp_path):
                       "Bo Chen": ["VIP Customers", "展会 2026"], "Cy Diaz": []}
     skipped = [(n, d.reason) for n, d in recs if isinstance(d, RecordError)]
     assert [n for n, _ in skipped] == [2, 3] and "a contact group (展会 2026)" in skipped[1][1]
+
+
+def test_an_address_column_beside_city_state_and_zip(tmp_path):
+    """"Address, City, State, Zip, Country" (Salesforce, HubSpot, most hand-made lists): one
+    address with all of it (the city, state and zip were dropped); an address line that holds
+    them already does not get them twice."""
+    (tmp_path / "a.csv").write_text(
+        "Name,Email,Address,City,State,Zip,Country\r\n"
+        "Ann Lee,ann@acme.example,1 Main St,Springfield,IL,62701,USA\r\n"
+        'Bo Chen,bo@acme.example,"5 Elm St, Springfield, IL 62702",Springfield,IL,62702,\r\n'
+        "王芳,wf@example.cn,,深圳,广东,518000,中国\r\n", encoding="utf-8")
+    got = [d.address for _, d in records(tmp_path / "a.csv")[1]]
+    assert got == ["1 Main St, 62701 Springfield, IL, USA", "5 Elm St, Springfield, IL 62702",
+                   "518000 深圳, 广东, 中国"]
