@@ -193,9 +193,12 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
             d.name = d.company
         else:
             return RecordError("no name, e-mail or phone")
-    if one.get("id"):
+    if _SATCHEL_ID.fullmatch(one.get("id", "")):
         return Contacted(d, one["id"])
-    return d
+    return d  # (a CRM's own "Record ID", 51234, is no Satchel record: a row like any other)
+
+
+_SATCHEL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 
 
 def _cjk(text: str) -> bool:

@@ -456,3 +456,32 @@ def test_an_address_column_beside_city_state_and_zip(tmp_path):
     got = [d.address for _, d in records(tmp_path / "a.csv")[1]]
     assert got == ["1 Main St, 62701 Springfield, IL, USA", "5 Elm St, Springfield, IL 62702",
                    "518000 深圳, 广东, 中国"]
+
+
+def test_crm_exports_from_hubspot_and_salesforce(tmp_path):
+    """The lists HQ hands out come from a CRM: their headers are recognized (the street, state,
+    zip and country went unrecognized), their bookkeeping columns ignored, and a CRM's own
+    "Record ID" is no Satchel id (the row is an ordinary one, not an edit of a record)."""
+    (tmp_path / "hubspot.csv").write_text(
+        "Record ID,First Name,Last Name,Email,Phone Number,Mobile Phone Number,Company Name,"
+        "Job Title,Street Address,City,State/Region,Postal Code,Country/Region,Website URL,"
+        "Contact owner,Lifecycle Stage,Create Date\r\n"
+        "51234,Ann,Lee,ann@acme.example,+1 212 555 0100,+1 917 555 0199,Acme Inc,Buyer,"
+        "1 Main St,Springfield,IL,62701,United States,https://acme.example,Pat,lead,"
+        "2026-01-05\r\n", encoding="utf-8")
+    (tmp_path / "salesforce.csv").write_text(
+        "Salutation,First Name,Last Name,Title,Account Name,Mailing Street,Mailing City,"
+        "Mailing State/Province,Mailing Zip/Postal Code,Mailing Country,Phone,Mobile,Email,"
+        "Contact Owner\r\n"
+        "Ms.,Bo,Chen,CFO,Globex,5 Elm St,Shelbyville,IL,62565,USA,+1 217 555 0101,,"
+        "bo@globex.example,Pat\r\n", encoding="utf-8")
+    [(_, ann)] = records(tmp_path / "hubspot.csv")[1]
+    [(_, bo)] = records(tmp_path / "salesforce.csv")[1]
+    assert isinstance(ann, ContactDraft)  # not a Satchel record to edit (tabular.Contacted)
+    assert (ann.display_name(), ann.company, ann.title, ann.websites) == (
+        "Ann Lee", "Acme Inc", "Buyer", ["https://acme.example"])
+    assert ann.address == "1 Main St, 62701 Springfield, IL, United States"
+    assert sorted((p.kind, p.number) for p in ann.phones) == [
+        ("mobile", "+1 917 555 0199"), ("work", "+1 212 555 0100")]
+    assert (bo.display_name(), bo.company, bo.title) == ("Bo Chen", "Globex", "CFO")
+    assert bo.address == "5 Elm St, 62565 Shelbyville, IL, USA"
