@@ -16,6 +16,7 @@ FIELDS = (
     "address", "street", "city", "region", "postcode", "country",
     "home_address", "home_street", "home_city", "home_region", "home_postcode", "home_country",
     "website", "note", "birthday", "birth_year", "birth_month", "birth_day", "tags", "id",
+    "im",  # a messenger handle (WeChat, QQ, Skype…): kept in the note as "WeChat: wxid_…"
 )
 IGNORE = ""  # a column mapped to "" is read and ignored
 # words for fields on the command line (--map "Header=field")
@@ -108,6 +109,9 @@ _S: dict[str, tuple[str, ...]] = {
     "tags": ("categories", "category", "labels", "group membership", "tags", "groups",
              "kategorien", "catégories", "类别", "類別", "分组", "分組", "标签", "標籤"),
     "id": ("satchel id", "record id", "satchel-id"),
+    "im": ("微信", "微信号", "微信號", "wechat", "wechat id", "weixin", "qq", "qq号", "qq號",
+           "qq号码", "skype", "skype id", "whatsapp", "line", "line id", "im", "im address",
+           "imaddress", "钉钉", "釘釘", "dingtalk", "telegram"),
 }
 # headers every client writes that mean nothing to Satchel: never "unrecognized"
 _KNOWN_UNUSED = {

@@ -143,11 +143,14 @@ def _full_address(line: str, parts: dict[str, str]) -> str:
 def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
                  companies: bool) -> ContactDraft | CompanyDraft | Contacted | RecordError:
     vals: dict[str, list[str]] = {}
+    handles: list[str] = []  # messenger columns, kept in the note under their own header
     for h, v in zip(headers, row, strict=False):
         f = mapping.get(h, "")
         text = _cell(v)
         if f and text:
             vals.setdefault(f, []).append(text)
+            if f == "im":
+                handles.append(f"{h.strip()}: {text}")
     if not vals:
         return RecordError("no value in any imported column")
     one = {k: v[0] for k, v in vals.items()}
@@ -172,7 +175,7 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
         name=one.get("name", ""), given_name=" ".join(x for x in (one.get("given_name"), one.get("middle_name")) if x),
         family_name=one.get("family_name", ""), company=one.get("company", ""),
         title=one.get("title", ""), department=one.get("department", ""), address=address,
-        note="\n".join(vals.get("note", [])), tags=tags)
+        note="\n".join([*vals.get("note", []), *handles]), tags=tags)
     if not d.name and (d.given_name or d.family_name) and _cjk(d.family_name + d.given_name):
         d.name = d.family_name + d.given_name  # 张 + 伟 → 张伟, family first, no space
     for f, kind in _EMAIL_KIND.items():

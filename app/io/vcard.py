@@ -139,6 +139,30 @@ def _groups(data: bytes, fallback: str) -> dict[str, list[str]]:
     return out
 
 
+# vCard 3.0 clients' own messenger properties, and the URI schemes of 4.0's IMPP
+_MESSENGERS = {"X-QQ": "QQ", "X-WECHAT": "WeChat", "X-WEIXIN": "WeChat", "X-SKYPE": "Skype",
+               "X-SKYPE-USERNAME": "Skype", "X-WHATSAPP": "WhatsApp", "X-JABBER": "XMPP",
+               "X-LINE": "LINE", "X-TELEGRAM": "Telegram"}
+_SCHEMES = {"qq": "QQ", "weixin": "WeChat", "wechat": "WeChat", "skype": "Skype",
+            "whatsapp": "WhatsApp", "xmpp": "XMPP", "line": "LINE", "tg": "Telegram",
+            "sip": "SIP", "aim": "AIM", "ymsgr": "Yahoo", "msnim": "MSN", "icq": "ICQ"}
+
+
+def _handle(name: str, params: dict[str, list[str]], value: str) -> str:
+    """"WeChat: wuxm" from IMPP;X-SERVICE-TYPE=WeChat:x-apple:wuxm, IMPP:xmpp:ann@example.org
+    or X-QQ:12345; "" for an empty one."""
+    value = value.strip()
+    if name != "IMPP":
+        return f"{_MESSENGERS[name]}: {value}" if value else ""
+    scheme, sep, rest = value.partition(":")
+    if not sep or " " in scheme:
+        scheme, rest = "", value
+    service = (params.get("X-SERVICE-TYPE") or [""])[0].strip() or \
+        _SCHEMES.get(scheme.lower(), scheme.upper())
+    rest = rest.lstrip("/").strip()
+    return f"{service}: {rest}" if service and rest else rest
+
+
 def _uid_key(text: str) -> str:
     """A card's UID as a group's MEMBER names it ("urn:uuid:…" or the bare id)."""
     text = text.strip()
@@ -386,6 +410,7 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
     """`groups`: the file's groups by member UID (`_groups`)."""
     d = CardDraft()
     uid = ""
+    handles: list[str] = []  # messenger handles, kept in the note ("WeChat: wuxm")
     addresses: list[tuple[int, str, str]] = []
     titles: list[str] = []
     org_card = group_card = False
@@ -404,6 +429,11 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
             continue
         if name == "UID":
             uid = raw.decode("utf-8", "replace")
+            continue
+        if name == "IMPP" or name in _MESSENGERS:
+            handle = _handle(name, params, _unescape(_decode_value(params, raw, fallback)))
+            if handle and handle not in handles:
+                handles.append(handle)
             continue
         if name in ("VERSION", "PRODID", "REV", "LABEL") or name.startswith("X-"):
             continue
@@ -462,6 +492,8 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
         extra = [a[2] for a in addresses if a is not main and a[1] != main[1]]
         if extra:
             d.note = "\n".join(x for x in (d.note, *extra) if x)
+    if handles:
+        d.note = "\n".join(x for x in (d.note, *handles) if x)
     if titles:
         d.title = titles[0]
         if len(titles) > 1 and titles[1] != titles[0]:

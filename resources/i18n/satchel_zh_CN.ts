@@ -1007,42 +1007,57 @@ Start by bringing in the people you already know:</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="341" />
+      <location filename="../../ui/importing/dialog.py" line="334" />
+      <source>messenger (WeChat, QQ…), kept in the note</source>
+      <translation>即时通讯（微信、QQ…），记在笔记中</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="342" />
       <source>no value in any imported column</source>
       <translation>导入的各列均无内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="342" />
+      <location filename="../../ui/importing/dialog.py" line="343" />
       <source>no company name</source>
       <translation>没有公司名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="343" />
+      <location filename="../../ui/importing/dialog.py" line="344" />
       <source>no name, e-mail or phone</source>
       <translation>没有姓名、邮箱或电话</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="344" />
+      <location filename="../../ui/importing/dialog.py" line="345" />
       <source>no name, e-mail, phone or company</source>
       <translation>没有姓名、邮箱、电话或公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="345" />
+      <location filename="../../ui/importing/dialog.py" line="346" />
       <source>card without END:VCARD</source>
       <translation>名片缺少 END:VCARD</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="347" />
+      <location filename="../../ui/importing/dialog.py" line="348" />
       <source>card without END:VCARD (file cut short?)</source>
       <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="353" />
+      <location filename="../../ui/importing/dialog.py" line="354" />
       <source>unreadable card ({0})</source>
       <translation>无法读取的名片（{0}）</translation>
     </message>
     <message>
       <location filename="../../ui/importing/dialog.py" line="358" />
+      <source>a contact group ({0}), not a person: its members in this file get its name as a tag</source>
+      <translation>联系人分组（{0}），不是联系人：本文件中的组员会加上以此为名的标签</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="361" />
+      <source>a mailing list ({0}), not a person: its members in this file get its name as a tag</source>
+      <translation>邮件列表（{0}），不是联系人：本文件中的成员会加上以此为名的标签</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="367" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>

@@ -220,6 +220,9 @@ def test_chinese_import_dialog(qtbot, chinese, store):
     assert reasons and all(CJK.search(r) for r in reasons), reasons
     english = [t for t in _visible_texts(dialog) if not CJK.search(t)]
     assert not english, english
+    for kind, said in (("contact group", "联系人分组（VIP）"), ("mailing list", "邮件列表（VIP）")):
+        reason = f"a {kind} (VIP), not a person: its members in this file get its name as a tag"
+        assert dialog.reason_text(reason).startswith(said)
     _save(qtbot, dialog, "13_zh_CN_import_preview.png")
     assert not _clipped(dialog), _clipped(dialog)
     dialog.reject()

@@ -331,6 +331,7 @@ class ImportDialog(QDialog):
             "birthday": self.tr("birthday"), "birth_year": self.tr("birth year"),
             "birth_month": self.tr("birth month"), "birth_day": self.tr("birth day"),
             "tags": self.tr("tags"), "id": self.tr("Satchel ID"),
+            "im": self.tr("messenger (WeChat, QQ…), kept in the note"),
         }
         return labels.get(field, field.replace("_", " "))
 
@@ -351,6 +352,14 @@ class ImportDialog(QDialog):
         found = re.fullmatch(r"unreadable card \((.*)\)", reason, re.DOTALL)
         if found:
             return self.tr("unreadable card ({0})").format(found.group(1))
+        found = re.fullmatch(r"a (contact group|mailing list) \((.*)\), not a person: its "
+                             r"members in this file get its name as a tag", reason, re.DOTALL)
+        if found and found.group(1) == "contact group":
+            return self.tr("a contact group ({0}), not a person: its members in this file get "
+                           "its name as a tag").format(found.group(2))
+        if found:
+            return self.tr("a mailing list ({0}), not a person: its members in this file get "
+                           "its name as a tag").format(found.group(2))
         return reason
 
     def _files(self) -> str:

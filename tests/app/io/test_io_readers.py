@@ -485,3 +485,22 @@ def test_crm_exports_from_hubspot_and_salesforce(tmp_path):
         ("mobile", "+1 917 555 0199"), ("work", "+1 212 555 0100")]
     assert (bo.display_name(), bo.company, bo.title) == ("Bo Chen", "Globex", "CFO")
     assert bo.address == "5 Elm St, 62565 Shelbyville, IL, USA"
+
+
+def test_messenger_handles_are_kept_in_the_note(tmp_path):
+    """A Chinese client is reached on WeChat or QQ more than by mail: the columns 微信 and QQ
+    of a sheet, and IMPP / X-QQ / X-SKYPE of a card, are kept in the note under their
+    service's name (they were dropped)."""
+    (tmp_path / "w.csv").write_text(
+        "姓名,手机,微信,QQ,公司,备注\r\n陈静,13800001111,chenjing_88,12345678,华南贸易,老客户\r\n",
+        encoding="utf-8")
+    [(_, d)] = records(tmp_path / "w.csv")[1]
+    assert d.note == "老客户\n微信: chenjing_88\nQQ: 12345678"
+    (tmp_path / "w.vcf").write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@example.org\r\n"
+        "IMPP;X-SERVICE-TYPE=WeChat;type=pref:x-apple:ann_lee\r\nX-QQ:987654\r\n"
+        "IMPP:xmpp:ann@jabber.example\r\nX-SKYPE-USERNAME:ann.lee\r\nX-QQ:987654\r\n"
+        "NOTE:Met in Canton\r\nEND:VCARD\r\n", encoding="utf-8")
+    [(_, d)] = records(tmp_path / "w.vcf")[1]
+    assert d.note == ("Met in Canton\nWeChat: ann_lee\nQQ: 987654\nXMPP: ann@jabber.example\n"
+                      "Skype: ann.lee")
