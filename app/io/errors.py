@@ -30,7 +30,8 @@ class UnmappedColumns(FileUnreadable):
         super().__init__(
             f"{path}: {'; '.join(said)}. Map them with "
             '--map "Header=field" (field: name, given_name, family_name, company, title, '
-            "department, email, phone, mobile, fax, address, website, note, birthday, tags; "
+            "department, email, phone, mobile, fax, address, website, note, birthday, tags, im "
+            "(WeChat, QQ…: kept in the note); "
             '"Header=" ignores a column).')
 
 
