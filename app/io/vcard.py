@@ -157,10 +157,11 @@ def _handle(name: str, params: dict[str, list[str]], value: str) -> str:
     scheme, sep, rest = value.partition(":")
     if not sep or " " in scheme:
         scheme, rest = "", value
-    service = (params.get("X-SERVICE-TYPE") or [""])[0].strip() or \
-        _SCHEMES.get(scheme.lower(), scheme.upper())
+    scheme = scheme.lower()
+    service = (params.get("X-SERVICE-TYPE") or [""])[0].strip() or _SCHEMES.get(scheme) or (
+        "IM" if not scheme or scheme.startswith("x-") else scheme.upper())  # (x-apple:…)
     rest = rest.lstrip("/").strip()
-    return f"{service}: {rest}" if service and rest else rest
+    return f"{service}: {rest}" if rest else ""
 
 
 def _uid_key(text: str) -> str:

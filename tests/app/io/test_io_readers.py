@@ -500,7 +500,8 @@ def test_messenger_handles_are_kept_in_the_note(tmp_path):
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@example.org\r\n"
         "IMPP;X-SERVICE-TYPE=WeChat;type=pref:x-apple:ann_lee\r\nX-QQ:987654\r\n"
         "IMPP:xmpp:ann@jabber.example\r\nX-SKYPE-USERNAME:ann.lee\r\nX-QQ:987654\r\n"
+        "IMPP:x-apple:ann.home\r\nIMPP:\r\n"
         "NOTE:Met in Canton\r\nEND:VCARD\r\n", encoding="utf-8")
     [(_, d)] = records(tmp_path / "w.vcf")[1]
     assert d.note == ("Met in Canton\nWeChat: ann_lee\nQQ: 987654\nXMPP: ann@jabber.example\n"
-                      "Skype: ann.lee")
+                      "Skype: ann.lee\nIM: ann.home")
