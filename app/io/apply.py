@@ -221,7 +221,7 @@ class _Texts(dict):
 def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None = None,
          lookup: ImportLookup | None = None, texts: _Texts | None = None) -> None:
     if isinstance(rec, RecordError):
-        _skip(report, path, n, rec.reason)
+        _skip(report, path, n, rec.reason, rec.label)
         return
     fast = lookup is not None and fast_path(rec)
     if lookup is not None:

@@ -40,3 +40,4 @@ class RecordError:
     """One record that could not be read; the rest of the file still imports."""
 
     reason: str
+    label: str = ""  # what the record is called, where the reader knows it (a group's name)

@@ -48,7 +48,7 @@ def read_ldif(text: str, path: str = "") -> Iterator[tuple[int, ContactDraft | R
         if _is_list(attrs):
             name = (attrs.get("cn") or ["no name"])[0]
             yield n, RecordError(f"a mailing list ({name}), not a person: its members in this "
-                                 "file get its name as a tag")
+                                 "file get its name as a tag", name)
             continue
         d = _draft(attrs, bad)
         if lists and isinstance(d, ContactDraft):

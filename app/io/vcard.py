@@ -45,6 +45,17 @@ class _Unusual(Exception):
 class _Empty(ValueError):
     """A card with nothing to import (no name, e-mail, phone or company)."""
 
+    label = ""  # what the report calls the card
+
+
+class _Group(_Empty):
+    """A card for a group of the others (their tag, `_groups`), not a person."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"a contact group ({name}), not a person: its members in this file get "
+                         "its name as a tag")
+        self.label = name
+
 
 def looks_like_vcard(data: bytes) -> bool:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").upper()
@@ -106,7 +117,7 @@ def read_vcards(data: bytes, path: str = "") -> Iterator[tuple[int, Record]]:
         except _Unusual:
             yield n, _with_vobject(card, fallback, groups)
         except _Empty as exc:
-            yield n, RecordError(str(exc))
+            yield n, RecordError(str(exc), exc.label)
         except (ValueError, LookupError, binascii.Error) as exc:
             yield n, RecordError(f"unreadable card ({exc})")
 
@@ -500,8 +511,7 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
         if len(titles) > 1 and titles[1] != titles[0]:
             d.note = "\n".join(x for x in (d.note, f"Role: {titles[1]}") if x)
     if group_card:  # (its members are cards of their own)
-        raise _Empty(f"a contact group ({d.display_name() or 'no name'}), not a person: its "
-                     "members in this file get its name as a tag")
+        raise _Group(d.display_name() or "no name")
     if groups and uid:
         d.tags += [g for g in groups.get(_uid_key(uid), ()) if g not in d.tags]
     if not (d.display_name() or d.emails or d.phones or d.company):
@@ -542,7 +552,7 @@ def _with_vobject(lines: list[bytes], fallback: str,
         text = card.serialize()
         return _fast(text.encode("utf-8").split(b"\r\n")[1:-2], "utf-8", groups)
     except _Empty as exc:
-        return RecordError(str(exc))
+        return RecordError(str(exc), exc.label)
     except Exception:  # noqa: BLE001 - vobject cannot write it back: keep the basic fields
         pass
     d = ContactDraft()

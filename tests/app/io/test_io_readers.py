@@ -159,6 +159,7 @@ def test_ldif_base64_folding_groups_and_bad_entry(fx):
     # 3 is a mailing list, not a person: said so, and its member Olaf gets its name as a tag
     assert [n for n, _ in recs] == [1, 2, 3, 4]
     assert recs[2][1].reason.startswith("a mailing list (Friends), not a person")
+    assert recs[2][1].label == "Friends"
     assert olaf.tags == ["Friends"] and recs[1][1].tags == []
     assert isinstance(recs[3][1], RecordError)
 
@@ -442,6 +443,8 @@ def test_contact_groups_become_their_members_tags(tmp_path):
                       "Bo Chen": ["VIP Customers", "展会 2026"], "Cy Diaz": []}
     skipped = [(n, d.reason) for n, d in recs if isinstance(d, RecordError)]
     assert [n for n, _ in skipped] == [2, 3] and "a contact group (展会 2026)" in skipped[1][1]
+    # the report names them (its Name column showed "(no name)")
+    assert [d.label for _, d in recs if isinstance(d, RecordError)] == ["VIP Customers", "展会 2026"]
 
 
 def test_an_address_column_beside_city_state_and_zip(tmp_path):
