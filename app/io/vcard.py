@@ -504,8 +504,8 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
         extra = [a[2] for a in addresses if a is not main and a[1] != main[1]]
         if extra:
             d.note = "\n".join(x for x in (d.note, *extra) if x)
-    if handles:
-        d.note = "\n".join(x for x in (d.note, *handles) if x)
+    if handles:  # (not twice: a note may already say "WeChat: wuxm")
+        d.note = "\n".join(x for x in (d.note, *(h for h in handles if h not in d.note)) if x)
     if titles:
         d.title = titles[0]
         if len(titles) > 1 and titles[1] != titles[0]:

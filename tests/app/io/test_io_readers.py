@@ -499,12 +499,17 @@ def test_messenger_handles_are_kept_in_the_note(tmp_path):
         encoding="utf-8")
     [(_, d)] = records(tmp_path / "w.csv")[1]
     assert d.note == "老客户\n微信: chenjing_88\nQQ: 12345678"
+    # a note that holds a handle already does not get it twice
+    (tmp_path / "n.csv").write_text("姓名,微信,备注\r\n陈静,chenjing_88,微信: chenjing_88\r\n",
+                                    encoding="utf-8")
+    [(_, d)] = records(tmp_path / "n.csv")[1]
+    assert d.note == "微信: chenjing_88"
     (tmp_path / "w.vcf").write_text(
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@example.org\r\n"
         "IMPP;X-SERVICE-TYPE=WeChat;type=pref:x-apple:ann_lee\r\nX-QQ:987654\r\n"
         "IMPP:xmpp:ann@jabber.example\r\nX-SKYPE-USERNAME:ann.lee\r\nX-QQ:987654\r\n"
         "IMPP:x-apple:ann.home\r\nIMPP:\r\n"
-        "NOTE:Met in Canton\r\nEND:VCARD\r\n", encoding="utf-8")
+        "NOTE:Met in Canton\\nSkype: ann.lee\r\nEND:VCARD\r\n", encoding="utf-8")
     [(_, d)] = records(tmp_path / "w.vcf")[1]
-    assert d.note == ("Met in Canton\nWeChat: ann_lee\nQQ: 987654\nXMPP: ann@jabber.example\n"
-                      "Skype: ann.lee\nIM: ann.home")
+    assert d.note == ("Met in Canton\nSkype: ann.lee\nWeChat: ann_lee\nQQ: 987654\n"
+                      "XMPP: ann@jabber.example\nIM: ann.home")
