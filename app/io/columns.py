@@ -134,6 +134,8 @@ _KNOWN_UNUSED = {
     # CRM exports (HubSpot, Salesforce) beside their contact columns
     "salutation", "contact owner", "lifecycle stage", "lead status", "create date",
     "last activity date", "last modified date", "created date", "lead source",
+    # and a Chinese sheet's: gender, row number, its own numbering, timestamps
+    "性别", "性別", "序号", "序號", "编号", "編號", "创建时间", "創建時間", "更新时间", "更新時間",
 }
 SIGNATURES = {
     "Outlook": {"e-mail address", "business phone", "job title"},

@@ -504,6 +504,12 @@ def test_messenger_handles_are_kept_in_the_note(tmp_path):
                                     encoding="utf-8")
     [(_, d)] = records(tmp_path / "n.csv")[1]
     assert d.note == "微信: chenjing_88"
+    # a WPS sheet as Chinese offices keep them: its row number and gender need no mapping step
+    (tmp_path / "wps.csv").write_text(
+        "序号,姓名,性别,手机,单位,职务,QQ,生日\r\n1,陈静,女,13800001111,华南贸易,经理,12345678,"
+        "1990-05-04\r\n", encoding="gbk")
+    [(_, d)] = records(tmp_path / "wps.csv")[1]
+    assert (d.name, d.company, d.title, d.note) == ("陈静", "华南贸易", "经理", "QQ: 12345678")
     (tmp_path / "w.vcf").write_text(
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@example.org\r\n"
         "IMPP;X-SERVICE-TYPE=WeChat;type=pref:x-apple:ann_lee\r\nX-QQ:987654\r\n"
