@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from app.domain import ContactDraft, Email, Phone
+from app.io import emails
 from app.io.errors import FileUnreadable, RecordError
 from app.io.vcard import parse_date
 
@@ -112,8 +113,14 @@ def _draft(a: dict[str, list[str]], bad: str) -> ContactDraft | RecordError:
         family_name=one.get("sn", ""), title=one.get("title", ""),
         department=one.get("ou", "") or one.get("department", ""),
         company=one.get("o", "") or one.get("company", ""), note=one.get("description", ""))
+    not_mail = []
     for k in ("mail", "mozillasecondemail"):
-        d.emails += [Email(x) for x in a.get(k, []) if x]
+        for x in a.get(k, []):
+            found, rest = emails.addresses(x)
+            d.emails += [Email(address) for address in found]
+            not_mail.append(rest)
+    if any(not_mail):
+        d.note = "\n".join(x for x in (d.note, emails.leftover_note(not_mail)) if x)
     for k, kind in _PHONES.items():
         d.phones += [Phone(x, kind) for x in a.get(k, []) if x]
     street = ", ".join(x for x in (one.get("street") or one.get("postaladdress", ""),

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from app.domain import CompanyDraft, ContactDraft, Email, Phone
-from app.io import columns
+from app.io import columns, emails
 from app.io.errors import FileUnreadable, RecordError, UnmappedColumns
 from app.io.vcard import parse_date
 
@@ -183,14 +183,17 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
         note=_with_handles("\n".join(vals.get("note", [])), handles), tags=tags)
     if not d.name and (d.given_name or d.family_name) and _cjk(d.family_name + d.given_name):
         d.name = d.family_name + d.given_name  # 张 + 伟 → 张伟, family first, no space
+    not_mail: list[str] = []  # e-mail cells that hold no address: kept in the note
     for f, kind in _EMAIL_KIND.items():
         for cell in vals.get(f, []):
-            d.emails += [Email(a, kind) for a in _MULTI.split(cell) if a]
+            _add_emails(d, cell, kind, not_mail)
     for f, kind in _PHONE_KIND.items():
         for cell in vals.get(f, []):
             d.phones += [Phone(_number(p), kind) for p in _MULTI.split(cell) if p]
     d.websites = [u for cell in vals.get("website", []) for u in _MULTI.split(cell) if u]
-    _google_numbered(one, d)
+    _google_numbered(one, d, not_mail)
+    if any(not_mail):
+        d.note = "\n".join(x for x in (d.note, emails.leftover_note(not_mail)) if x)
     if "birthday" in one:
         d.birthday = parse_date(one["birthday"])
     elif {"birth_month", "birth_day"} <= one.keys():  # (Thunderbird: the year may be empty)
@@ -213,7 +216,15 @@ def _cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def _google_numbered(one: dict[str, str], d: ContactDraft) -> None:
+def _add_emails(d: ContactDraft, cell: str, kind: str, not_mail: list[str]) -> None:
+    """A cell's addresses ("Ann <ann@x.org>; ann@y.org", Google's ":::" lists)."""
+    for piece in _MULTI.split(cell):
+        found, rest = emails.addresses(piece)
+        d.emails += [Email(a, kind) for a in found]
+        not_mail.append(rest)
+
+
+def _google_numbered(one: dict[str, str], d: ContactDraft, not_mail: list[str]) -> None:
     for key, value in sorted(one.items()):
         if "#" not in key or "." in key:
             continue
@@ -221,7 +232,7 @@ def _google_numbered(one: dict[str, str], d: ContactDraft) -> None:
         label = one.get(f"{key}.type", "")
         items = [x for x in _MULTI.split(value) if x]
         if base == "email":
-            d.emails += [Email(a, _email_kind(label)) for a in items]
+            _add_emails(d, value, _email_kind(label), not_mail)
         elif base == "phone":
             d.phones += [Phone(_number(p), _phone_kind(label)) for p in items]
         elif base == "website":

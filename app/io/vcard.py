@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.domain import NO_YEAR, CompanyDraft, ContactDraft, Email, Phone
-from app.io import photos
+from app.io import emails, photos
 from app.io.errors import FileUnreadable, RecordError
 
 
@@ -423,6 +423,7 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
     d = CardDraft()
     uid = ""
     handles: list[str] = []  # messenger handles, kept in the note ("WeChat: wuxm")
+    not_mail: list[str] = []  # EMAIL values that hold no address, kept in the note
     addresses: list[tuple[int, str, str]] = []
     titles: list[str] = []
     org_card = group_card = False
@@ -475,9 +476,9 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
             if number:
                 d.phones.append(Phone(number, phone_kind(_types(params))))
         elif name == "EMAIL":
-            address = _unescape(value).strip().removeprefix("mailto:")
-            if address:
-                d.emails.append(Email(address, email_kind(_types(params))))
+            found, rest = emails.addresses(_unescape(value))
+            d.emails += [Email(a, email_kind(_types(params))) for a in found]
+            not_mail.append(rest)
         elif name == "ADR":
             text = _address([_unescape(p) for p in _split_escaped(value, ";")])
             if text:
@@ -504,6 +505,8 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
         extra = [a[2] for a in addresses if a is not main and a[1] != main[1]]
         if extra:
             d.note = "\n".join(x for x in (d.note, *extra) if x)
+    if any(not_mail):
+        d.note = "\n".join(x for x in (d.note, emails.leftover_note(not_mail)) if x)
     if handles:  # (not twice: a note may already say "WeChat: wuxm")
         d.note = "\n".join(x for x in (d.note, *(h for h in handles if h not in d.note)) if x)
     if titles:

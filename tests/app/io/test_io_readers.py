@@ -519,3 +519,36 @@ def test_messenger_handles_are_kept_in_the_note(tmp_path):
     [(_, d)] = records(tmp_path / "w.vcf")[1]
     assert d.note == ("Met in Canton\nSkype: ann.lee\nWeChat: ann_lee\nQQ: 987654\n"
                       "XMPP: ann@jabber.example\nIM: ann.home")
+
+
+def test_only_addresses_become_e_mail_addresses(tmp_path):
+    """The same e-mail is the same person: a placeholder a sheet writes where it has no address
+    ("n/a", "无", "-") made all its rows one person, the others reported "unchanged" and lost.
+    An address inside a display name or after mailto: is taken out; several in a cell are
+    several; text that is no address is kept in the note."""
+    (tmp_path / "m.csv").write_text(
+        "Name,Email,E-mail 2 Address\r\nCy Diaz,n/a,\r\nEve Fox,n/a,-\r\n王五,无,\r\n"
+        'Ann Lee,Ann Lee <Ann@Example.org>,"mailto:ann.lee@example.org; a@b.org c@d.org"\r\n'
+        "Dee Ray,dee at example dot org,\r\n", encoding="utf-8")
+    got = {d.display_name(): ([e.address for e in d.emails], d.note)
+           for _, d in records(tmp_path / "m.csv")[1]}
+    assert got == {"Cy Diaz": ([], ""), "Eve Fox": ([], ""), "王五": ([], ""),
+                   "Ann Lee": (["Ann@Example.org", "ann.lee@example.org", "a@b.org", "c@d.org"],
+                               ""),
+                   "Dee Ray": ([], "E-mail: dee at example dot org")}
+    (tmp_path / "m.vcf").write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Gus Ho\r\nEMAIL:n/a\r\nEMAIL:Gus <gus@ho.example>\r\n"
+        "END:VCARD\r\n", encoding="utf-8")
+    [(_, d)] = records(tmp_path / "m.vcf")[1]
+    assert [e.address for e in d.emails] == ["gus@ho.example"] and d.note == ""
+
+
+def test_a_placeholder_e_mail_does_not_merge_people(store, tmp_path):
+    from app.io.apply import run_import
+    from app.services import contacts
+
+    (tmp_path / "m.csv").write_text("Name,Email\r\nCy Diaz,n/a\r\nEve Fox,n/a\r\n",
+                                    encoding="utf-8")
+    assert run_import(store, [str(tmp_path / "m.csv")]).created == 2
+    with store.read() as s:
+        assert sorted(contacts.get(s, i).name for i in contacts.ids(s)) == ["Cy Diaz", "Eve Fox"]

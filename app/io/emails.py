@@ -1,0 +1,30 @@
+"""E-mail values as address books hold them: "Ann Lee <ann@acme.example>", "mailto:…", several
+in one cell ("a@x.org; b@y.org"), or no address at all ("n/a", "无", "-"). Only addresses become
+e-mail addresses: the same address is the same person, so a placeholder shared by a sheet's rows
+made them all one person (the others were reported "unchanged" and lost)."""
+
+from __future__ import annotations
+
+import re
+
+# an address inside whatever surrounds it: a display name, <>, mailto:, commas, spaces
+_ADDRESS = re.compile(r"[\w.!#$%&*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
+# what a sheet writes where it has no address; anything else without an @ is kept in the note
+_PLACEHOLDERS = {"n/a", "na", "none", "null", "nil", "no", "-", "--", "—", "/", ".", "0", "?",
+                 "无", "無", "没有", "沒有", "暂无", "暫無", "未知"}
+
+
+def addresses(text: str) -> tuple[list[str], str]:
+    """(the e-mail addresses in a value, the value itself when it holds none and is not a
+    placeholder: for the note)."""
+    text = text.strip()
+    if "@" not in text:
+        return [], "" if text.casefold() in _PLACEHOLDERS else text
+    if _ADDRESS.fullmatch(text):  # (nearly always: one plain address)
+        return [text], ""
+    return [a.rstrip(".") for a in _ADDRESS.findall(text)], ""
+
+
+def leftover_note(texts: list[str]) -> str:
+    """What e-mail fields held that was no address, as note lines ("E-mail: dee at acme")."""
+    return "\n".join(f"E-mail: {t}" for t in texts if t)
