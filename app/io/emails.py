@@ -19,12 +19,17 @@ def addresses(text: str) -> tuple[list[str], str]:
     placeholder: for the note)."""
     text = text.strip()
     if "@" not in text:
-        return [], "" if text.casefold() in _PLACEHOLDERS else text
+        return [], "" if placeholder(text) else text
     if _ADDRESS.fullmatch(text):  # (nearly always: one plain address)
         return [text], ""
     return [a.rstrip(".") for a in _ADDRESS.findall(text)], ""
 
 
-def leftover_note(texts: list[str]) -> str:
-    """What e-mail fields held that was no address, as note lines ("E-mail: dee at acme")."""
-    return "\n".join(f"E-mail: {t}" for t in texts if t)
+def placeholder(text: str) -> bool:
+    """What a sheet writes in a field it has nothing for ("n/a", "无", "-")."""
+    return text.strip().casefold() in _PLACEHOLDERS
+
+
+def noted(note: str, no_address: list[str]) -> str:
+    """The note with the e-mail values that held no address ("E-mail: dee at acme")."""
+    return "\n".join(x for x in (note, *(f"E-mail: {t}" for t in no_address if t)) if x)

@@ -119,8 +119,7 @@ def _draft(a: dict[str, list[str]], bad: str) -> ContactDraft | RecordError:
             found, rest = emails.addresses(x)
             d.emails += [Email(address) for address in found]
             not_mail.append(rest)
-    if any(not_mail):
-        d.note = "\n".join(x for x in (d.note, emails.leftover_note(not_mail)) if x)
+    d.note = emails.noted(d.note, not_mail)
     for k, kind in _PHONES.items():
         d.phones += [Phone(x, kind) for x in a.get(k, []) if x]
     street = ", ".join(x for x in (one.get("street") or one.get("postaladdress", ""),

@@ -183,17 +183,17 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
         note=_with_handles("\n".join(vals.get("note", [])), handles), tags=tags)
     if not d.name and (d.given_name or d.family_name) and _cjk(d.family_name + d.given_name):
         d.name = d.family_name + d.given_name  # 张 + 伟 → 张伟, family first, no space
-    not_mail: list[str] = []  # e-mail cells that hold no address: kept in the note
+    not_kept: list[str] = []  # note lines for e-mail and phone cells that hold none
     for f, kind in _EMAIL_KIND.items():
         for cell in vals.get(f, []):
-            _add_emails(d, cell, kind, not_mail)
+            _add_emails(d, cell, kind, not_kept)
     for f, kind in _PHONE_KIND.items():
         for cell in vals.get(f, []):
-            d.phones += [Phone(_number(p), kind) for p in _MULTI.split(cell) if p]
+            _add_phones(d, _MULTI.split(cell), kind, not_kept)
     d.websites = [u for cell in vals.get("website", []) for u in _MULTI.split(cell) if u]
-    _google_numbered(one, d, not_mail)
-    if any(not_mail):
-        d.note = "\n".join(x for x in (d.note, emails.leftover_note(not_mail)) if x)
+    _google_numbered(one, d, not_kept)
+    if not_kept:
+        d.note = "\n".join(x for x in (d.note, *not_kept) if x)
     if "birthday" in one:
         d.birthday = parse_date(one["birthday"])
     elif {"birth_month", "birth_day"} <= one.keys():  # (Thunderbird: the year may be empty)
@@ -216,15 +216,27 @@ def _cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def _add_emails(d: ContactDraft, cell: str, kind: str, not_mail: list[str]) -> None:
-    """A cell's addresses ("Ann <ann@x.org>; ann@y.org", Google's ":::" lists)."""
+def _add_emails(d: ContactDraft, cell: str, kind: str, notes: list[str]) -> None:
+    """A cell's addresses ("Ann <ann@x.org>; ann@y.org", Google's ":::" lists); text that is
+    no address for the note."""
     for piece in _MULTI.split(cell):
         found, rest = emails.addresses(piece)
         d.emails += [Email(a, kind) for a in found]
-        not_mail.append(rest)
+        if rest:
+            notes.append(emails.noted("", [rest]))
 
 
-def _google_numbered(one: dict[str, str], d: ContactDraft, not_mail: list[str]) -> None:
+def _add_phones(d: ContactDraft, numbers: list[str], kind: str, notes: list[str]) -> None:
+    """Numbers; a cell with no digit is none: a placeholder ("无", "-") is dropped, other text
+    kept in the note ("Phone: ask reception")."""
+    for text in numbers:
+        if any(ch.isdigit() for ch in text):
+            d.phones.append(Phone(_number(text), kind))
+        elif text and not emails.placeholder(text):
+            notes.append(f"Phone: {text}")
+
+
+def _google_numbered(one: dict[str, str], d: ContactDraft, notes: list[str]) -> None:
     for key, value in sorted(one.items()):
         if "#" not in key or "." in key:
             continue
@@ -232,9 +244,9 @@ def _google_numbered(one: dict[str, str], d: ContactDraft, not_mail: list[str]) 
         label = one.get(f"{key}.type", "")
         items = [x for x in _MULTI.split(value) if x]
         if base == "email":
-            _add_emails(d, value, _email_kind(label), not_mail)
+            _add_emails(d, value, _email_kind(label), notes)
         elif base == "phone":
-            d.phones += [Phone(_number(p), _phone_kind(label)) for p in items]
+            _add_phones(d, items, _phone_kind(label), notes)
         elif base == "website":
             d.websites += items
         elif base == "address" and not d.address:

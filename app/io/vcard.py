@@ -505,8 +505,7 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
         extra = [a[2] for a in addresses if a is not main and a[1] != main[1]]
         if extra:
             d.note = "\n".join(x for x in (d.note, *extra) if x)
-    if any(not_mail):
-        d.note = "\n".join(x for x in (d.note, emails.leftover_note(not_mail)) if x)
+    d.note = emails.noted(d.note, not_mail)
     if handles:  # (not twice: a note may already say "WeChat: wuxm")
         d.note = "\n".join(x for x in (d.note, *(h for h in handles if h not in d.note)) if x)
     if titles:

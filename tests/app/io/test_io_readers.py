@@ -552,3 +552,12 @@ def test_a_placeholder_e_mail_does_not_merge_people(store, tmp_path):
     assert run_import(store, [str(tmp_path / "m.csv")]).created == 2
     with store.read() as s:
         assert sorted(contacts.get(s, i).name for i in contacts.ids(s)) == ["Cy Diaz", "Eve Fox"]
+
+
+def test_a_phone_cell_without_a_digit_is_no_number(tmp_path):
+    """"-" or "无" where a sheet has no number is dropped; other text is kept in the note."""
+    (tmp_path / "p.csv").write_text("Name,Mobile Phone,Business Phone\r\nCy Diaz,-,ask reception\r\n"
+                                    "王五,无,0755-8601 3388\r\n", encoding="utf-8")
+    got = {d.display_name(): ([p.number for p in d.phones], d.note)
+           for _, d in records(tmp_path / "p.csv")[1]}
+    assert got == {"Cy Diaz": ([], "Phone: ask reception"), "王五": (["0755-8601 3388"], "")}
