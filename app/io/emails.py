@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 # an address inside whatever surrounds it: a display name, <>, mailto:, commas, spaces
-_ADDRESS = re.compile(r"[\w.!#$%&*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")  # (o'brien@…)
 # what a sheet writes where it has no address; anything else without an @ is kept in the note
 _PLACEHOLDERS = {"n/a", "na", "none", "null", "nil", "no", "-", "--", "—", "/", ".", "0", "?",
                  "无", "無", "没有", "沒有", "暂无", "暫無", "未知"}

@@ -529,13 +529,15 @@ def test_only_addresses_become_e_mail_addresses(tmp_path):
     (tmp_path / "m.csv").write_text(
         "Name,Email,E-mail 2 Address\r\nCy Diaz,n/a,\r\nEve Fox,n/a,-\r\n王五,无,\r\n"
         'Ann Lee,Ann Lee <Ann@Example.org>,"mailto:ann.lee@example.org; a@b.org c@d.org"\r\n'
-        "Dee Ray,dee at example dot org,\r\n", encoding="utf-8")
+        "Dee Ray,dee at example dot org,\r\nSean O'Brien,sean.o'brien@example.ie,\r\n",
+        encoding="utf-8")
     got = {d.display_name(): ([e.address for e in d.emails], d.note)
            for _, d in records(tmp_path / "m.csv")[1]}
     assert got == {"Cy Diaz": ([], ""), "Eve Fox": ([], ""), "王五": ([], ""),
                    "Ann Lee": (["Ann@Example.org", "ann.lee@example.org", "a@b.org", "c@d.org"],
                                ""),
-                   "Dee Ray": ([], "E-mail: dee at example dot org")}
+                   "Dee Ray": ([], "E-mail: dee at example dot org"),
+                   "Sean O'Brien": (["sean.o'brien@example.ie"], "")}
     (tmp_path / "m.vcf").write_text(
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Gus Ho\r\nEMAIL:n/a\r\nEMAIL:Gus <gus@ho.example>\r\n"
         "END:VCARD\r\n", encoding="utf-8")
