@@ -60,6 +60,15 @@ def birthday_text(day: dt.date | None) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), _day_and_month())
 
 
+def wire_birthday_text(value: str) -> str:
+    """A stored birthday ("1604-04-15", as records and sync changes hold it) as the rep reads
+    it; a value that is no date as it is."""
+    try:
+        return birthday_text(dt.date.fromisoformat(value))
+    except (TypeError, ValueError):
+        return str(value)
+
+
 def _day_and_month() -> str:
     """The locale's long date without its year and weekday: "MMMM d" (en_US), "d. MMMM" (de),
     "M月d日" (zh_CN)."""

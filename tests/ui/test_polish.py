@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, Qt
 from app.dedup import merge
 from app.domain import NO_YEAR
 from app.services import contacts
+from ui.dedup.merge_dialog import _shown as merge_dialog_text
 from ui.format import birthday_text
 from ui.sync.conflicts_dialog import show_value
 from ui.views.base import CELL_PADDING
@@ -447,6 +448,7 @@ def test_a_birthday_without_a_year_reads_as_day_and_month(styled_app, locale, sh
         assert birthday_text(dt.date(1980, 4, 15)) == "1980-04-15"
         # a sync conflict over it, and the merge dialog (app.dedup.merge, no Qt: ISO's --MM-DD)
         assert show_value("1604-04-15", "birthday") == shown
+        assert merge_dialog_text(None, "birthday", "1604-04-15") == shown  # (the merge dialog)
         assert merge.display(None, "birthday", "1604-04-15") == "--04-15"
         assert merge.display(None, "birthday", "1980-04-15") == "1980-04-15"
     finally:

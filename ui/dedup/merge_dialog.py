@@ -22,11 +22,20 @@ from app.dedup import merge as merging
 from app.store import Store
 from ui.dedup.fields import counts_text, listing
 from ui.field_names import field_label
+from ui.format import wire_birthday_text
 from ui.style import MUTED, mark_primary
 from ui.worker import saving
 
 _EMPTY = "—"
 _COLUMN_PX = 290  # one side's column: long values are elided (the full text is the tooltip)
+
+
+def _shown(session, field: str, value) -> str:
+    """A field's value as the dialog shows it: a birthday as the detail pane does ("April 15"
+    for one without a year), the rest as the merge describes it."""
+    if field == "birthday" and value:
+        return wire_birthday_text(value)
+    return merging.display(session, field, value)
 
 
 def _elide(widget: QWidget, text: str, px: int) -> str:
@@ -135,9 +144,9 @@ class MergeDialog(QDialog):
         self._clear()
         with self.store.read() as s:
             choices = merging.choices_for(s, self.kind, self.keep_id, self._loser)
-            texts = {c.field: (merging.display(s, c.field, c.keep_value),
-                               merging.display(s, c.field, c.loser_value),
-                               merging.display(s, c.field, c.merged_value)) for c in choices}
+            texts = {c.field: (_shown(s, c.field, c.keep_value),
+                               _shown(s, c.field, c.loser_value),
+                               _shown(s, c.field, c.merged_value)) for c in choices}
         a_is_keep = self.keep_id == self.ids[0]
         heads = [self.tr("Field"), self.view.a.name, self.view.b.name]
         for col, text in enumerate(heads):

@@ -3,7 +3,6 @@ puts yours back (it is then sent as a new change and wins everywhere)."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 from typing import Any
@@ -27,7 +26,7 @@ from app.store import Store
 from sync import conflicts
 from sync.conflicts import ConflictView
 from ui.field_names import field_label
-from ui.format import birthday_text
+from ui.format import wire_birthday_text
 from ui.views.base import tidy_table
 
 
@@ -35,8 +34,7 @@ def show_value(value: Any, field: str = "") -> str:
     if value is None or value == "" or value == []:
         return "—"
     if field == "birthday":  # (one without a year as its day and month)
-        with contextlib.suppress(TypeError, ValueError):
-            return birthday_text(dt.date.fromisoformat(value))
+        return wire_birthday_text(value)
     if isinstance(value, bool):
         return "✓" if value else "✗"
     if isinstance(value, list):
