@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from app.io.ahead import Chunk
 
 _LIVE = "c.deleted = 0 AND c.merged_into IS NULL"
-_EMAIL, _E164, _NAME, _TAIL = range(4)  # ImportLookup's maps of people, as `_maps` orders them
+_EMAIL, _E164, _NAME, _TAIL = range(4)  # ImportLookup's maps of people, in `_maps`
 _CHUNK = 500  # SQLite parameters per IN list
 SEARCH_BATCH = 4000  # new records' search entries written together (search.reindex_later)
 
@@ -93,6 +93,7 @@ class ImportLookup:
         # where each person is filed in those four maps: `_forget` looks there only (it scanned
         # every list, for each row of a re-imported export: 10,000 rows took 15 s)
         self._filed: dict[str, set[tuple[int, str]]] = defaultdict(set)
+        self._maps = (self.by_email, self.by_e164, self.by_name, self.by_tail)  # (by _EMAIL…)
         self.company_of: dict[str, str | None] = {}
         # `_by_phone`'s answers while the maps hold still (a record asks for each of its
         # numbers three times: settle, known_people, match_contact). Whatever changes
@@ -148,11 +149,8 @@ class ImportLookup:
     def _file(self, which: int, key: str, cid: str) -> None:
         """A stored person read for this chunk, filed under one of its e-mails, numbers or
         its name."""
-        self._maps()[which][key].append(cid)
+        self._maps[which][key].append(cid)
         self._filed[cid].add((which, key))
-
-    def _maps(self) -> tuple[dict, dict, dict, dict]:
-        return self.by_email, self.by_e164, self.by_name, self.by_tail
 
     def _read(self, keys: set[str], sql: str, put: Callable[[str, str], None]) -> None:
         for chunk in _chunks(keys):
@@ -433,9 +431,8 @@ class ImportLookup:
 
     def _forget(self, cid: str) -> None:
         self._phone_hits.clear()
-        maps = self._maps()
         for which, key in self._filed.get(cid, ()):
-            found = maps[which].get(key)
+            found = self._maps[which].get(key)
             if not found:
                 continue
             if which == _TAIL:
