@@ -573,8 +573,9 @@ def _with_vobject(lines: list[bytes], fallback: str,
         d.title = str(c["title"][0].value)
     for tel in c.get("tel", []):
         d.phones.append(Phone(str(tel.value), phone_kind({t.upper() for t in tel.params.get("TYPE", [])})))
-    for em in c.get("email", []):
-        d.emails.append(Email(str(em.value), email_kind({t.upper() for t in em.params.get("TYPE", [])})))
+    for em in c.get("email", []):  # (only addresses, as in `_fast`)
+        kind = email_kind({t.upper() for t in em.params.get("TYPE", [])})
+        d.emails += [Email(a, kind) for a in emails.addresses(str(em.value))[0]]
     if "note" in c:
         d.note = str(c["note"][0].value)
     if not (d.display_name() or d.emails or d.phones or d.company):
