@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from app.errors import ServiceError
 from app.io import columns
 from app.io.apply import run_import
 from app.io.errors import FileUnreadable
-from app.io.export import FORMATS, ExportCancelled, export
+from app.io.export import FORMATS, ExportCancelled, export, format_for
 from cli import main as _main
 
 
@@ -64,12 +63,9 @@ def do_import(args: argparse.Namespace, ctx) -> int:
     return 0
 
 
-_BY_SUFFIX = {".vcf": "vcf", ".vcard": "vcf", ".csv": "csv", ".xlsx": "xlsx"}
-
-
 def do_export(args: argparse.Namespace, ctx) -> int:
-    if args.format is None:  # contacts.xlsx says it: a rep need not say it twice
-        args.format = _BY_SUFFIX.get(Path(args.out).suffix.lower())
+    if args.format is None:
+        args.format = format_for(args.out)
         if args.format is None:
             raise UserError(f"Which format should {args.out} be? Give --format vcf, vcf4, csv "
                             "or xlsx, or end the file name in .vcf, .csv or .xlsx.")

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
                      self.opportunities.new_opportunity, "Ctrl+Shift+O")
         m.addSeparator()
         self._action(m, self.tr("&Import address book…"), self.import_files, "Ctrl+I")
+        self._action(m, self.tr("&Export contacts…"), self.export_contacts, "Ctrl+Shift+E")
         self._action(m, self.tr("&Scan business cards…"), self.scan_cards, "Ctrl+Shift+S")
         self._action(m, self.tr("Scan a &folder of business cards…"), self.scan_folder)
         self._action(m, self.tr("Scan card with ca&mera…"), self.scan_with_camera)
@@ -218,6 +219,10 @@ class MainWindow(QMainWindow):
             external.call(self, "ui.importing", "open_import_dialog", self.tr("Import"),
                           self.store, list(paths))
 
+    def export_contacts(self) -> None:
+        external.call(self, "ui.exporting", "open_export_dialog", self.tr("Export contacts"),
+                      self.store)
+
     def scan_cards(self, paths: list[str] | None = None) -> None:
         if external.feature("ui.cards", "open_scan_dialog") is None:
             external.call(self, "ui.cards", "open_scan_dialog", self.tr("Business cards"))
@@ -279,6 +284,7 @@ class MainWindow(QMainWindow):
                 ("Ctrl+1 … Ctrl+5", self.tr("Today, Contacts, Companies, Opportunities, "
                                             "Activities")),
                 ("Ctrl+I", self.tr("Import an address book")),
+                ("Ctrl+Shift+E", self.tr("Export contacts (vCard, CSV, Excel)")),
                 ("Ctrl+Shift+S", self.tr("Scan business cards")),
                 ("Ctrl+Shift+D", self.tr("Find duplicates")),
                 ("Enter", self.tr("Open or edit the selected row"))]

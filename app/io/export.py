@@ -32,6 +32,14 @@ XLSX_HEADERS = ["Satchel ID", "Name", "Given Name", "Family Name", "Company", "J
                 "Home Phone", "Fax", "Other Phone", "Address", "Website", "Birthday", "Notes",
                 "Tags"]
 SEP = " ::: "  # several values in one cell, as Google writes them
+# a file name's ending says the format (contacts.xlsx): a rep need not say it twice
+_BY_SUFFIX = {".vcf": "vcf", ".vcard": "vcf", ".csv": "csv", ".xlsx": "xlsx"}
+SUFFIX = {"vcf": ".vcf", "vcf4": ".vcf", "csv": ".csv", "xlsx": ".xlsx"}
+
+
+def format_for(path: str | Path) -> str | None:
+    """The format a file name's ending says (vCard 3.0 for .vcf), None for another ending."""
+    return _BY_SUFFIX.get(Path(path).suffix.lower())
 
 
 class ExportCancelled(Exception):

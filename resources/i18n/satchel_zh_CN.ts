@@ -376,27 +376,27 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ConflictsDialog</name>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="95" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="93" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="97" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="95" />
       <source>Someone changed these at the same time as you, and their change was newer. Restore yours if it was the right one.</source>
       <translation>有同事和您同时修改了这些内容，且对方的修改较新。如果您的才是正确的，请恢复您的修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="108" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="106" />
       <source>No conflicts: every change of yours is in.</source>
       <translation>没有冲突：您的所有修改都已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="110" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="108" />
       <source>Restore mine</source>
       <translation>恢复我的修改</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="112" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="110" />
       <source>Keep theirs</source>
       <translation>保留对方的修改</translation>
     </message>
@@ -404,27 +404,27 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ConflictsModel</name>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="52" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="52" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="54" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="52" />
       <source>Your value</source>
       <translation>您的值</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="55" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="53" />
       <source>Value kept</source>
       <translation>保留的值</translation>
     </message>
     <message>
-      <location filename="../../ui/sync/conflicts_dialog.py" line="55" />
+      <location filename="../../ui/sync/conflicts_dialog.py" line="53" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -546,6 +546,149 @@ Check that the folder exists and that you may write to it, or start Satchel with
       <location filename="../../ui/dialogs/edit_records.py" line="22" />
       <source>Edit contact</source>
       <translation>编辑联系人</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="118" />
+      <source>Export contacts</source>
+      <translation>导出联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="121" />
+      <source>Exporting {0} to {1} ({2})…</source>
+      <translation>正在将{0}导出到 {1}（{2}）…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="135" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="137" />
+      <source>Show in folder</source>
+      <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="140" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="164" />
+      <source>1 contact</source>
+      <translation>1 位联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="164" />
+      <source>{0} contacts</source>
+      <translation>{0} 位联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="167" />
+      <source>1 company</source>
+      <translation>1 家公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="167" />
+      <source>{0} companies</source>
+      <translation>{0} 家公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="172" />
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="198" />
+      <location filename="../../ui/exporting/dialog.py" line="206" />
+      <source>Exported {0} to {1}.</source>
+      <translation>已将{0}导出到 {1}。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="199" />
+      <source>There are no contacts yet: {0} holds only the column headers. Companies without contacts travel in vCard files.</source>
+      <translation>还没有联系人：{0} 只有列标题。没有联系人的公司可以用 vCard 文件导出。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="203" />
+      <source>Exported {0} and {1} without contacts to {2}.</source>
+      <translation>已将{0}和没有联系人的{1}导出到 {2}。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="221" />
+      <source>Export cancelled: no file was written.</source>
+      <translation>导出已取消：没有写入任何文件。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="41" />
+      <source>vCard 3.0 — Outlook, Apple Contacts, Gmail, phones (*.vcf)</source>
+      <translation>vCard 3.0 — Outlook、苹果通讯录、Gmail、手机 (*.vcf)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="42" />
+      <source>vCard 4.0 — Thunderbird, newer address books (*.vcf)</source>
+      <translation>vCard 4.0 — Thunderbird、较新的通讯录 (*.vcf)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="43" />
+      <source>Google Contacts CSV — Gmail, Outlook, Excel (*.csv)</source>
+      <translation>Google 通讯录 CSV — Gmail、Outlook、Excel (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="44" />
+      <source>Excel workbook — edit it and import it again (*.xlsx)</source>
+      <translation>Excel 工作簿 — 编辑后可再次导入 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="49" />
+      <source>Outlook: File → Open &amp; Export → Import/Export. Apple Contacts: File → Import. Gmail: contacts.google.com → Import.</source>
+      <translation>Outlook：文件 → 打开和导出 → 导入/导出。苹果通讯录：文件 → 导入。Gmail：contacts.google.com → 导入。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="51" />
+      <source>Thunderbird: Tools → Import → Address Books. Older programs read vCard 3.0 better.</source>
+      <translation>Thunderbird：工具 → 导入 → 通讯录。较旧的程序更适合读取 vCard 3.0。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="53" />
+      <source>Gmail: contacts.google.com → Import. Excel opens it too, Chinese included.</source>
+      <translation>Gmail：contacts.google.com → 导入。Excel 也能打开，中文显示正常。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="55" />
+      <source>Edit it in Excel, then import it again (File → Import): each row keeps its Satchel ID, so the same contacts are updated.</source>
+      <translation>在 Excel 中编辑后再次导入（文件 → 导入）：每行保留其 Satchel ID，因此会更新同一批联系人。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="86" />
+      <location filename="../../ui/exporting/dialog.py" line="94" />
+      <source>Export contacts</source>
+      <translation>导出联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="87" />
+      <source>There is nothing to export yet: import an address book or add a contact first.</source>
+      <translation>还没有可导出的内容：请先导入通讯录或添加联系人。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="92" />
+      <source>Satchel contacts {0}</source>
+      <translation>Satchel 联系人 {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportWorker</name>
+    <message>
+      <location filename="../../ui/exporting/worker.py" line="33" />
+      <source>{0} could not be written ({1}). Nothing was exported: choose another folder or file name.</source>
+      <translation>无法写入 {0}（{1}）。没有导出任何内容：请选择其他文件夹或文件名。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/worker.py" line="36" />
+      <source>The export stopped because of an unexpected error ({0}). No file was written.</source>
+      <translation>导出因意外错误而停止（{0}）。没有写入任何文件。</translation>
     </message>
   </context>
   <context>
@@ -1129,252 +1272,267 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="125" />
+      <source>&amp;Export contacts…</source>
+      <translation>导出联系人(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="126" />
       <source>&amp;Scan business cards…</source>
       <translation>扫描名片(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="126" />
+      <location filename="../../ui/main_window.py" line="127" />
       <source>Scan a &amp;folder of business cards…</source>
       <translation>扫描名片文件夹(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="127" />
+      <location filename="../../ui/main_window.py" line="128" />
       <source>Scan card with ca&amp;mera…</source>
       <translation>用摄像头扫描名片(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="128" />
+      <location filename="../../ui/main_window.py" line="129" />
       <source>Load &amp;sample data</source>
       <translation>加载示例数据(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="130" />
+      <location filename="../../ui/main_window.py" line="131" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="132" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="133" />
+      <location filename="../../ui/main_window.py" line="134" />
       <source>&amp;Search…</source>
       <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>&amp;Today</source>
       <translation>今天(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>&amp;Contacts</source>
       <translation>联系人(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="138" />
       <source>C&amp;ompanies</source>
       <translation>公司(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="138" />
       <source>O&amp;pportunities</source>
       <translation>商机(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>&amp;Activities</source>
       <translation>活动记录(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="141" />
+      <location filename="../../ui/main_window.py" line="142" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="143" />
       <source>Find &amp;duplicates…</source>
       <translation>查找重复项(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="144" />
+      <location filename="../../ui/main_window.py" line="145" />
       <source>S&amp;ync settings…</source>
       <translation>同步设置(&amp;Y)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="145" />
+      <location filename="../../ui/main_window.py" line="146" />
       <source>Sync &amp;conflicts…</source>
       <translation>同步冲突(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="147" />
+      <location filename="../../ui/main_window.py" line="148" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="148" />
+      <location filename="../../ui/main_window.py" line="149" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="149" />
+      <location filename="../../ui/main_window.py" line="150" />
       <source>&amp;About Satchel</source>
       <translation>关于 Satchel(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="159" />
+      <location filename="../../ui/main_window.py" line="160" />
       <source>Sync status unavailable: {0}</source>
       <translation>同步状态不可用：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="174" />
+      <location filename="../../ui/main_window.py" line="175" />
       <source>That record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="193" />
+      <location filename="../../ui/main_window.py" line="194" />
       <source>Contact saved.</source>
       <translation>联系人已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="194" />
+      <location filename="../../ui/main_window.py" line="195" />
       <source>Already known: the existing contact was updated.</source>
       <translation>已有此人：已更新现有联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="195" />
+      <location filename="../../ui/main_window.py" line="196" />
       <source>Already known: nothing new to add.</source>
       <translation>已有此人：没有新信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="198" />
+      <location filename="../../ui/main_window.py" line="199" />
       <source>Joined an existing company.</source>
       <translation>已归入现有公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="211" />
-      <location filename="../../ui/main_window.py" line="218" />
+      <location filename="../../ui/main_window.py" line="212" />
+      <location filename="../../ui/main_window.py" line="219" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="216" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="217" />
       <source>Address books ({0});;All files (*)</source>
       <translation>通讯录 ({0});;所有文件 (*)</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="223" />
-      <location filename="../../ui/main_window.py" line="230" />
-      <location filename="../../ui/main_window.py" line="240" />
+      <source>Export contacts</source>
+      <translation>导出联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="228" />
+      <location filename="../../ui/main_window.py" line="235" />
+      <location filename="../../ui/main_window.py" line="245" />
       <source>Business cards</source>
       <translation>名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
-      <location filename="../../ui/main_window.py" line="282" />
+      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="288" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="228" />
+      <location filename="../../ui/main_window.py" line="233" />
       <source>Images ({0});;All files (*)</source>
       <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="234" />
+      <location filename="../../ui/main_window.py" line="239" />
       <source>Scan a folder of business cards</source>
       <translation>扫描名片文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="247" />
-      <location filename="../../ui/main_window.py" line="253" />
+      <location filename="../../ui/main_window.py" line="252" />
+      <location filename="../../ui/main_window.py" line="258" />
       <source>Sample data</source>
       <translation>示例数据</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="248" />
+      <location filename="../../ui/main_window.py" line="253" />
       <source>The sample data is already in this database.</source>
       <translation>示例数据已在此数据库中。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="259" />
       <source>The sample data could not be loaded ({0}). Nothing was changed.</source>
       <translation>无法加载示例数据（{0}）。没有做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="257" />
+      <location filename="../../ui/main_window.py" line="262" />
       <source>Sample data loaded: {0} companies, {1} contacts, {2} opportunities.</source>
       <translation>已加载示例数据：{0} 家公司、{1} 位联系人、{2} 个商机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="263" />
-      <location filename="../../ui/main_window.py" line="283" />
+      <location filename="../../ui/main_window.py" line="268" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>Find duplicates</source>
       <translation>查找重复项</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="272" />
       <source>Sync settings</source>
       <translation>同步设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="271" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="275" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>Search everything; paste a phone number to see who calls</source>
       <translation>搜索全部内容；粘贴电话号码即可查看来电者</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="281" />
       <source>New contact</source>
       <translation>新建联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="277" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="278" />
+      <location filename="../../ui/main_window.py" line="283" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="284" />
       <source>Today, Contacts, Companies, Opportunities, Activities</source>
       <translation>今天、联系人、公司、商机、活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="281" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>Import an address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="284" />
+      <location filename="../../ui/main_window.py" line="287" />
+      <source>Export contacts (vCard, CSV, Excel)</source>
+      <translation>导出联系人（vCard、CSV、Excel）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="290" />
       <source>Open or edit the selected row</source>
       <translation>打开或编辑选中的行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="287" />
+      <location filename="../../ui/main_window.py" line="293" />
       <source>Keyboard shortcuts</source>
       <translation>快捷键</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>About Satchel</source>
       <translation>关于 Satchel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="291" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;The offline-first sales assistant.&lt;br&gt;Database: {0}</source>
       <translation>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;离线优先的销售助手。&lt;br&gt;数据库：{0}</translation>
     </message>
@@ -1382,62 +1540,62 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>MergeDialog</name>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="54" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="63" />
       <source>Merge companies</source>
       <translation>合并公司</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="55" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="64" />
       <source>Merge contacts</source>
       <translation>合并联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="61" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="70" />
       <source>Keep:</source>
       <translation>保留：</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="65" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="74" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="74" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="83" />
       <source>The other one is merged into it: its contacts, opportunities and activities move over and it disappears from lists. You can undo the merge afterwards.</source>
       <translation>另一条记录将合并到这条记录中：其联系人、商机和活动记录都会转移过来，它本身将不再出现在列表中。合并之后可以撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="96" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="105" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="98" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="107" />
       <source>Merge</source>
       <translation>合并</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="142" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="151" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="161" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="170" />
       <source>Both kept: {0}</source>
       <translation>两者均保留：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="181" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="190" />
       <source>Both, one after the other</source>
       <translation>两者都保留，依次排列</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="187" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="196" />
       <source>Same on both: {0}</source>
       <translation>两边相同：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/dedup/merge_dialog.py" line="216" />
+      <location filename="../../ui/dedup/merge_dialog.py" line="225" />
       <source>Nothing was merged: {0}</source>
       <translation>未合并任何内容：{0}</translation>
     </message>
