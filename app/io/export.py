@@ -7,9 +7,11 @@ edited sheet updates the same records). The file appears only when complete (tem
 from __future__ import annotations
 
 import base64
+import contextlib
 import csv
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -68,8 +70,7 @@ def export(store: Store, fmt: str, out: str | Path, *, cancel: Callable[[], bool
     if fmt not in FORMATS:
         raise ValueError(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
     out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=".satchel-export-", dir=out.parent or ".")
-    os.close(fd)
+    tmp = _new_part_file(out)
     try:
         if fmt in ("vcf", "vcf4"):
             n = _vcards(store, tmp, 4 if fmt == "vcf4" else 3, cancel, progress)
@@ -82,6 +83,22 @@ def export(store: Store, fmt: str, out: str | Path, *, cancel: Callable[[], bool
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _new_part_file(out: Path) -> str:
+    """An empty file beside `out` to write into, readable as a file the rep saves anywhere
+    else is (the umask's mode; mkstemp's 0600 hid the export from the rep's other accounts, a
+    shared folder, a file server), or as the file it replaces was."""
+    while True:
+        tmp = out.parent / f".{out.name}.{secrets.token_hex(4)}.part"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, stat.S_IMODE(out.stat().st_mode))
+        return str(tmp)
 
 
 # -- vCard ---------------------------------------------------------------------------------

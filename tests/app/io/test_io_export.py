@@ -2,6 +2,8 @@
 
 import codecs
 import datetime as dt
+import os
+import stat
 
 import openpyxl
 import pytest
@@ -134,7 +136,25 @@ def test_cancelled_export_writes_no_file(filled, tmp_path):
     out = tmp_path / "x.vcf"
     with pytest.raises(ExportCancelled):
         export(filled, "vcf", out, cancel=lambda: True)
-    assert not out.exists() and list(tmp_path.glob(".satchel-export-*")) == []
+    assert not out.exists() and list(tmp_path.glob(".x.vcf.*")) == []
+
+
+def test_the_file_is_as_readable_as_any_the_rep_saves(filled, tmp_path):
+    """The umask's mode, as a file saved by any program (a temporary file's 0600 kept the
+    export from a shared folder); a file replaced keeps its own mode."""
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "new.csv"
+        export(filled, "csv", out)
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        out.chmod(0o640)
+        export(filled, "xlsx", out.with_suffix(".xlsx"))
+        export(filled, "csv", out)
+        assert stat.S_IMODE(out.stat().st_mode) == 0o640
+        assert stat.S_IMODE(out.with_suffix(".xlsx").stat().st_mode) == 0o644
+    finally:
+        os.umask(old)
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*.part"))
 
 
 @pytest.mark.parametrize("fmt", ["vcf", "vcf4"])
