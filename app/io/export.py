@@ -34,6 +34,7 @@ XLSX_HEADERS = ["Satchel ID", "Name", "Given Name", "Family Name", "Company", "J
                 "Home Phone", "Fax", "Other Phone", "Address", "Website", "Birthday", "Notes",
                 "Tags"]
 SEP = " ::: "  # several values in one cell, as Google writes them
+_BATCH = 500  # people read together (one by one, reading was 37 % of an export of 100,000)
 # a file name's ending says the format (contacts.xlsx): a rep need not say it twice
 _BY_SUFFIX = {".vcf": "vcf", ".vcard": "vcf", ".csv": "csv", ".xlsx": "xlsx"}
 SUFFIX = {"vcf": ".vcf", "vcf4": ".vcf", "csv": ".csv", "xlsx": ".xlsx"}
@@ -52,16 +53,16 @@ def _views(store: Store, cancel: Callable[[], bool] | None,
            progress: Callable[[int], None] | None, photos: bool = False
            ) -> Iterator[tuple[ContactView, tuple[bytes, str] | None]]:
     with store.read() as s:
-        for n, cid in enumerate(contacts.ids(s), 1):
-            if cancel is not None and cancel():
-                raise ExportCancelled("Export cancelled: no file was written.")
-            v = contacts.get(s, cid)
-            if v is None:
-                continue
-            photo = contacts.attachment(s, cid, "photo") if photos and v.has_photo else None
-            yield v, photo
-            if progress is not None and n % 200 == 0:
-                progress(n)
+        ids, n = contacts.ids(s), 0
+        for i in range(0, len(ids), _BATCH):
+            for v in contacts.get_many(s, ids[i:i + _BATCH]):
+                if cancel is not None and cancel():
+                    raise ExportCancelled("Export cancelled: no file was written.")
+                photo = contacts.attachment(s, v.id, "photo") if photos and v.has_photo else None
+                yield v, photo
+                n += 1
+                if progress is not None and n % 200 == 0:
+                    progress(n)
 
 
 def export(store: Store, fmt: str, out: str | Path, *, cancel: Callable[[], bool] | None = None,

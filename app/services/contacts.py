@@ -12,7 +12,7 @@ from app import normalize
 from app.domain import ContactDraft, Email, Phone
 from app.models import Attachment, Company, Contact, ContactEmail, ContactPhone
 from app.services import records
-from app.services.rows import dbapi, load
+from app.services.rows import dbapi, load, load_many
 from app.store import Tx
 
 
@@ -90,9 +90,29 @@ def get(session: Session, contact_id: str) -> ContactView | None:
     rec = load(session, "contact", contact_id)
     if rec is None or rec["deleted"] or rec["merged_into"]:
         return None
-    company = load(session, "company", rec["company_id"])
     kinds = {k for (k,) in dbapi(session).execute(
         "SELECT kind FROM attachment WHERE owner_id = ?", (contact_id,))}
+    return _view(rec, load(session, "company", rec["company_id"]), kinds)
+
+
+def get_many(session: Session, contact_ids: list[str]) -> list[ContactView]:
+    """`get` for many people at once, in the order given, the gone left out (an export of
+    100,000: a few queries per 500 people instead of five per person)."""
+    recs = load_many(session, "contact", contact_ids)
+    live = [recs[i] for i in contact_ids
+            if i in recs and not recs[i]["deleted"] and not recs[i]["merged_into"]]
+    firms = load_many(session, "company", [r["company_id"] for r in live if r["company_id"]])
+    kinds: dict[str, set[str]] = {}
+    for i in range(0, len(live), 500):
+        chunk = [r["id"] for r in live[i:i + 500]]
+        for owner, kind in dbapi(session).execute(
+                "SELECT owner_id, kind FROM attachment WHERE owner_id IN "
+                f"({', '.join('?' * len(chunk))})", chunk):
+            kinds.setdefault(owner, set()).add(kind)
+    return [_view(r, firms.get(r["company_id"]), kinds.get(r["id"], set())) for r in live]
+
+
+def _view(rec: dict, company: dict | None, kinds: set[str]) -> ContactView:
     return ContactView(
         id=rec["id"], name=rec["name"], family_name=rec["family_name"],
         given_name=rec["given_name"], title=rec["title"], department=rec["department"],

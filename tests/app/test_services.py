@@ -109,3 +109,25 @@ def test_contact_list_rows_in_pages(store):
         assert names == ["adam", "Ｂｏｂ", "Zoe", "王芳"]  # case- and width-insensitive order
         assert contacts.rows(s, ids[1:2])[0].company_name == "Acme"
         assert contacts.count(s) == 4 and companies.list_all(s)[0].contact_count == 4
+
+
+def test_many_contacts_read_at_once_are_those_read_one_by_one(store):
+    """contacts.get_many (an export's reads) gives what contacts.get gives, in the order
+    asked, without the deleted and the merged."""
+    with store.write() as tx:
+        co = companies.create(tx, CompanyDraft("华强电子", address="深圳市福田区华强北路1号"))
+        ids = [contacts.create(tx, ContactDraft(
+            name=f"王{i}", emails=[Email(f"w{i}@hq.cn"), Email(f"home{i}@qq.com", "home")],
+            phones=[Phone(f"+86 138 0013 80{i:02d}", "mobile")], tags=["展会"],
+            birthday=dt.date(1980, 1, i + 1)), co if i % 2 else None) for i in range(7)]
+        contacts.attach(tx, ids[3], "photo", b"\x89PNG fake", "image/png")
+        contacts.attach(tx, ids[4], "card", b"\xff\xd8 fake", "image/jpeg")
+        contacts.delete(tx, ids[5])
+        contacts.update(tx, ids[6], merged_into=ids[0])
+    asked = list(reversed(ids)) + ["no-such-id"]
+    with store.read() as s:
+        one_by_one = [v for v in (contacts.get(s, i) for i in asked) if v is not None]
+        at_once = contacts.get_many(s, asked)
+    assert at_once == one_by_one
+    assert [v.id for v in at_once] == [ids[4], ids[3], ids[2], ids[1], ids[0]]
+    assert at_once[1].has_photo and at_once[0].has_card and at_once[3].company_name == "华强电子"
