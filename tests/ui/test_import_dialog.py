@@ -79,8 +79,43 @@ def test_drop_preview_import_report(qtbot, main_window, store):
     assert {"张伟", "Jürgen Müller"} <= names
     shot = _shot(qtbot, dialog, "import_report.png")
     assert shot.stat().st_size > 5000
+    # a row of the report opens its record in the window, the report staying open
+    row = _column(dialog, 3).index("张伟")
+    _double_click(qtbot, dialog, row)
+    with store.read() as s:
+        zhang = next(v.id for v in contacts.get_many(s, contacts.ids(s)) if v.name == "张伟")
+    assert main_window.stack.currentWidget() is main_window.contacts
+    assert main_window.contacts.detail.record_id == zhang and dialog.isVisible()
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def _double_click(qtbot, dialog, row: int) -> None:
+    """A rep's double-click: a click, then the second one (QTest's double-click event alone
+    is not one Qt's views take for a double-click)."""
+    at = dialog.table.visualRect(dialog.outcomes.index(row, 3)).center()
+    for click in (qtbot.mouseClick, qtbot.mouseDClick):
+        click(dialog.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+              at)
+
+
+def test_a_company_row_of_the_report_opens_the_company(qtbot, main_window, store):
+    main_window.import_files([str(FIX / "accounts.csv")])
+    dialog = _dialog(main_window)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    _double_click(qtbot, dialog, 0)  # the preview's records are not in the store yet
+    assert main_window.stack.currentWidget() is not main_window.companies
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert "Double-click a row" in dialog.heading.text()
+    main_window.show_view(0)
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(dialog.outcomes.index(0, 0))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # Enter opens the row too
+    assert main_window.stack.currentWidget() is main_window.companies
+    assert main_window.companies.detail.record_id == dialog.report.records[0]["id"]
+    assert dialog.isVisible()  # and does not press Close
+    dialog.close()
 
 
 def test_cancel_during_import_changes_nothing(qtbot, styled_app, store):

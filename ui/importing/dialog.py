@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.io import columns
 from app.io.apply import ImportReport
 from app.io.errors import UnmappedColumns
+from app.services import contacts
 from app.store import Store
 from ui.importing.worker import ImportWorker
 from ui.lazy_model import Column
@@ -48,9 +49,13 @@ class _Outcome:
     name: str
     reason: str
     named: bool
+    id: str | None  # the record saved (None: skipped)
 
 
 class ImportDialog(QDialog):
+    # (kind, id): a row of the finished import's report opened (the main window shows it)
+    open_record = Signal(str, str)
+
     def __init__(self, parent: QWidget | None, store: Store, paths: Sequence[str]) -> None:
         super().__init__(parent)
         self.store = store
@@ -93,6 +98,7 @@ class ImportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         tidy_table(self.table, right=(1,))
+        self.table.activated.connect(self._open_row)  # double-click or Enter
         self.map_table = QTableWidget(0, 3)
         self.map_table.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("First value"), self.tr("Satchel field")])
@@ -212,7 +218,10 @@ class ImportDialog(QDialog):
         else:
             self.report = report
             self.state = "done"
-            self.heading.setText(self.tr("Import finished."))
+            self.heading.setText(self.tr("Import finished. Double-click a row to open that "
+                                         "contact or company.")
+                                 if any(x["id"] for x in report.records)
+                                 else self.tr("Import finished."))
             self._show(report, only_skipped=False)
             self.go_button.setText(self.tr("Close"))
             self.go_button.setEnabled(True)
@@ -300,7 +309,8 @@ class ImportDialog(QDialog):
             reason = reasons.get((x["file"], x["record"]))
             outcomes.append(_Outcome(Path(x["file"]).name, str(x["record"]),
                                      words.get(x["action"], x["action"]), label or no_name,
-                                     self.reason_text(reason) if reason else "", bool(label)))
+                                     self.reason_text(reason) if reason else "", bool(label),
+                                     x["id"]))
         self.outcomes.set_rows(outcomes)
         for col in range(4):  # not the last: it stretches over the rest of the width
             self.table.resizeColumnToContents(col)
@@ -310,6 +320,25 @@ class ImportDialog(QDialog):
         header.resizeSection(3, min(header.sectionSize(3), 240))
         self.table.setCurrentIndex(QModelIndex())
         self.table.show()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Enter on a row of the finished report opens it; it must not also press Close (the
+        # view passes the key on to the dialog's default button)
+        if self.state == "done" and self.table.hasFocus() and event.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.currentIndex().isValid():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _open_row(self, index: QModelIndex) -> None:
+        """A row of the finished import's report: show its record in the main window (the
+        preview's new records are not in the store)."""
+        record_id = self.outcomes.id_at(index.row())
+        if self.state != "done" or not record_id:
+            return
+        with self.store.read() as s:  # the report says what a record did, not what it is
+            kind = "contact" if contacts.get(s, record_id) is not None else "company"
+        self.open_record.emit(kind, record_id)
 
     def field_label(self, field: str) -> str:
         """A Satchel field a column can hold, in the user's language."""
@@ -381,6 +410,8 @@ def open_import_dialog(parent: QWidget | None, store: Store, paths: Sequence[str
     """File → Import and files dropped on the window: shows the dialog (non-modal) and
     returns it; the preview starts at once."""
     dialog = ImportDialog(parent, store, paths)
+    if hasattr(parent, "open_record"):
+        dialog.open_record.connect(parent.open_record)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
