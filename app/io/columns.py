@@ -169,6 +169,12 @@ _GOOGLE = re.compile(r"^(e-mail|phone|address|website|organization|relation|even
                      r"custom field|external id|location) (\d+) - (.+)$")
 
 
+def names_a_column(text: str) -> bool:
+    """Whether a cell's text is a header Satchel knows (used or knowingly unused)."""
+    n = norm_header(text)
+    return n in _LOOKUP or n in _KNOWN_UNUSED or bool(_GOOGLE.match(n))
+
+
 def header_key(headers: list[str]) -> str:
     """Identifies a header set, so the mapping the rep chose once is used next time."""
     norm = json.dumps([norm_header(h) for h in headers], ensure_ascii=False)

@@ -95,9 +95,10 @@ def _open(path, mapping, remembered) -> Source:
 
 def sample_row(path: str | Path) -> list[str]:
     """The first data row of a CSV/Excel file (to show beside its headers when mapping)."""
-    rows = _raw_rows(path)
-    data = [r for r in rows if any(tabular._cell(c) for c in r)]
-    return [tabular._cell(c) for c in data[1]] if len(data) > 1 else []
+    split = tabular.split_header(_raw_rows(path))
+    first = next((r for r in split[1] if any(tabular._cell(c) for c in r)), None) \
+        if split else None
+    return [tabular._cell(c) for c in first] if first else []
 
 
 def _raw_rows(path: str | Path, limit: int = 50) -> list[list]:
@@ -120,17 +121,17 @@ def _raw_rows(path: str | Path, limit: int = 50) -> list[list]:
 def _table(name: str, fmt: str, rows: Iterable[list], mapping, remembered) -> Source:
     from app.io import columns
 
-    it = iter(rows)
-    head = next(((i, r) for i, r in enumerate(it) if any(tabular._cell(c) for c in r)), None)
-    if head is None:
+    split = tabular.split_header(rows)
+    if split is None:
         raise FileUnreadable(f"{name} has no header row: there is nothing to import.")
-    headers = [tabular._cell(c) for c in head[1]]
+    head, it = split
+    headers = [tabular._cell(c) for c in head]
     if len(headers) < 2 and fmt == "csv":
         raise FileUnreadable(f"{name} is not an address book: it has a single column and no "
                              "recognizable format. Choose a vCard, CSV, LDIF or Excel file.")
     saved = remembered(columns.header_key(headers)) if remembered else None
     info: dict = {}
-    records = tabular.read_rows(name, _chain(head[1], it), mapping, saved, info)
+    records = tabular.read_rows(name, _chain(head, it), mapping, saved, info)
     first = next(records, None)  # runs the header check now, so errors come before any record
     return Source(name, fmt, info, _chain(first, records))
 

@@ -259,20 +259,51 @@ def _google_numbered(one: dict[str, str], d: ContactDraft, notes: list[str]) -> 
             d.address = _join_address(parts)
 
 
+# one-cell rows above the header a sheet may have ("2026年展会客户名单" merged across the
+# columns, a date, who made the list); more of them and the first is the header after all
+_TITLE_ROWS = 5
+
+
+def split_header(rows: Iterable[list]) -> tuple[list, Iterator[list]] | None:
+    """(the header row as read, the rows after it), None for a sheet with no filled row. The
+    header is the first filled row, unless rows that fill a single cell with text that names
+    no column come first: those are the sheet's title, and the header is the first row after
+    them of several cells or of one that names a column. (A one-column list of unknown header
+    has only such rows: its first is the header.)"""
+    it = iter(rows)
+    held: list[list] = []  # from the first filled row on, while they may be a title
+    titles = 0
+    for row in it:
+        filled = [c for c in map(_cell, row) if c]
+        if not filled:
+            if held:
+                held.append(row)
+            continue
+        if len(filled) > 1 or columns.names_a_column(filled[0]):
+            return row, it
+        held.append(row)
+        titles += 1
+        if titles > _TITLE_ROWS:
+            break
+    if not held:
+        return None
+    return held[0], _then(held[1:], it)
+
+
+def _then(rows: list[list], rest: Iterator[list]) -> Iterator[list]:
+    yield from rows
+    yield from rest
+
+
 def read_rows(path: str, rows: Iterable[list], given: dict[str, str] | None = None,
               remembered: dict[str, str] | None = None, info: dict | None = None
               ) -> Iterator[tuple[int, ContactDraft | CompanyDraft | Contacted | RecordError]]:
-    """First row = headers. Record numbers count data rows from 1 (blank rows count too)."""
-    it = iter(rows)
-    headers: list[str] | None = None
-    for first in it:
-        if any(_cell(c) for c in first):
-            headers = [_cell(c) for c in first]
-            break
-    if headers is None:
-        from app.io.errors import FileUnreadable
-
+    """The header row first (a title above it is skipped, `split_header`). Record numbers count
+    data rows from 1 (blank rows count too)."""
+    split = split_header(rows)
+    if split is None:
         raise FileUnreadable(f"{path} has no header row: there is nothing to import.")
+    headers, it = [_cell(c) for c in split[0]], split[1]
     mapping = resolve(path, headers, given, remembered)
     companies = columns.is_company_list(mapping)
     if info is not None:

@@ -8,7 +8,7 @@ import pytest
 from app.domain import CompanyDraft, ContactDraft
 from app.io import columns, decode
 from app.io.errors import FileUnreadable, RecordError, UnmappedColumns
-from app.io.reader import open_source, sniff_delimiter
+from app.io.reader import open_source, sample_row, sniff_delimiter
 
 
 def records(path, **kw):
@@ -421,6 +421,58 @@ def test_the_list_on_a_workbook_s_second_sheet(tmp_path):
     openpyxl.Workbook().save(tmp_path / "blank.xlsx")
     with pytest.raises(FileUnreadable, match="no filled worksheet"):
         open_source(tmp_path / "blank.xlsx")
+
+
+def test_a_title_above_the_header_row_is_skipped(tmp_path):
+    """Hand-made lists often open with a title merged across the columns, a date or who made
+    the list, and a blank row, before the header: those rows are skipped (until the ninth
+    session the title was taken for the only column, and nothing imported)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2026年展会客户名单"])
+    ws.merge_cells("A1:D1")
+    ws.append(["制表：王芳 2026-11-01"])
+    ws.append([])
+    ws.append(["姓名", "公司", "手机", "邮箱"])
+    ws.append(["张伟", "深圳市华强电子有限公司", "13800138000", "zw@hq.cn"])
+    ws.append([])
+    ws.append(["李娜", "上海浦东发展公司", "13900139000", "ln@pd.cn"])
+    wb.save(tmp_path / "title.xlsx")
+    src, recs = records(tmp_path / "title.xlsx")
+    assert src.info["headers"] == ["姓名", "公司", "手机", "邮箱"]
+    assert [(n, d.name, d.company) for n, d in recs] == [
+        (1, "张伟", "深圳市华强电子有限公司"), (3, "李娜", "上海浦东发展公司")]
+    assert sample_row(tmp_path / "title.xlsx") == ["张伟", "深圳市华强电子有限公司",
+                                                   "13800138000", "zw@hq.cn"]
+    # a GBK CSV whose title row is the title and empty cells
+    (tmp_path / "title.csv").write_bytes(
+        "客户通讯录,,,\r\n姓名,公司,手机,邮箱\r\n王芳,华为技术有限公司,13700137000,wf@hw.cn\r\n"
+        .encode("gbk"))
+    [(_, d)] = records(tmp_path / "title.csv")[1]
+    assert (d.name, d.company, d.emails[0].address) == ("王芳", "华为技术有限公司", "wf@hw.cn")
+
+
+def test_one_cell_rows_that_are_no_title(tmp_path):
+    """A one-column list keeps its first row as the header (its unknown name is asked about,
+    not its first value), and a known header of one column after a title is the header."""
+    import openpyxl
+
+    def sheet(name, rows):
+        wb = openpyxl.Workbook()
+        for row in rows:
+            wb.active.append(row)
+        wb.save(tmp_path / name)
+        return tmp_path / name
+
+    with pytest.raises(UnmappedColumns) as err:
+        open_source(sheet("one.xlsx", [["Customer"], ["Zhang Wei"], ["Li Na"]]))
+    assert err.value.headers == ["Customer"]
+    src, recs = records(sheet("mails.xlsx", [["Kundenliste"], ["E-Mail"], ["a@b.de"],
+                                             ["c@d.de"]]))
+    assert src.info["headers"] == ["E-Mail"]
+    assert [d.emails[0].address for _, d in recs] == ["a@b.de", "c@d.de"]
 
 
 def test_contact_groups_become_their_members_tags(tmp_path):
