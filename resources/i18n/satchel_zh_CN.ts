@@ -551,80 +551,80 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="118" />
+      <location filename="../../ui/exporting/dialog.py" line="120" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="121" />
+      <location filename="../../ui/exporting/dialog.py" line="123" />
       <source>Exporting {0} to {1} ({2})…</source>
       <translation>正在将{0}导出到 {1}（{2}）…</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="135" />
+      <location filename="../../ui/exporting/dialog.py" line="137" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="137" />
+      <location filename="../../ui/exporting/dialog.py" line="139" />
       <source>Show in folder</source>
       <translation>在文件夹中显示</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="140" />
+      <location filename="../../ui/exporting/dialog.py" line="142" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="164" />
+      <location filename="../../ui/exporting/dialog.py" line="166" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="164" />
+      <location filename="../../ui/exporting/dialog.py" line="166" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="167" />
+      <location filename="../../ui/exporting/dialog.py" line="169" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="167" />
+      <location filename="../../ui/exporting/dialog.py" line="169" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="172" />
+      <location filename="../../ui/exporting/dialog.py" line="174" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="198" />
-      <location filename="../../ui/exporting/dialog.py" line="206" />
+      <location filename="../../ui/exporting/dialog.py" line="200" />
+      <location filename="../../ui/exporting/dialog.py" line="208" />
       <source>Exported {0} to {1}.</source>
       <translation>已将{0}导出到 {1}。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="199" />
+      <location filename="../../ui/exporting/dialog.py" line="201" />
       <source>There are no contacts yet: {0} holds only the column headers. Companies without contacts travel in vCard files.</source>
       <translation>还没有联系人：{0} 只有列标题。没有联系人的公司可以用 vCard 文件导出。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="203" />
+      <location filename="../../ui/exporting/dialog.py" line="205" />
       <source>Exported {0} and {1} without contacts to {2}.</source>
       <translation>已将{0}和没有联系人的{1}导出到 {2}。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="221" />
+      <location filename="../../ui/exporting/dialog.py" line="223" />
       <source>Export cancelled: no file was written.</source>
       <translation>导出已取消：没有写入任何文件。</translation>
     </message>
     <message>
       <location filename="../../ui/exporting/dialog.py" line="41" />
-      <source>vCard 3.0 — Outlook, Apple Contacts, Gmail, phones (*.vcf)</source>
-      <translation>vCard 3.0 — Outlook、苹果通讯录、Gmail、手机 (*.vcf)</translation>
+      <source>vCard 3.0 — Apple Contacts, Gmail, phones (*.vcf)</source>
+      <translation>vCard 3.0 — 苹果通讯录、Gmail、手机 (*.vcf)</translation>
     </message>
     <message>
       <location filename="../../ui/exporting/dialog.py" line="42" />
@@ -642,38 +642,38 @@ Check that the folder exists and that you may write to it, or start Satchel with
       <translation>Excel 工作簿 — 编辑后可再次导入 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="49" />
-      <source>Outlook: File → Open &amp; Export → Import/Export. Apple Contacts: File → Import. Gmail: contacts.google.com → Import.</source>
-      <translation>Outlook：文件 → 打开和导出 → 导入/导出。苹果通讯录：文件 → 导入。Gmail：contacts.google.com → 导入。</translation>
+      <location filename="../../ui/exporting/dialog.py" line="50" />
+      <source>Apple Contacts: File → Import. Gmail: contacts.google.com → Import. A phone: open the file on it. For Outlook, export Google CSV.</source>
+      <translation>苹果通讯录：文件 → 导入。Gmail：contacts.google.com → 导入。手机：在手机上打开该文件。导入 Outlook 请导出 Google CSV。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="51" />
+      <location filename="../../ui/exporting/dialog.py" line="52" />
       <source>Thunderbird: Tools → Import → Address Books. Older programs read vCard 3.0 better.</source>
       <translation>Thunderbird：工具 → 导入 → 通讯录。较旧的程序更适合读取 vCard 3.0。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="53" />
-      <source>Gmail: contacts.google.com → Import. Excel opens it too, Chinese included.</source>
-      <translation>Gmail：contacts.google.com → 导入。Excel 也能打开，中文显示正常。</translation>
+      <location filename="../../ui/exporting/dialog.py" line="54" />
+      <source>Outlook: File → Open &amp; Export → Import/Export → Comma Separated Values. Gmail: contacts.google.com → Import. Excel opens it too, Chinese included.</source>
+      <translation>Outlook：文件 → 打开和导出 → 导入/导出 → 逗号分隔值。Gmail：contacts.google.com → 导入。Excel 也能打开，中文显示正常。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="55" />
+      <location filename="../../ui/exporting/dialog.py" line="57" />
       <source>Edit it in Excel, then import it again (File → Import): each row keeps its Satchel ID, so the same contacts are updated.</source>
       <translation>在 Excel 中编辑后再次导入（文件 → 导入）：每行保留其 Satchel ID，因此会更新同一批联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="86" />
-      <location filename="../../ui/exporting/dialog.py" line="94" />
+      <location filename="../../ui/exporting/dialog.py" line="88" />
+      <location filename="../../ui/exporting/dialog.py" line="96" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="87" />
+      <location filename="../../ui/exporting/dialog.py" line="89" />
       <source>There is nothing to export yet: import an address book or add a contact first.</source>
       <translation>还没有可导出的内容：请先导入通讯录或添加联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="92" />
+      <location filename="../../ui/exporting/dialog.py" line="94" />
       <source>Satchel contacts {0}</source>
       <translation>Satchel 联系人 {0}</translation>
     </message>

@@ -38,7 +38,7 @@ def tr(text: str) -> str:
 
 def _filters() -> dict[str, str]:
     """The save dialog's file types, saying which programs read each."""
-    return {"vcf": tr("vCard 3.0 — Outlook, Apple Contacts, Gmail, phones (*.vcf)"),
+    return {"vcf": tr("vCard 3.0 — Apple Contacts, Gmail, phones (*.vcf)"),
             "vcf4": tr("vCard 4.0 — Thunderbird, newer address books (*.vcf)"),
             "csv": tr("Google Contacts CSV — Gmail, Outlook, Excel (*.csv)"),
             "xlsx": tr("Excel workbook — edit it and import it again (*.xlsx)")}
@@ -46,12 +46,14 @@ def _filters() -> dict[str, str]:
 
 def _next_steps() -> dict[str, str]:
     """What a rep does with the file next, said once it is written."""
-    return {"vcf": tr("Outlook: File → Open & Export → Import/Export. Apple Contacts: File → "
-                      "Import. Gmail: contacts.google.com → Import."),
+    # (not Outlook for vCard: its import wizard takes only a file's first card)
+    return {"vcf": tr("Apple Contacts: File → Import. Gmail: contacts.google.com → Import. "
+                      "A phone: open the file on it. For Outlook, export Google CSV."),
             "vcf4": tr("Thunderbird: Tools → Import → Address Books. Older programs read "
                        "vCard 3.0 better."),
-            "csv": tr("Gmail: contacts.google.com → Import. Excel opens it too, Chinese "
-                      "included."),
+            "csv": tr("Outlook: File → Open & Export → Import/Export → Comma Separated "
+                      "Values. Gmail: contacts.google.com → Import. Excel opens it too, "
+                      "Chinese included."),
             "xlsx": tr("Edit it in Excel, then import it again (File → Import): each row keeps "
                        "its Satchel ID, so the same contacts are updated.")}
 
