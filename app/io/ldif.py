@@ -22,18 +22,20 @@ def looks_like_ldif(text: str) -> bool:
 
 
 def _entries(text: str) -> Iterator[list[str]]:
-    cur: list[str] = []
+    """Each entry's lines, folded ones joined (their pieces once: adding each to the line so
+    far copied it at every fold, quadratic in a folded jpegPhoto)."""
+    cur: list[list[str]] = []
     for raw in text.splitlines():
         if raw.startswith(" ") and cur:
-            cur[-1] += raw[1:]
+            cur[-1].append(raw[1:])
         elif not raw.strip():
             if cur:
-                yield cur
+                yield ["".join(pieces) for pieces in cur]
                 cur = []
         elif not raw.startswith("#"):
-            cur.append(raw)
+            cur.append([raw])
     if cur:
-        yield cur
+        yield ["".join(pieces) for pieces in cur]
 
 
 def read_ldif(text: str, path: str = "") -> Iterator[tuple[int, ContactDraft | RecordError]]:
