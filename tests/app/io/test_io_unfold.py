@@ -1,6 +1,6 @@
-"""The vCard and LDIF readers' line unfolding against the plain rule it replaced: folded lines, QUOTED-
-PRINTABLE soft breaks, phones' base64 continued without indentation and blank lines in any
-mix."""
+"""Unfolding lines: the vCard reader's against the plain rule it replaced (folded lines,
+QUOTED-PRINTABLE soft breaks, phones' base64 continued without indentation and blank lines in
+any mix); the vCard and LDIF readers' time linear in a folded photo, and the file held once."""
 
 import base64
 import os
