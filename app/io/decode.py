@@ -162,6 +162,19 @@ def lines(data: bytes) -> Iterator[bytes]:
         pos = end
 
 
+def is_utf8(data: bytes) -> bool:
+    """Checked a block at a time: the whole file decoded at once was a copy of it, up to four
+    times its size."""
+    check = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for i in range(0, len(data), _BLOCK):
+            check.decode(data[i:i + _BLOCK])
+        check.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def check_text(data: bytes, path: str) -> None:
     """Refuse files that are plainly not text: empty, binary, images, absurd lines."""
     if not data or data.isspace():  # (strip() would copy a 200 MB book of photos)

@@ -131,7 +131,7 @@ def _table(name: str, fmt: str, rows: Iterable[list], mapping, remembered) -> So
                              "recognizable format. Choose a vCard, CSV, LDIF or Excel file.")
     saved = remembered(columns.header_key(headers)) if remembered else None
     info: dict = {}
-    records = tabular.read_rows(name, _chain(head, it), mapping, saved, info)
+    records = tabular.read_rows(name, headers, it, mapping, saved, info)
     first = next(records, None)  # runs the header check now, so errors come before any record
     return Source(name, fmt, info, _chain(first, records))
 

@@ -295,22 +295,19 @@ def _then(rows: list[list], rest: Iterator[list]) -> Iterator[list]:
     yield from rest
 
 
-def read_rows(path: str, rows: Iterable[list], given: dict[str, str] | None = None,
-              remembered: dict[str, str] | None = None, info: dict | None = None
+def read_rows(path: str, headers: list[str], rows: Iterator[list],
+              given: dict[str, str] | None = None, remembered: dict[str, str] | None = None,
+              info: dict | None = None
               ) -> Iterator[tuple[int, ContactDraft | CompanyDraft | Contacted | RecordError]]:
-    """The header row first (a title above it is skipped, `split_header`). Record numbers count
-    data rows from 1 (blank rows count too)."""
-    split = split_header(rows)
-    if split is None:
-        raise FileUnreadable(f"{path} has no header row: there is nothing to import.")
-    headers, it = [_cell(c) for c in split[0]], split[1]
+    """The records of the rows under these headers (`split_header` finds them). Record numbers
+    count data rows from 1 (blank rows count too)."""
     mapping = resolve(path, headers, given, remembered)
     companies = columns.is_company_list(mapping)
     if info is not None:
         info.update(headers=headers, mapping=mapping, companies=companies,
                     client=columns.client_name(headers), header_key=columns.header_key(headers))
     n = 0
-    for row in it:
+    for row in rows:
         n += 1
         if not any(_cell(c) for c in row):
             continue  # blank lines between rows: counted, not reported

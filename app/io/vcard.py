@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from app.domain import NO_YEAR, CompanyDraft, ContactDraft, Email, Phone
 from app.io import emails, photos
-from app.io.decode import lines
+from app.io.decode import guess_legacy, is_utf8, lines
 from app.io.errors import FileUnreadable, RecordError
 
 
@@ -78,25 +78,10 @@ def _wide(data: bytes) -> bytes:
     return data.removeprefix(codecs.BOM_UTF8)
 
 
-def _is_utf8(data: bytes) -> bool:
-    """A block at a time: the whole file decoded at once was a copy of it, up to four times
-    its size (a book of 2,000 photos is 200 MB)."""
-    check = codecs.getincrementaldecoder("utf-8")()
-    try:
-        for i in range(0, len(data), 1 << 20):
-            check.decode(data[i:i + (1 << 20)])
-        check.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _default_charset(data: bytes) -> str:
     """The encoding of values that carry no CHARSET= and are not UTF-8."""
-    if _is_utf8(data):
+    if is_utf8(data):
         return "utf-8"
-    from app.io.decode import guess_legacy
-
     # guess from the lines that are not UTF-8 (a file may mix a UTF-8 card with GBK ones)
     bad = []
     for line in lines(data):
