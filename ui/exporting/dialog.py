@@ -116,7 +116,6 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.path, self.fmt, self.people = path, fmt, people
         self.state = "exporting"  # exporting | done | failed | cancelled
-        self.written = 0
         self.setWindowTitle(self.tr("Export contacts"))
         self.setMinimumWidth(520)
 
@@ -194,7 +193,7 @@ class ExportDialog(QDialog):
         self.progress.setValue(min(done, self.progress.maximum()))
 
     def _on_finished(self, written: int) -> None:
-        self.state, self.written = "done", written
+        self.state = "done"
         name = Path(self.path).name
         if not self.people:  # companies only: a vCard file holds them, a table only headers
             text = self.tr("Exported {0} to {1}.").format(self._companies(written), name) \
