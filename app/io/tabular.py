@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from app.domain import CompanyDraft, ContactDraft, Email, Phone
 from app.io import columns, emails
 from app.io.errors import FileUnreadable, RecordError, UnmappedColumns
-from app.io.vcard import parse_date
+from app.io.vcard import parse_date, with_handles
 
 _PHONE_KIND = {"phone": "work", "mobile": "mobile", "phone_home": "home", "fax": "fax",
                "phone_other": "other"}
@@ -129,11 +129,6 @@ def _join_address(parts: dict[str, str]) -> str:
                                  parts.get("country", "")) if x)
 
 
-def _with_handles(note: str, handles: list[str]) -> str:
-    """The note with the messenger columns' handles ("微信: wxid_…") it does not hold yet."""
-    return "\n".join(x for x in (note, *(h for h in handles if h not in note)) if x)
-
-
 def _full_address(line: str, parts: dict[str, str]) -> str:
     """An address column with city, region, postcode and country columns beside it (the common
     "Address, City, State, Zip, Country"): one address, each part once (one the address line
@@ -180,7 +175,7 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
         name=one.get("name", ""), given_name=" ".join(x for x in (one.get("given_name"), one.get("middle_name")) if x),
         family_name=one.get("family_name", ""), company=one.get("company", ""),
         title=one.get("title", ""), department=one.get("department", ""), address=address,
-        note=_with_handles("\n".join(vals.get("note", [])), handles), tags=tags)
+        note=with_handles("\n".join(vals.get("note", [])), handles), tags=tags)
     if not d.name and (d.given_name or d.family_name) and _cjk(d.family_name + d.given_name):
         d.name = d.family_name + d.given_name  # 张 + 伟 → 张伟, family first, no space
     not_kept: list[str] = []  # note lines for e-mail and phone cells that hold none

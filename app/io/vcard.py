@@ -171,6 +171,12 @@ def _handle(name: str, params: dict[str, list[str]], value: str) -> str:
     return f"{service}: {rest}" if rest else ""
 
 
+def with_handles(note: str, handles: list[str]) -> str:
+    """The note with the messenger handles ("WeChat: wuxm", "微信: wxid_…") it does not hold
+    yet (a rep may have typed one into it)."""
+    return "\n".join(x for x in (note, *(h for h in handles if h not in note)) if x)
+
+
 def _uid_key(text: str) -> str:
     """A card's UID as a group's MEMBER names it ("urn:uuid:…" or the bare id)."""
     text = text.strip()
@@ -530,8 +536,7 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
         if extra:
             d.note = "\n".join(x for x in (d.note, *extra) if x)
     d.note = emails.noted(d.note, not_mail)
-    if handles:  # (not twice: a note may already say "WeChat: wuxm")
-        d.note = "\n".join(x for x in (d.note, *(h for h in handles if h not in d.note)) if x)
+    d.note = with_handles(d.note, handles)
     if titles:
         d.title = titles[0]
         if len(titles) > 1 and titles[1] != titles[0]:
