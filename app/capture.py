@@ -175,16 +175,27 @@ def _gives_the_year(stored: str | None, incoming: dt.date | None) -> bool:
     return str(stored) == f"{NO_YEAR}-{incoming:%m-%d}"  # (the stored one in wire form)
 
 
+def _same_name(a: str, b: str) -> bool:
+    """One name however it is spaced, cased or ordered ('王 小明', 'LOVELACE Ada')."""
+    wa, wb = normalize.fold(a).split(), normalize.fold(b).split()
+    return sorted(wa) == sorted(wb) or "".join(wa) == "".join(wb)
+
+
 def _fill(rec: dict, draft: ContactDraft, company_id: str | None, own_address: str,
           region: str) -> dict:
     """Fields to change on an existing person: empty ones filled, new e-mails/phones added."""
     values: dict = {}
     incoming = contacts.draft_values(draft)
     incoming["address"] = own_address
-    for f in ("name", "family_name", "given_name", "title", "department", "address", "note",
-              "birthday"):
+    for f in ("name", "title", "department", "address", "note", "birthday"):
         if incoming[f] and not rec[f]:
             values[f] = incoming[f]
+    # the parts of the draft's name, not of another's: 王小明's card, found by 李娜's number,
+    # must not make her given name 小明
+    if not rec["name"] or _same_name(rec["name"], incoming["name"]):
+        for f in ("family_name", "given_name"):
+            if incoming[f] and not rec[f]:
+                values[f] = incoming[f]
     if _gives_the_year(rec["birthday"], incoming["birthday"]):
         values["birthday"] = incoming["birthday"]
     if company_id and not rec["company_id"]:

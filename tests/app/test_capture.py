@@ -74,6 +74,34 @@ def test_same_person_is_never_saved_twice(store):
         assert len(view.phones) == 1
 
 
+def test_name_parts_are_filled_only_from_the_same_name(store):
+    """A card found by someone else's number fills their empty fields, but the parts of its
+    own name describe another name: 李娜 must not become given name 小明, family name 王."""
+    with store.write() as tx:
+        lina = capture.save_contact(tx, ContactDraft(
+            name="李娜", phones=[Phone("13800138000", "mobile")])).contact_id
+        ada = capture.save_contact(tx, ContactDraft(
+            name="Ada Lovelace", emails=[Email("ada@example.org")])).contact_id
+    with store.write() as tx:
+        other = capture.save_contact(tx, ContactDraft(
+            name="王小明", family_name="王", given_name="小明", title="经理",
+            phones=[Phone("138 0013 8000", "mobile")]))
+        same = capture.save_contact(tx, ContactDraft(
+            name="LOVELACE  Ada", family_name="Lovelace", given_name="Ada",
+            emails=[Email("ADA@example.org")]))
+    assert (other.contact_id, other.action) == (lina, "updated")  # the title is news
+    assert (same.contact_id, same.action) == (ada, "updated")
+    with store.read() as s:
+        her = contacts.get(s, lina)
+        assert (her.name, her.family_name, her.given_name, her.title) == ("李娜", "", "", "经理")
+        theirs = contacts.get(s, ada)
+        assert (theirs.family_name, theirs.given_name) == ("Lovelace", "Ada")
+    with store.write() as tx:  # and the card changes nothing the second time
+        assert capture.save_contact(tx, ContactDraft(
+            name="王小明", family_name="王", given_name="小明", title="经理",
+            phones=[Phone("138 0013 8000", "mobile")])).action == "unchanged"
+
+
 def test_a_company_the_rep_picked_is_used_as_is(store):
     with store.write() as tx:
         old = capture.save_company(tx, CompanyDraft("Acme GmbH", address="Hauptstr. 1, Berlin"))
