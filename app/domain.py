@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
+import re
 from dataclasses import dataclass, field, fields
 
 PHONE_KINDS = ("mobile", "work", "home", "fax", "other")
@@ -17,6 +18,9 @@ STAGES = ("lead", "qualified", "proposal", "negotiation", "won", "lost")
 # as a date in this year: Apple's own convention, which vCard 3.0 readers get back with
 # X-APPLE-OMIT-YEAR; a leap year, so 29 February fits
 NO_YEAR = 1604
+# Chinese, Japanese and Korean script (kana, ideographs, hangul): a name in it is written
+# family name first, unspaced
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 def has_year(day: dt.date) -> bool:
@@ -91,4 +95,7 @@ class ContactDraft(Pickled):
     def display_name(self) -> str:
         if self.name.strip():
             return self.name.strip()
-        return " ".join(p.strip() for p in (self.given_name, self.family_name) if p.strip())
+        given, family = self.given_name.strip(), self.family_name.strip()
+        if CJK.search(family + given):  # 王 + 小明 → 王小明: family first, no space
+            return family + given
+        return " ".join(p for p in (given, family) if p)

@@ -19,11 +19,11 @@ import phonenumbers
 from cleanco import termdata
 from unidecode import unidecode
 
+from app.domain import CJK as _CJK
 from app.memo import Memo
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 _DIGITS = re.compile(r"\D+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # -- text folding ------------------------------------------------------------------------------

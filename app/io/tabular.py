@@ -176,8 +176,6 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
         family_name=one.get("family_name", ""), company=one.get("company", ""),
         title=one.get("title", ""), department=one.get("department", ""), address=address,
         note=with_handles("\n".join(vals.get("note", [])), handles), tags=tags)
-    if not d.name and (d.given_name or d.family_name) and _cjk(d.family_name + d.given_name):
-        d.name = d.family_name + d.given_name  # 张 + 伟 → 张伟, family first, no space
     not_kept: list[str] = []  # note lines for e-mail and phone cells that hold none
     for f, kind in _EMAIL_KIND.items():
         for cell in vals.get(f, []):
@@ -207,10 +205,6 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
 _SATCHEL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 
 
-def _cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
 def _add_emails(d: ContactDraft, cell: str, kind: str, notes: list[str]) -> None:
     """A cell's addresses ("Ann <ann@x.org>; ann@y.org", Google's ":::" lists); text that is
     no address for the note."""
@@ -225,10 +219,31 @@ def _add_phones(d: ContactDraft, numbers: list[str], kind: str, notes: list[str]
     """Numbers; a cell with no digit is none: a placeholder ("无", "-") is dropped, other text
     kept in the note ("Phone: ask reception")."""
     for text in numbers:
-        if any(ch.isdigit() for ch in text):
-            d.phones.append(Phone(_number(text), kind))
-        elif text and not emails.placeholder(text):
-            notes.append(f"Phone: {text}")
+        if not any(ch.isdigit() for ch in text):
+            if text and not emails.placeholder(text):
+                notes.append(f"Phone: {text}")
+            continue
+        number = _number(text)
+        if (shortened := _SCIENTIFIC.fullmatch(number)) is not None:
+            number = _unshortened(shortened)
+            if not number:  # not a wrong number in the phone list: the rep sees it in the note
+                notes.append(f"Phone: {text} (shortened by Excel, its last digits are lost)")
+                continue
+        d.phones.append(Phone(number, kind))
+
+
+# a long number in an Excel cell of the General format, saved as CSV: 8613800138000 is
+# written "8.6138E+12" (Chinese mobile numbers with their country code, landlines with the area
+# code but without the 0)
+_SCIENTIFIC = re.compile(r"([0-9])(?:\.([0-9]+))?[eE]\+?([0-9]{1,2})")
+
+
+def _unshortened(m: re.Match) -> str:
+    """The number's digits when all of them are there ("1.3800138E+10"), else ""."""
+    digits, places = m[1] + (m[2] or ""), int(m[3]) + 1
+    if len(digits) < places or digits[places:].strip("0"):
+        return ""
+    return digits[:places]
 
 
 def _google_numbered(one: dict[str, str], d: ContactDraft, notes: list[str]) -> None:

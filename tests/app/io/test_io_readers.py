@@ -110,7 +110,7 @@ def test_google_multi_values_and_labels(fx):
     assert [(e.address, e.kind) for e in ada.emails] == [
         ("ada@engines.co.uk", "work"), ("ada@home.example", "home")]
     assert ada.tags == ["Pioneers"]  # Google's "* myContacts" system group dropped
-    assert wang.name == "王芳" and len(wang.phones) == 2  # "a ::: b" in one cell
+    assert wang.display_name() == "王芳" and len(wang.phones) == 2  # "a ::: b" in one cell
 
 
 def test_chinese_headers_utf16_tab_separated(fx):
@@ -615,3 +615,42 @@ def test_a_phone_cell_without_a_digit_is_no_number(tmp_path):
     got = {d.display_name(): ([p.number for p in d.phones], d.note)
            for _, d in records(tmp_path / "p.csv")[1]}
     assert got == {"Cy Diaz": ([], "Phone: ask reception"), "王五": (["0755-8601 3388"], "")}
+
+
+def test_numbers_excel_wrote_in_scientific_notation(tmp_path):
+    """A CSV that Excel saved from a General-format column writes 8613800138000 as
+    "8.6138E+12": its last digits are gone. Such a number is no phone number (it would call
+    someone else): it is kept in the note, saying why. Where all the digits are there
+    ("1.3800138000E+10", a column formatted with ten decimals), it is the number."""
+    rows = ["客户名单（2026年11月）,,,", "姓名,公司,手机,座机",
+            "王小明,深圳华强电子,8.6138E+12,7.55123E+10",
+            "李娜,白云贸易,1.3800138000E+10,020-87654321",
+            "赵六,中关村科技,'+86 139 0013 9000,1.3800138E+10"]
+    (tmp_path / "s.csv").write_bytes("\r\n".join(rows).encode("gbk"))
+    got = {d.display_name(): ({p.number for p in d.phones}, set(d.note.splitlines()))
+           for _, d in records(tmp_path / "s.csv")[1]}
+    lost = "(shortened by Excel, its last digits are lost)"
+    assert got == {
+        "王小明": (set(), {f"Phone: 8.6138E+12 {lost}", f"Phone: 7.55123E+10 {lost}"}),
+        "李娜": ({"13800138000", "020-87654321"}, set()),
+        "赵六": ({"+86 139 0013 9000"}, {f"Phone: 1.3800138E+10 {lost}"})}
+
+
+def test_a_chinese_name_given_in_parts_is_written_family_name_first(store, tmp_path):
+    """A card with N but no FN (old phones write such 2.1 cards), a sheet with first and last
+    name columns: 王 + 小明 is 王小明, not "小明 王"; a Latin name keeps given name first."""
+    from app.io.apply import run_import
+    from app.services import contacts
+
+    (tmp_path / "n.vcf").write_bytes(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:王;小明;;;\r\nTEL;CELL:13900139000\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lovelace;Ada;;;\r\nTEL:+44 20 7946 0000\r\n"
+        "END:VCARD\r\n".encode("gbk"))
+    (tmp_path / "n.csv").write_text("First Name,Last Name,Mobile Phone\r\n"
+                                    "一郎,山田,+81 90 1234 5678\r\n", encoding="utf-8")
+    run_import(store, [tmp_path / "n.vcf", tmp_path / "n.csv"])
+    with store.read() as s:
+        names = sorted((v.name, v.family_name, v.given_name)
+                       for v in contacts.get_many(s, contacts.ids(s)))
+    assert names == [("Ada Lovelace", "Lovelace", "Ada"), ("山田一郎", "山田", "一郎"),
+                     ("王小明", "王", "小明")]
