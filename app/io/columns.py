@@ -13,7 +13,7 @@ import unicodedata
 FIELDS = (
     "name", "given_name", "middle_name", "family_name", "company", "title", "department",
     "email", "email_home", "email_other", "phone", "mobile", "phone_home", "fax", "phone_other",
-    "address", "street", "city", "region", "postcode", "country",
+    "address", "street", "district", "city", "region", "postcode", "country",
     "home_address", "home_street", "home_city", "home_region", "home_postcode", "home_country",
     "website", "note", "birthday", "birth_year", "birth_month", "birth_day", "tags", "id",
     "im",  # a messenger handle (WeChat, QQ, Skype…): kept in the note as "WeChat: wxid_…"
@@ -72,7 +72,11 @@ _S: dict[str, tuple[str, ...]] = {
                 "address 1 - formatted", "adresse geschäftlich", "商务地址"),
     "street": ("business street", "work address", "straße geschäftlich", "rue (bureau)",
                "商务街道", "商務街道", "street", "straße", "rue", "街道",
-               "street address", "mailing street", "address line 1"),
+               "street address", "mailing street", "address line 1", "详细地址", "詳細地址",
+               "详细住址", "街道地址", "地址详情"),
+    # a Chinese sheet's 省 / 市 / 区县 / 详细地址 (a city's district, a county)
+    "district": ("区县", "區縣", "区/县", "區/縣", "县区", "区", "區", "县", "縣", "所在区",
+                 "行政区", "district", "county"),
     "city": ("business city", "work city", "ort geschäftlich", "ville (bureau)",
              "商务市/县", "商務市/縣", "city", "ort", "ville", "城市", "市", "mailing city"),
     "region": ("business state", "work state", "region geschäftlich",
@@ -279,8 +283,8 @@ def _google(kind: str, num: str, part: str) -> str:
     return f"{base}#{num}" if part == "value" else IGNORE
 
 
-COMPANY_ONLY_FIELDS = {"name", "company", "website", "phone", "fax", "address", "street", "city",
-                       "region", "postcode", "country", "note", "tags", "id"}
+COMPANY_ONLY_FIELDS = {"name", "company", "website", "phone", "fax", "address", "street",
+                       "district", "city", "region", "postcode", "country", "note", "tags", "id"}
 
 
 def is_company_list(mapping: dict[str, str]) -> bool:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from app.domain import ContactDraft, Email, Phone
-from app.io import emails
+from app.io import addresses, emails
 from app.io.errors import FileUnreadable, RecordError
 from app.io.vcard import parse_date
 
@@ -124,10 +124,9 @@ def _draft(a: dict[str, list[str]], bad: str) -> ContactDraft | RecordError:
     d.note = emails.noted(d.note, not_mail)
     for k, kind in _PHONES.items():
         d.phones += [Phone(x, kind) for x in a.get(k, []) if x]
-    street = ", ".join(x for x in (one.get("street") or one.get("postaladdress", ""),
-                                   one.get("mozillapostaladdress2", "")) if x)
-    city = " ".join(x for x in (one.get("postalcode", ""), one.get("l", "")) if x)
-    d.address = ", ".join(x for x in (street, city, one.get("st", ""), one.get("c", "")) if x)
+    d.address = addresses.join(
+        one.get("street") or one.get("postaladdress", ""), one.get("l", ""), one.get("st", ""),
+        one.get("postalcode", ""), one.get("c", ""), extra=(one.get("mozillapostaladdress2", ""),))
     d.websites = [x for k in ("mozillaworkurl", "workurl", "labeleduri", "mozillahomeurl")
                   for x in a.get(k, []) if x]
     if {"birthmonth", "birthday"} <= one.keys():  # (the year may be left out)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from app.domain import CompanyDraft, ContactDraft, Email, Phone
-from app.io import columns, emails
+from app.io import addresses, columns, emails
 from app.io.errors import FileUnreadable, RecordError, UnmappedColumns
 from app.io.vcard import parse_date, with_handles
 
@@ -122,22 +122,15 @@ def _email_kind(label: str) -> str:
     return "home" if "home" in label else "other" if "other" in label else "work"
 
 
-def _join_address(parts: dict[str, str]) -> str:
-    code, city = parts.get("postcode", ""), parts.get("city", "")
-    city_line = " ".join(x for x in (code, city) if x)
-    return ", ".join(x for x in (parts.get("street", ""), city_line, parts.get("region", ""),
-                                 parts.get("country", "")) if x)
-
-
 def _full_address(line: str, parts: dict[str, str]) -> str:
     """An address column with city, region, postcode and country columns beside it (the common
     "Address, City, State, Zip, Country"): one address, each part once (one the address line
     already holds is not added again)."""
     if not line:
-        return _join_address(parts)
+        return addresses.join(**parts)
     held = line.casefold()
     rest = {k: v for k, v in parts.items() if k != "street" and v.casefold() not in held}
-    return _join_address({**rest, "street": line}) if rest else line
+    return addresses.join(**{**rest, "street": line}) if rest else line
 
 
 def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
@@ -156,7 +149,7 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
     one = {k: v[0] for k, v in vals.items()}
     work: dict[str, str] = {}
     home: dict[str, str] = {}
-    for part in ("street", "city", "region", "postcode", "country"):
+    for part in ("street", "city", "region", "postcode", "country", "district"):
         if part in one:
             work[part] = one[part]
         if f"home_{part}" in one:
@@ -266,7 +259,7 @@ def _google_numbered(one: dict[str, str], d: ContactDraft, notes: list[str]) -> 
             num = key.split("#")[1].split(".")[0]
             parts = {p: one.get(f"address#{num}.{p}", "") for p in
                      ("street", "city", "region", "postcode", "country")}
-            d.address = _join_address(parts)
+            d.address = addresses.join(**parts)
 
 
 # one-cell rows above the header a sheet may have ("2026年展会客户名单" merged across the

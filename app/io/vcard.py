@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.domain import NO_YEAR, CompanyDraft, ContactDraft, Email, Phone
-from app.io import emails, photos
+from app.io import addresses, emails, photos
 from app.io.decode import guess_legacy, is_utf8, lines
 from app.io.errors import FileUnreadable, RecordError
 
@@ -413,10 +413,8 @@ def parse_date(text: str, omit_year: str = "") -> dt.date | None:
 
 def _address(parts: list[str]) -> str:
     # pobox; extended; street; locality; region; postal code; country
-    parts = [p.strip().replace("\n", ", ") for p in parts] + [""] * 7
-    pobox, ext, street, city, region, code, country = parts[:7]
-    city_line = " ".join(x for x in (code, city) if x) if code else city
-    return ", ".join(x for x in (street, ext, pobox, city_line, region, country) if x)
+    pobox, ext, street, city, region, code, country = (parts + [""] * 7)[:7]
+    return addresses.join(street, city, region, code, country, extra=(ext, pobox))
 
 
 def _photo(params: dict[str, list[str]], raw: bytes) -> tuple[bytes, str] | str | None:

@@ -31,9 +31,9 @@ def test_ios_grouped_items_several_addresses_urls_photo_and_company_card(fx):
         ("+86 755 2222 8888", "work"), ("+86 138 0000 9999", "mobile"),
         ("+86 755 1111 2222", "home")]
     assert wu.websites == ["https://www.pingan.example", "https://blog.example/wu"]
-    assert wu.address == "福田区益田路5033号, 518033 深圳, 广东省, 中国"  # the preferred one
+    assert wu.address == "中国广东省深圳福田区益田路5033号 518033"  # the preferred one
     # the other address, and the WeChat id (IMPP;X-SERVICE-TYPE=WeChat), kept in the note
-    assert wu.note == "Home address: 南山区科技园, 518057 深圳, 广东省, 中国\nWeChat: wuxm"
+    assert wu.note == "Home address: 中国广东省深圳南山区科技园 518057\nWeChat: wuxm"
     assert wu.birthday == dt.date(1985, 6, 15)
     assert wu.photo.startswith(b"\xff\xd8\xff") and wu.photo.endswith(b"\xff\xd9")
     assert isinstance(bank, CompanyDraft)  # X-ABShowAs:COMPANY

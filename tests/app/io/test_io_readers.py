@@ -22,7 +22,7 @@ def test_outlook_21_gbk_charset_and_quoted_printable(fx):
     assert zhang.name == "张伟" and zhang.company == "华为技术有限公司"
     assert zhang.department == "销售部" and zhang.title == "销售经理"
     assert zhang.note == "Met at the fair\nSecond line of the note"  # QP soft break joined
-    assert zhang.address == "坂田华为基地, 518129 深圳, 广东, 中国"
+    assert zhang.address == "中国广东深圳坂田华为基地 518129"  # largest first, as written there
     assert [(p.number, p.kind) for p in zhang.phones] == [
         ("+86 755 2878 0808", "work"), ("138-0013-8000", "mobile")]
     # the same file holds a cp1252 N and a QP UTF-8 FN
@@ -510,7 +510,7 @@ def test_an_address_column_beside_city_state_and_zip(tmp_path):
         "王芳,wf@example.cn,,深圳,广东,518000,中国\r\n", encoding="utf-8")
     got = [d.address for _, d in records(tmp_path / "a.csv")[1]]
     assert got == ["1 Main St, 62701 Springfield, IL, USA", "5 Elm St, Springfield, IL 62702",
-                   "518000 深圳, 广东, 中国"]
+                   "中国广东深圳 518000"]
 
 
 def test_crm_exports_from_hubspot_and_salesforce(tmp_path):
@@ -654,3 +654,27 @@ def test_a_chinese_name_given_in_parts_is_written_family_name_first(store, tmp_p
                        for v in contacts.get_many(s, contacts.ids(s)))
     assert names == [("Ada Lovelace", "Lovelace", "Ada"), ("山田一郎", "山田", "一郎"),
                      ("王小明", "王", "小明")]
+
+
+def test_a_chinese_address_in_columns_is_written_largest_part_first(tmp_path):
+    """省份 / 城市 / 区县 / 详细地址 / 邮编, as a Chinese sheet has them: one address from the
+    province down, each part once (a detailed address that starts with its city, a
+    municipality that is its own province), the postcode after it. A Latin one keeps its
+    order, a card's ADR the same rule."""
+    (tmp_path / "a.csv").write_bytes(
+        "序号,姓名,性别,省份,城市,区县,详细地址,邮编\r\n"
+        "1,王小明,男,广东省,深圳市,福田区,华强北路1002号,518031\r\n"
+        "2,李娜,女,广东省,深圳市,南山区,深圳市南山区科技园南区,518057\r\n"
+        "3,赵六,男,北京市,北京市,海淀区,中关村大街27号,100080\r\n".encode("gbk"))
+    got = [d.address for _, d in records(tmp_path / "a.csv")[1]]
+    assert got == ["广东省深圳市福田区华强北路1002号 518031", "广东省深圳市南山区科技园南区 518057",
+                   "北京市海淀区中关村大街27号 100080"]
+    (tmp_path / "a.vcf").write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Wu\r\n"
+        "ADR;TYPE=WORK:;;华强北路1002号;Shenzhen;Guangdong;518031;China\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:吴\r\n"
+        "ADR;TYPE=WORK:;;华强北路1002号;深圳市;广东省;518031;China\r\nEND:VCARD\r\n",
+        encoding="utf-8")
+    got = [d.address for _, d in records(tmp_path / "a.vcf")[1]]
+    assert got == ["华强北路1002号, 518031 Shenzhen, Guangdong, China",
+                   "广东省深圳市华强北路1002号 518031, China"]
