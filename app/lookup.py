@@ -36,7 +36,8 @@ class LookupResult:
 
 def lookup_phone(session: Session, number: str, region: str | None = None) -> list[LookupResult]:
     results = []
-    for cid in contacts.find_by_phone(session, number, region):
+    # a call from the switchboard: everyone on that line, whatever their extension
+    for cid in contacts.find_by_phone(session, number, region, any_extension=True):
         contact = contacts.get(session, cid)
         if contact is None:
             continue

@@ -335,6 +335,17 @@ _PARSED = Memo(65536)  # (text, region) → PhoneNumber | None
 _E164 = Memo(65536)  # (text, region) → E.164 text
 
 
+# the words a Chinese number gives its extension with ("0755-8601 3388 转 808"), which
+# phonenumbers reads only as "ext."
+_EXTENSION = re.compile(r"\s*(?:转|轉|分机|分機|内线|內線)\s*")
+
+
+def _phone_text(text: str) -> str:
+    """The text phonenumbers is given: NFKC (full-width digits), extensions as it reads them."""
+    nfkc = unicodedata.normalize("NFKC", text or "")
+    return _EXTENSION.sub(" ext. ", nfkc) if not nfkc.isascii() else nfkc
+
+
 def _parse_phone(text: str, region: str) -> phonenumbers.PhoneNumber | None:
     key = (text, region)
     try:
@@ -355,7 +366,7 @@ def phone_e164(text: str, region: str = "US") -> str:
         return _E164[key]
     except KeyError:
         pass
-    nfkc = unicodedata.normalize("NFKC", text or "")
+    nfkc = _phone_text(text)
     num = _parse_phone(nfkc, region) if len(digits(nfkc)) >= 5 else None
     e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164) \
         if num is not None and phonenumbers.is_possible_number(num) else ""
@@ -367,7 +378,7 @@ def phone_parses(numbers: Iterable[str], region: str) -> list[tuple]:
     out = []
     for text in numbers:
         e164 = phone_e164(text, region)
-        nfkc = unicodedata.normalize("NFKC", text or "")
+        nfkc = _phone_text(text)
         out.append((text, nfkc, region, _parse_phone(nfkc, region), e164))
     return out
 
@@ -379,12 +390,30 @@ def learn_parses(parses: list[tuple]) -> None:
 
 
 def phone_key(text: str, region: str = "US") -> str:
-    """E.164 with the extension kept: '+49 30 1234567 ext. 12' → '+49301234567;ext=12'."""
+    """E.164 with the extension kept: '+49 30 1234567 ext. 12' → '+49301234567;ext=12'. A
+    phone's identity: colleagues share a switchboard, not its extensions (stored as
+    contact_phone.e164)."""
+    e164 = phone_e164(text, region)
+    ext = phone_extension(text, region) if e164 else ""
+    return f"{e164};ext={ext}" if ext else e164
+
+
+def phone_extension(text: str, region: str = "US") -> str:
+    """The extension of a plausible number ('12' of '+49 30 1234567 ext. 12'), else ''."""
     if not phone_e164(text, region):
         return ""
-    num = _parse_phone(unicodedata.normalize("NFKC", text or ""), region)
-    e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
-    return f"{e164};ext={num.extension}" if num.extension else e164
+    return _parse_phone(_phone_text(text), region).extension or ""
+
+
+def same_line(stored: str, national: str, extension: str | None, region: str = "US") -> bool:
+    """Whether a stored number is the one of these national digits (the same last digits, the
+    shorter a suffix of the longer, 7 at least: '0755 8601 3388' and '+86 755 86013388') and,
+    unless `extension` is None, has this extension ('' none)."""
+    theirs = national_digits(stored, region)
+    shorter, longer = sorted((theirs, national), key=len)
+    if len(shorter) < 7 or not longer.endswith(shorter):
+        return False
+    return extension is None or phone_extension(stored, region) == extension
 
 
 def phone_search_digits(text: str, region: str = "US") -> str:
@@ -396,7 +425,7 @@ def phone_search_digits(text: str, region: str = "US") -> str:
 @functools.lru_cache(maxsize=65536)
 def national_digits(text: str, region: str = "US") -> str:
     """The national significant number ('13800138000'), or the bare digits."""
-    num = _parse_phone(unicodedata.normalize("NFKC", text or ""), region)
+    num = _parse_phone(_phone_text(text), region)
     return str(num.national_number) if num is not None else digits(text)
 
 # -- addresses ---------------------------------------------------------------------------------

@@ -402,25 +402,25 @@ def _known_people(con, draft: ContactDraft, region: str) -> list[tuple[str, str 
 
 
 def _people_by_phone(con, number: str, region: str) -> list[tuple[str, str | None]]:
-    """The rule of `contacts.find_by_phone`: same E.164, else same last 7 digits agreeing as a
-    suffix."""
+    """The rule of `contacts.find_by_phone`: the same number and extension, else the same last
+    7 digits agreeing as a suffix, with the same extension."""
     national = normalize.national_digits(number, region)
     if len(national) < 5:
         return []
-    e164 = normalize.phone_e164(number, region)
-    if e164:
+    key = normalize.phone_key(number, region)
+    if key:
         found = con.execute(
             "SELECT DISTINCT c.id, c.company_id FROM contact_phone p JOIN contact c "
-            f"ON c.id = p.contact_id WHERE p.e164 = ? AND {_LIVE} ORDER BY c.id", (e164,)).fetchall()
+            f"ON c.id = p.contact_id WHERE p.e164 = ? AND {_LIVE} ORDER BY c.id", (key,)).fetchall()
         if found:
             return found
+    ext = normalize.phone_extension(number, region)
     out: dict[str, str | None] = {}
     for cid, company_id, stored in con.execute(
             "SELECT c.id, c.company_id, p.number FROM contact_phone p JOIN contact c "
             f"ON c.id = p.contact_id WHERE p.tail = ? AND {_LIVE} ORDER BY c.id",
             (national[-7:],)):
-        shorter, longer = sorted((normalize.national_digits(stored, region), national), key=len)
-        if len(shorter) >= 7 and longer.endswith(shorter):
+        if normalize.same_line(stored, national, ext, region):
             out.setdefault(cid, company_id)
     return list(out.items())
 

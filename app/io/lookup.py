@@ -46,8 +46,9 @@ SEARCH_BATCH = 4000  # new records' search entries written together (search.rein
 
 @functools.lru_cache(maxsize=65536)
 def _phone(number: str, region: str) -> tuple[str, str]:
-    """(E.164, national digits), as contacts.find_by_phone derives them."""
-    return normalize.phone_e164(number, region), normalize.national_digits(number, region)
+    """(identity: E.164 and any extension, national digits), as contacts.find_by_phone
+    derives them."""
+    return normalize.phone_key(number, region), normalize.national_digits(number, region)
 
 
 def prematch_key(draft: CompanyDraft) -> tuple[str, str, str, str]:
@@ -321,7 +322,7 @@ class ImportLookup:
             return []
         if e164 and self.by_e164.get(e164):
             return sorted(set(self.by_e164[e164]))
-        return sorted(self._tail_matches(national))
+        return sorted(self._tail_matches(number, national))
 
     def _by_email_or_phone(self, d: ContactDraft) -> list[str]:
         """The people with the first of these e-mails, else numbers, that finds any, oldest
@@ -355,15 +356,12 @@ class ImportLookup:
         at = sorted(cid for cid in self.by_name.get(name, ()) if self.company_of.get(cid) in like)
         return [(cid, self.company_of[cid]) for cid in at[:matching.NAMESAKES]]
 
-    def _tail_matches(self, national: str) -> set[str]:
-        """People with a number of the same last 7 digits that agrees with this one as a suffix."""
-        out: set[str] = set()
-        for cid, stored in self.by_tail.get(national[-7:], ()):
-            theirs = _phone(stored, self.region)[1]
-            shorter, longer = sorted((theirs, national), key=len)
-            if len(shorter) >= 7 and longer.endswith(shorter):
-                out.add(cid)
-        return out
+    def _tail_matches(self, number: str, national: str) -> set[str]:
+        """People with a number of the same last 7 digits that agrees with this one as a
+        suffix, with the same extension."""
+        ext = normalize.phone_extension(number, self.region)
+        return {cid for cid, stored in self.by_tail.get(national[-7:], ())
+                if normalize.same_line(stored, national, ext, self.region)}
 
     def match_contact(self, d: ContactDraft, company_id: str | None, region: str) -> list[str]:
         """matching.match_contact from the maps: the person's id and the others sharing the

@@ -183,29 +183,31 @@ def find_by_email(session: Session, address: str) -> list[str]:
     return list(session.scalars(q))
 
 
-def find_by_phone(session: Session, number: str, region: str | None = None) -> list[str]:
+def find_by_phone(session: Session, number: str, region: str | None = None,
+                  any_extension: bool = False) -> list[str]:
     """Contacts with this phone number, however either side wrote it; oldest first (ids are
-    time-ordered), so the same input always finds the same person first."""
+    time-ordered), so the same input always finds the same person first. A number with an
+    extension is another number than the switchboard and its other extensions (colleagues
+    share the one, not the others); `any_extension`: everyone on the line (who is calling)."""
     region = region or session.info.get("region", "US")
-    e164 = normalize.phone_e164(number, region)
+    key = normalize.phone_key(number, region)
     national = normalize.national_digits(number, region)
     if len(national) < 5:
         return []
     q = _live_ids().join(ContactPhone, ContactPhone.contact_id == Contact.id)
-    if e164:
-        found = list(session.scalars(q.where(ContactPhone.e164 == e164).distinct()
+    if key and not any_extension:
+        found = list(session.scalars(q.where(ContactPhone.e164 == key).distinct()
                                      .order_by(Contact.id)))
         if found:
             return found
-    # no exact E.164 match: same last 7 digits and the rest agrees as a suffix
+    # no exact match: same last 7 digits, the rest agreeing as a suffix, the same extension
+    ext = None if any_extension else normalize.phone_extension(number, region)
     cands = session.execute(
         q.add_columns(ContactPhone.number).where(ContactPhone.tail == national[-7:])
         .order_by(Contact.id)).all()
     out: list[str] = []
     for cid, stored in cands:
-        theirs = normalize.national_digits(stored, region)
-        shorter, longer = sorted((theirs, national), key=len)
-        if len(shorter) >= 7 and longer.endswith(shorter) and cid not in out:
+        if normalize.same_line(stored, national, ext, region) and cid not in out:
             out.append(cid)
     return out
 

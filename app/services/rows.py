@@ -216,9 +216,9 @@ def _write_children(con: sqlite3.Connection, record_id: str, field: str, wire: l
 
 @functools.lru_cache(maxsize=65536)
 def _phone_keys(number: str, region: str) -> tuple[str, str]:
-    """(E.164, last 7 national digits); cached: sync and imports meet the same numbers often."""
-    e164 = normalize.phone_e164(number, region)
-    return e164, normalize.national_digits(number, region)[-7:]
+    """(identity: E.164 and any extension, last 7 national digits); cached: sync and imports
+    meet the same numbers often."""
+    return normalize.phone_key(number, region), normalize.national_digits(number, region)[-7:]
 
 
 def apply(session: Session, entity: str, record_id: str, changes: dict[str, Any],

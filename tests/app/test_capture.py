@@ -218,3 +218,27 @@ def test_the_address_of_the_company_a_known_person_is_at_is_not_their_own(store)
         (at.contact_id, at.company_id, "unchanged")
     with store.read() as s:
         assert contacts.get(s, at.contact_id).own_address == ""
+
+
+def test_colleagues_behind_one_switchboard_are_different_people(tmp_path):
+    """Same number = same person, and an extension is part of the number: colleagues at one
+    switchboard ("ext. 12", "转 808") are not one person, the switchboard alone is none of
+    them, the same extension written otherwise is the same person. A call from the
+    switchboard finds everyone on the line."""
+    from app.lookup import lookup_phone
+
+    store = Store.open(tmp_path / "s.sqlite3", region="CN")
+    saves = [("王小明", "0755-8601 3388 转 808"), ("李娜", "0755-86013388 转 809"),
+             ("前台", "0755 8601 3388"), ("Ann Auer", "+49 30 1234567 ext. 12"),
+             ("Bob Bauer", "+49 30 1234567 ext. 13"), ("小明", "+86 755 8601 3388 分机 808"),
+             ("A. Auer", "+49 (30) 123-4567 x12")]
+    with store.write() as tx:
+        got = [capture.save_contact(tx, ContactDraft(name=name, phones=[Phone(number)]))
+               for name, number in saves]
+    assert [r.action for r in got] == ["created"] * 5 + ["unchanged"] * 2
+    assert got[5].contact_id == got[0].contact_id and got[6].contact_id == got[3].contact_id
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Contact)) == 5
+        assert sorted(r.contact.name for r in lookup_phone(s, "+86 755 8601 3388")) == \
+            ["前台", "李娜", "王小明"]
+    store.close()

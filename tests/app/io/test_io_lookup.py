@@ -108,7 +108,13 @@ CSV = ("Name,Company,E-mail Address,Mobile Phone\r\n"
        "Frank Ode,Acme Trading,frank@acme.example,+1 212 555 0300\r\n"
        "Frank O.,,,212.555.0300\r\n"
        "Gina Park,Park & Co,gina@park.example,\r\n"
-       ",Park & Co,,\r\n")
+       ",Park & Co,,\r\n"
+       # colleagues behind one switchboard: their extensions are theirs, the line is shared
+       "Jan Holt,Holt AG,,+1 212 555 0400 ext. 11\r\n"
+       "Kim Holt,Holt AG,,+1 212 555 0400 ext. 12\r\n"
+       "Lee Holt,Holt AG,,212-555-0400\r\n"
+       "J. Holt,,,(212) 555-0400 x11\r\n"
+       "Mo Holt,,,555-0400 ext. 12\r\n")
 
 
 @pytest.fixture
