@@ -211,7 +211,7 @@ def _add_emails(d: ContactDraft, cell: str, kind: str, notes: list[str]) -> None
 def _add_phones(d: ContactDraft, numbers: list[str], kind: str, notes: list[str]) -> None:
     """Numbers; a cell with no digit is none: a placeholder ("无", "-") is dropped, other text
     kept in the note ("Phone: ask reception")."""
-    for text in numbers:
+    for text in (n for cell in numbers for n in _several(cell)):
         if not any(ch.isdigit() for ch in text):
             if text and not emails.placeholder(text):
                 notes.append(f"Phone: {text}")
@@ -223,6 +223,19 @@ def _add_phones(d: ContactDraft, numbers: list[str], kind: str, notes: list[str]
                 notes.append(f"Phone: {text} (shortened by Excel, its last digits are lost)")
                 continue
         d.phones.append(Phone(number, kind))
+
+
+def _several(cell: str) -> list[str]:
+    """The numbers of a cell that holds several ("138 0013 8000 / 0755-8601 3388", "…、…",
+    "…，…"): split where every piece is a number of 7 digits at least, so that "ext. 12" or
+    "转 808" after a comma stays with its number."""
+    pieces = [p.strip() for p in _NUMBER_SEPARATORS.split(cell)]
+    if len(pieces) > 1 and all(sum(ch.isdigit() for ch in p) >= 7 for p in pieces):
+        return pieces
+    return [cell]
+
+
+_NUMBER_SEPARATORS = re.compile(r"\s*[/、，,;；|]\s*|\n")
 
 
 # a long number in an Excel cell of the General format, saved as CSV: 8613800138000 is

@@ -678,3 +678,21 @@ def test_a_chinese_address_in_columns_is_written_largest_part_first(tmp_path):
     got = [d.address for _, d in records(tmp_path / "a.vcf")[1]]
     assert got == ["华强北路1002号, 518031 Shenzhen, Guangdong, China",
                    "广东省深圳市华强北路1002号 518031, China"]
+
+
+def test_several_numbers_in_one_cell_are_several_numbers(tmp_path):
+    """"13800138000/13900139000", "…、…", "…，…", one a line: a sheet typed by hand puts a
+    person's numbers in one cell. Each is a number of its own; an extension after a comma
+    stays with its number."""
+    (tmp_path / "n.csv").write_bytes(
+        "姓名,手机,电话\r\n"
+        '王小明,13800138000/13900139000,"0755-8601 3388, 转 808"\r\n'
+        "李娜,13700137000、020-87654321,\r\n"
+        '赵六,"139 0013 9000，138 0013 8001",+86 (10) 6275 1234\r\n'
+        'Ann Lee,"+1 212 555 0100\n+1 212 555 0101",\r\n'.encode("gb18030"))
+    got = {d.display_name(): [p.number for p in d.phones]
+           for _, d in records(tmp_path / "n.csv")[1]}
+    assert got == {"王小明": ["0755-8601 3388, 转 808", "13800138000", "13900139000"],
+                   "李娜": ["13700137000", "020-87654321"],
+                   "赵六": ["+86 (10) 6275 1234", "139 0013 9000", "138 0013 8001"],
+                   "Ann Lee": ["+1 212 555 0100", "+1 212 555 0101"]}
