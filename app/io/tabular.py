@@ -178,13 +178,15 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
             _add_phones(d, _MULTI.split(cell), kind, not_kept)
     d.websites = [u for cell in vals.get("website", []) for u in _MULTI.split(cell) if u]
     _google_numbered(one, d, not_kept)
-    if not_kept:
-        d.note = "\n".join(x for x in (d.note, *not_kept) if x)
     if "birthday" in one:
         d.birthday = parse_date(one["birthday"])
+        if d.birthday is None:  # "明年3月", "early May": the rep's words, kept
+            not_kept.append(f"Birthday: {one['birthday']}")
     elif {"birth_month", "birth_day"} <= one.keys():  # (Thunderbird: the year may be empty)
         d.birthday = parse_date(
             f"{one.get('birth_year') or '-'}-{one['birth_month']:0>2}-{one['birth_day']:0>2}")
+    if not_kept:
+        d.note = "\n".join(x for x in (d.note, *not_kept) if x)
     if not (d.display_name() or d.emails or d.phones):
         if d.company:
             d.name = d.company

@@ -15,6 +15,7 @@ import codecs
 import datetime as dt
 import quopri
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -386,10 +387,15 @@ def email_kind(types: set[str]) -> str:
     return "work"
 
 
+_MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
+
+
 def parse_date(text: str, omit_year: str = "") -> dt.date | None:
     """A date as address books write it. One without a year (`--0415`, `--04-15`, or Apple's
     1604-04-15 with `X-APPLE-OMIT-YEAR=1604`: `omit_year`) is kept in the year `NO_YEAR`."""
-    text = text.strip()
+    text = unicodedata.normalize("NFKC", text).strip()  # (full-width digits: １９９０年)
+    if (day := _MONTH_DAY.fullmatch(text)) is not None:  # 3月5日: a Chinese sheet's, no year
+        text = f"--{int(day[1]):02}{int(day[2]):02}"
     if text.startswith("--"):
         digits = text[2:].replace("-", "")
         if len(digits) != 4 or not digits.isdigit():
@@ -400,7 +406,7 @@ def parse_date(text: str, omit_year: str = "") -> dt.date | None:
             return None
     text = text.split("T")[0]
     for fmt in ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d.%m.%Y", "%m/%d/%Y", "%Y.%m.%d",
-                "%Y年%m月%d日"):
+                "%Y年%m月%d日", "%Y年%m月%d号"):
         try:
             d = dt.datetime.strptime(text, fmt).date()
         except ValueError:

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from app.domain import CompanyDraft, ContactDraft
+from app.domain import NO_YEAR, CompanyDraft, ContactDraft
 from app.io import columns, decode
 from app.io.errors import FileUnreadable, RecordError, UnmappedColumns
 from app.io.reader import open_source, sample_row, sniff_delimiter
@@ -696,3 +696,16 @@ def test_several_numbers_in_one_cell_are_several_numbers(tmp_path):
                    "李娜": ["13700137000", "020-87654321"],
                    "赵六": ["+86 (10) 6275 1234", "139 0013 9000", "138 0013 8001"],
                    "Ann Lee": ["+1 212 555 0100", "+1 212 555 0101"]}
+
+
+def test_birthdays_as_a_chinese_sheet_writes_them(tmp_path):
+    """1990年7月1日, 7月1号, full-width digits, 3月5日 without a year (kept in NO_YEAR, as other
+    yearless birthdays); a birthday no date can be read from is kept in the note."""
+    (tmp_path / "b.csv").write_text(
+        "姓名,手机,生日\r\n王一,13800138001,1990年7月1日\r\n王二,13800138002,1990年7月1号\r\n"
+        "王三,13800138003,１９８５年１２月３１日\r\n王四,13800138004,3月5日\r\n"
+        "王五,13800138005,明年春天\r\n", encoding="utf-8")
+    got = {d.display_name(): (d.birthday, d.note) for _, d in records(tmp_path / "b.csv")[1]}
+    assert got == {"王一": (dt.date(1990, 7, 1), ""), "王二": (dt.date(1990, 7, 1), ""),
+                   "王三": (dt.date(1985, 12, 31), ""), "王四": (dt.date(NO_YEAR, 3, 5), ""),
+                   "王五": (None, "Birthday: 明年春天")}
