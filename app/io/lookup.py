@@ -88,6 +88,7 @@ class ImportLookup:
 
     def _reset_people(self) -> None:
         self.by_email: dict[str, list[str]] = defaultdict(list)
+        # by contact_phone.e164: E.164 with any extension (normalize.phone_key)
         self.by_e164: dict[str, list[str]] = defaultdict(list)
         self.by_tail: dict[str, list[tuple[str, str]]] = defaultdict(list)  # (id, number)
         self.by_name: dict[str, list[str]] = defaultdict(list)
@@ -115,16 +116,16 @@ class ImportLookup:
         for pre in chunk.prematches.values():
             learn_features(pre.features)  # its new company's (same name and address)
             blocking.learn(pre.features)
-        emails, e164s, tails, names = set(), set(), set(), set()
+        emails, keys, tails, names = set(), set(), set(), set()
         for _, d in chunk.records:
             if not fast_path(d):
                 continue
             emails.update(n for n in (normalize.normalize_email(e.address) for e in d.emails) if n)
             for p in d.phones:
-                e164, national = _phone(p.number, self.region)
+                key, national = _phone(p.number, self.region)
                 if len(national) >= 5:
-                    if e164:
-                        e164s.add(e164)
+                    if key:
+                        keys.add(key)
                     tails.add(national[-7:])
             name = normalize.fold(d.display_name())
             if name:
@@ -132,7 +133,7 @@ class ImportLookup:
         self._read(emails, "SELECT e.address_norm, c.id, c.company_id FROM contact_email e "
                    "JOIN contact c ON c.id = e.contact_id WHERE e.address_norm IN ({}) AND "
                    f"{_LIVE} ORDER BY e.rowid", lambda k, cid: self._file(_EMAIL, k, cid))
-        self._read(e164s, "SELECT p.e164, c.id, c.company_id FROM contact_phone p "
+        self._read(keys, "SELECT p.e164, c.id, c.company_id FROM contact_phone p "
                    "JOIN contact c ON c.id = p.contact_id WHERE p.e164 IN ({}) AND "
                    f"{_LIVE} ORDER BY p.rowid", lambda k, cid: self._file(_E164, k, cid))
         for chunk in _chunks(tails):
@@ -317,11 +318,11 @@ class ImportLookup:
         return found
 
     def _find_by_phone(self, number: str) -> list[str]:
-        e164, national = _phone(number, self.region)
+        key, national = _phone(number, self.region)
         if len(national) < 5:
             return []
-        if e164 and self.by_e164.get(e164):
-            return sorted(set(self.by_e164[e164]))
+        if key and self.by_e164.get(key):
+            return sorted(set(self.by_e164[key]))
         return sorted(self._tail_matches(number, national))
 
     def _by_email_or_phone(self, d: ContactDraft) -> list[str]:
@@ -459,10 +460,10 @@ class ImportLookup:
             number = p["number"] if isinstance(p, dict) else p.number
             if not number.strip():
                 continue
-            e164, national = _phone(number, self.region)
-            if e164 and cid not in self.by_e164[e164]:
-                self._append(self.by_e164[e164], cid)
-                self._filed[cid].add((_E164, e164))
+            key, national = _phone(number, self.region)
+            if key and cid not in self.by_e164[key]:
+                self._append(self.by_e164[key], cid)
+                self._filed[cid].add((_E164, key))
             if national:
                 self._append(self.by_tail[national[-7:]], (cid, number))
                 self._filed[cid].add((_TAIL, national[-7:]))
