@@ -172,7 +172,8 @@ def list_records(args, ctx) -> int:
                      f"\t{c.phones[0].number if c.phones else ''}\t{c.id}" for c in items]
         else:
             items = companies.list_all(s)
-            lines = [f"{c.name}\t{c.address}\t{c.contact_count} contacts\t{c.id}" for c in items]
+            lines = [f"{c.name}\t{c.address}\t{c.contact_count} "
+                     f"contact{'' if c.contact_count == 1 else 's'}\t{c.id}" for c in items]
     ctx.emit([i.to_json() for i in items], "\n".join(lines) if lines else f"no {args.kind} yet")
     return 0
 
