@@ -42,7 +42,15 @@ class CompanySaveResult:
 
 def _same_address(a: str, b: str) -> bool:
     # the same text is common (a company created from this very card) and needs no key
-    return a == b or normalize.company_key(a) == normalize.company_key(b)
+    if a == b or normalize.company_key(a) == normalize.company_key(b):
+        return True
+    # the same parts in another order: a Chinese address the importers wrote street first
+    # until they wrote it from the province down (app.io.addresses)
+    return normalize.is_cjk(a) and _characters(a) == _characters(b)
+
+
+def _characters(address: str) -> list[str]:
+    return sorted(ch for ch in normalize.fold(address) if ch.isalnum())
 
 
 def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None,

@@ -2,6 +2,8 @@
 
 import pytest
 
+from app import capture
+from app.domain import ContactDraft, Email
 from app.io import apply
 from app.io.apply import Cancelled, run_import
 from app.io.errors import FileUnreadable
@@ -169,3 +171,19 @@ def test_a_card_with_the_year_completes_a_birthday_kept_without_one(store, tmp_p
     before = dump(store)
     again = run_import(store, [str(book)], per_record=per_record)
     assert again.created == again.updated == 0 and dump(store) == before
+
+
+def test_an_address_stored_street_first_is_the_one_now_written_province_first(store, tmp_path):
+    """Importers wrote a Chinese card's address street first ("坂田华为基地, 518129 深圳, 广东,
+    中国") until they wrote it from the province down: the same card imported again is
+    unchanged, not a person with a second, reordered copy of their company's address."""
+    with store.write() as tx:
+        capture.save_contact(tx, ContactDraft(
+            name="张伟", company="华为技术有限公司", emails=[Email("zw@huawei.example")],
+            address="坂田华为基地, 518129 深圳, 广东, 中国"))
+    (tmp_path / "z.vcf").write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张伟\r\nORG:华为技术有限公司\r\nEMAIL:zw@huawei.example\r\n"
+        "ADR;TYPE=WORK:;;坂田华为基地;深圳;广东;518129;中国\r\nEND:VCARD\r\n", encoding="utf-8")
+    for per_record in (True, False):
+        r = run_import(store, [tmp_path / "z.vcf"], per_record=per_record)
+        assert (r.created, r.updated, r.unchanged) == (0, 0, 1)
