@@ -189,12 +189,6 @@ def _same_name(a: str, b: str) -> bool:
     return sorted(wa) == sorted(wb) or "".join(wa) == "".join(wb)
 
 
-def _phone_identity(number: str, region: str) -> str:
-    """The same number however written, its extension part of it (another extension is
-    another phone)."""
-    return normalize.phone_key(number, region) or normalize.digits(number)
-
-
 def _fill(rec: dict, draft: ContactDraft, company_id: str | None, own_address: str,
           region: str) -> dict:
     """Fields to change on an existing person: empty ones filled, new e-mails/phones added."""
@@ -221,9 +215,9 @@ def _fill(rec: dict, draft: ContactDraft, company_id: str | None, own_address: s
     if new:
         values["emails"] = emails + new
     phones = rec["phones"]
-    known = {_phone_identity(p["number"], region) for p in phones}
+    known = {normalize.phone_identity(p["number"], region) for p in phones}
     new = [p for p in to_wire("phones", draft.phones)
-           if _phone_identity(p["number"], region) not in known]
+           if normalize.phone_identity(p["number"], region) not in known]
     if new:
         values["phones"] = phones + new
     for f in ("websites", "tags"):

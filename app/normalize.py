@@ -398,6 +398,12 @@ def phone_key(text: str, region: str = "US") -> str:
     return f"{e164};ext={ext}" if ext else e164
 
 
+def phone_identity(text: str, region: str = "US") -> str:
+    """The same number however written, its extension part of it: `phone_key`, or the bare
+    digits of a number that does not parse."""
+    return phone_key(text, region) or digits(text)
+
+
 def phone_extension(text: str, region: str = "US") -> str:
     """The extension of a plausible number ('12' of '+49 30 1234567 ext. 12'), else ''."""
     if not phone_e164(text, region):

@@ -104,7 +104,7 @@ def _item_key(fld: str, item: Any, region: str) -> str:
         return normalize.normalize_email(item["address"])
     if fld == "phones":
         number = item["number"]
-        return normalize.phone_e164(number, region) or normalize.digits(number) or number
+        return normalize.phone_identity(number, region) or number  # (an extension is its own)
     if fld == "websites":
         return _website_key(item)
     return normalize.fold(str(item))

@@ -100,7 +100,8 @@ def test_emails_phones_websites_tags_are_united_by_normalized_form(store):
                     phones=[Phone("+86 138 0013 8000", "mobile")],
                     websites=["https://www.acme.com"], tags=["VIP"])
     loser = _contact(store, "Li Na", emails=[Email("LI@ACME.COM"), Email("lina@qq.com", "home")],
-                     phones=[Phone("138 0013 8000"), Phone("021 2201 1888")],
+                     phones=[Phone("138 0013 8000"), Phone("021 2201 1888"),
+                             Phone("021 2201 1888 转 606")],  # her extension: a number of its own
                      websites=["acme.com/", "https://li.example.cn"], tags=["vip", "展会"])
     with store.read() as s:
         by_field = {c.field: c for c in merging.choices_for(s, "contact", keep, loser)}
@@ -109,7 +110,8 @@ def test_emails_phones_websites_tags_are_united_by_normalized_form(store):
     rec = _load(store, "contact", keep)
     assert [e["address"] for e in rec["emails"]] == ["li@acme.com", "lina@qq.com"]
     assert rec["emails"][1]["kind"] == "home"
-    assert [p["number"] for p in rec["phones"]] == ["+86 138 0013 8000", "021 2201 1888"]
+    assert [p["number"] for p in rec["phones"]] == ["+86 138 0013 8000", "021 2201 1888",
+                                                    "021 2201 1888 转 606"]
     assert rec["websites"] == ["https://www.acme.com", "https://li.example.cn"]
     assert rec["tags"] == ["VIP", "展会"]
     with store.read() as s:  # the survivor is found by the loser's e-mail and phone
