@@ -12,7 +12,8 @@ import unicodedata
 
 FIELDS = (
     "name", "given_name", "middle_name", "family_name", "company", "title", "department",
-    "email", "email_home", "email_other", "phone", "mobile", "phone_home", "fax", "phone_other",
+    "email", "email_home", "email_other", "phone", "extension", "mobile", "phone_home", "fax",
+    "phone_other",
     "address", "street", "district", "city", "region", "postcode", "country",
     "home_address", "home_street", "home_city", "home_region", "home_postcode", "home_country",
     "website", "note", "birthday", "birth_year", "birth_month", "birth_day", "tags", "id",
@@ -45,11 +46,14 @@ _S: dict[str, tuple[str, ...]] = {
     "email": ("e-mail address", "email address", "e-mail", "email", "primary email",
               "email (work)", "work email", "e-mail-adresse", "adresse de messagerie",
               "adresse e-mail", "courriel", "电子邮件地址", "电子邮件", "電子郵件地址", "電子郵件",
-              "邮箱", "郵箱", "邮件", "电邮", "电子邮箱", "電子郵箱", "邮箱地址", "郵箱地址", "e-mail 2 address", "e-mail 3 address",
+              "邮箱", "郵箱", "邮件", "电邮", "电子邮箱", "電子郵箱", "邮箱地址", "郵箱地址",
+              "企业邮箱", "企業郵箱", "工作邮箱", "工作郵箱", "公司邮箱", "公司郵箱", "办公邮箱",
+              "work e-mail", "e-mail 2 address", "e-mail 3 address",
               "secondary email", "e-mail 2: adresse", "e-mail 3: adresse",
               "adresse de messagerie 2", "adresse de messagerie 3", "电子邮件 2 地址",
               "电子邮件 3 地址", "mail"),
-    "email_home": ("email (home)", "home email", "personal email", "e-mail (home)"),
+    "email_home": ("email (home)", "home email", "personal email", "e-mail (home)", "个人邮箱",
+                   "個人郵箱", "私人邮箱", "私人郵箱"),
     "email_other": ("email (other)", "other email", "e-mail (other)"),
     "phone": ("business phone", "work phone", "phone", "telephone", "phone number",
               "business phone 2", "company main phone", "primary phone", "telefon geschäftlich",
@@ -65,6 +69,9 @@ _S: dict[str, tuple[str, ...]] = {
                    "住宅电话", "住宅電話", "家庭电话", "phone (home)"),
     "fax": ("business fax", "fax", "fax number", "fax geschäftlich", "télécopie (bureau)",
             "商务传真", "商務傳真", "传真", "傳真", "phone (fax)"),
+    # the work number's extension in a column of its own (a DingTalk or HR list)
+    "extension": ("分机", "分机号", "分機", "分機號", "分机号码", "内线", "內線", "extension",
+                  "ext", "ext.", "phone extension", "durchwahl", "poste"),
     "phone_other": ("other phone", "phone (other)", "pager", "pager number", "weiteres telefon",
                     "autre téléphone", "其他电话"),
     "address": ("address", "business address", "work address formatted", "adresse",
@@ -138,8 +145,11 @@ _KNOWN_UNUSED = {
     # CRM exports (HubSpot, Salesforce) beside their contact columns
     "salutation", "contact owner", "lifecycle stage", "lead status", "create date",
     "last activity date", "last modified date", "created date", "lead source",
-    # and a Chinese sheet's: gender, row number, its own numbering, timestamps
+    # and a Chinese sheet's: gender, row number, its own numbering, timestamps; a company
+    # directory's (WeCom, DingTalk): account, alias, employee number, hire date, office
     "性别", "性別", "序号", "序號", "编号", "編號", "创建时间", "創建時間", "更新时间", "更新時間",
+    "账号", "帳號", "别名", "別名", "昵称", "暱稱", "工号", "工號", "员工编号", "入职时间",
+    "入职日期", "入職日期", "办公地点", "辦公地點", "employee id", "hire date",
 }
 SIGNATURES = {
     "Outlook": {"e-mail address", "business phone", "job title"},

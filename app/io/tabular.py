@@ -170,6 +170,8 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
         title=one.get("title", ""), department=one.get("department", ""), address=address,
         note=with_handles("\n".join(vals.get("note", [])), handles), tags=tags)
     not_kept: list[str] = []  # note lines for e-mail and phone cells that hold none
+    if "extension" in one:
+        _add_extension(vals, one["extension"], not_kept)
     for f, kind in _EMAIL_KIND.items():
         for cell in vals.get(f, []):
             _add_emails(d, cell, kind, not_kept)
@@ -225,6 +227,16 @@ def _add_phones(d: ContactDraft, numbers: list[str], kind: str, notes: list[str]
                 notes.append(f"Phone: {text} (shortened by Excel, its last digits are lost)")
                 continue
         d.phones.append(Phone(number, kind))
+
+
+def _add_extension(vals: dict[str, list[str]], extension: str, notes: list[str]) -> None:
+    """An extension column (分机号, Extension) belongs to the work number beside it: "0755-8601
+    3388 ext. 808", one number (normalize.phone_key); without one it is kept in the note."""
+    phones = vals.get("phone")
+    if phones and any(ch.isdigit() for ch in extension) and extension not in phones[0]:
+        phones[0] = f"{phones[0]} ext. {extension}"
+    elif not phones:
+        notes.append(f"Extension: {extension}")
 
 
 def _several(cell: str) -> list[str]:

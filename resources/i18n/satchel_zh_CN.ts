@@ -1036,181 +1036,186 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/importing/dialog.py" line="351" />
+      <source>extension (of the work phone)</source>
+      <translation>分机号（办公电话的）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="352" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="352" />
+      <location filename="../../ui/importing/dialog.py" line="353" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="352" />
+      <location filename="../../ui/importing/dialog.py" line="353" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="353" />
+      <location filename="../../ui/importing/dialog.py" line="354" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="353" />
+      <location filename="../../ui/importing/dialog.py" line="354" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="354" />
+      <location filename="../../ui/importing/dialog.py" line="355" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="354" />
+      <location filename="../../ui/importing/dialog.py" line="355" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="355" />
+      <location filename="../../ui/importing/dialog.py" line="356" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="355" />
+      <location filename="../../ui/importing/dialog.py" line="356" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="356" />
+      <location filename="../../ui/importing/dialog.py" line="357" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="356" />
+      <location filename="../../ui/importing/dialog.py" line="357" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="357" />
+      <location filename="../../ui/importing/dialog.py" line="358" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="357" />
+      <location filename="../../ui/importing/dialog.py" line="358" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="358" />
+      <location filename="../../ui/importing/dialog.py" line="359" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="358" />
+      <location filename="../../ui/importing/dialog.py" line="359" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="359" />
+      <location filename="../../ui/importing/dialog.py" line="360" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="359" />
+      <location filename="../../ui/importing/dialog.py" line="360" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="360" />
+      <location filename="../../ui/importing/dialog.py" line="361" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="360" />
+      <location filename="../../ui/importing/dialog.py" line="361" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="361" />
+      <location filename="../../ui/importing/dialog.py" line="362" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="361" />
+      <location filename="../../ui/importing/dialog.py" line="362" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="362" />
+      <location filename="../../ui/importing/dialog.py" line="363" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="362" />
+      <location filename="../../ui/importing/dialog.py" line="363" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="363" />
+      <location filename="../../ui/importing/dialog.py" line="364" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="363" />
+      <location filename="../../ui/importing/dialog.py" line="364" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="364" />
+      <location filename="../../ui/importing/dialog.py" line="365" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="372" />
+      <location filename="../../ui/importing/dialog.py" line="373" />
       <source>no value in any imported column</source>
       <translation>导入的各列均无内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="373" />
+      <location filename="../../ui/importing/dialog.py" line="374" />
       <source>no company name</source>
       <translation>没有公司名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="374" />
+      <location filename="../../ui/importing/dialog.py" line="375" />
       <source>no name, e-mail or phone</source>
       <translation>没有姓名、邮箱或电话</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="375" />
+      <location filename="../../ui/importing/dialog.py" line="376" />
       <source>no name, e-mail, phone or company</source>
       <translation>没有姓名、邮箱、电话或公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="376" />
+      <location filename="../../ui/importing/dialog.py" line="377" />
       <source>card without END:VCARD</source>
       <translation>名片缺少 END:VCARD</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="378" />
+      <location filename="../../ui/importing/dialog.py" line="379" />
       <source>card without END:VCARD (file cut short?)</source>
       <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="384" />
+      <location filename="../../ui/importing/dialog.py" line="385" />
       <source>unreadable card ({0})</source>
       <translation>无法读取的名片（{0}）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="388" />
+      <location filename="../../ui/importing/dialog.py" line="389" />
       <source>a contact group ({0}), not a person: its members in this file get its name as a tag</source>
       <translation>联系人分组（{0}），不是联系人：本文件中的组员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="391" />
+      <location filename="../../ui/importing/dialog.py" line="392" />
       <source>a mailing list ({0}), not a person: its members in this file get its name as a tag</source>
       <translation>邮件列表（{0}），不是联系人：本文件中的成员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="397" />
+      <location filename="../../ui/importing/dialog.py" line="398" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>

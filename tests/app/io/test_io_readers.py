@@ -709,3 +709,24 @@ def test_birthdays_as_a_chinese_sheet_writes_them(tmp_path):
     assert got == {"王一": (dt.date(1990, 7, 1), ""), "王二": (dt.date(1990, 7, 1), ""),
                    "王三": (dt.date(1985, 12, 31), ""), "王四": (dt.date(NO_YEAR, 3, 5), ""),
                    "王五": (None, "Birthday: 明年春天")}
+
+
+def test_a_company_directory_from_wecom_or_dingtalk(tmp_path):
+    """A company directory's export (WeCom, DingTalk) imports without a mapping step: its
+    account, alias, employee number, hire date and office columns mean nothing here, its
+    personal and company mailboxes are the home and work e-mail, and an extension column
+    belongs to the work number beside it (one number with it: normalize.phone_key)."""
+    (tmp_path / "d.csv").write_text(
+        "姓名,账号,别名,工号,职务,部门,手机,座机,分机号,个人邮箱,企业邮箱,办公地点,入职时间\r\n"
+        "王小明,wangxm,小明,A001,销售经理,华南区销售部,13800138000,0755-86013388,808,"
+        "wxm@163.com,wxm@hq.example.cn,深圳总部,2020-01-01\r\n"
+        "李娜,lina,,A002,经理,市场部,13700137000,,809,,lina@hq.example.cn,深圳总部,\r\n",
+        encoding="utf-8")
+    got = {d.display_name(): ([(p.number, p.kind) for p in d.phones],
+                              [(e.address, e.kind) for e in d.emails], d.note)
+           for _, d in records(tmp_path / "d.csv")[1]}
+    assert got == {
+        "王小明": ([("0755-86013388 ext. 808", "work"), ("13800138000", "mobile")],
+                [("wxm@hq.example.cn", "work"), ("wxm@163.com", "home")], ""),
+        "李娜": ([("13700137000", "mobile")], [("lina@hq.example.cn", "work")],
+               "Extension: 809")}
