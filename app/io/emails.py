@@ -6,9 +6,11 @@ made them all one person (the others were reported "unchanged" and lost)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
-# an address inside whatever surrounds it: a display name, <>, mailto:, commas, spaces
-_ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")  # (o'brien@…)
+# an address inside whatever surrounds it: a display name, <>, mailto:, commas, spaces, and
+# Chinese text written against it ("联系wxm@hq.cn": not a letter of the address)
+_ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)  # (o'brien@…)
 # what a sheet writes where it has no address; anything else without an @ is kept in the note
 _PLACEHOLDERS = {"n/a", "na", "none", "null", "nil", "no", "-", "--", "—", "/", ".", "0", "?",
                  "无", "無", "没有", "沒有", "暂无", "暫無", "未知"}
@@ -17,7 +19,8 @@ _PLACEHOLDERS = {"n/a", "na", "none", "null", "nil", "no", "-", "--", "—", "/"
 def addresses(text: str) -> tuple[list[str], str]:
     """(the e-mail addresses in a value, the value itself when it holds none and is not a
     placeholder: for the note)."""
-    text = text.strip()
+    # NFKC: typed in a Chinese input method's full-width mode, "ｗｘｍ＠ｈｑ．ｃｎ" is wxm@hq.cn
+    text = unicodedata.normalize("NFKC", text).strip()
     if "@" not in text:
         return [], "" if placeholder(text) else text
     if _ADDRESS.fullmatch(text):  # (nearly always: one plain address)

@@ -730,3 +730,15 @@ def test_a_company_directory_from_wecom_or_dingtalk(tmp_path):
                 [("wxm@hq.example.cn", "work"), ("wxm@163.com", "home")], ""),
         "李娜": ([("13700137000", "mobile")], [("lina@hq.example.cn", "work")],
                "Extension: 809")}
+
+
+def test_e_mail_addresses_typed_in_a_chinese_input_method(tmp_path):
+    """Full-width "＠" and letters (an input method's full-width mode) are an address; Chinese
+    written against an address ("联系wxm@…", "…（工作）") is not part of it."""
+    (tmp_path / "e.csv").write_text(
+        "姓名,邮箱\r\n王一,ｗｘｍ＠ｈｑ．ｅｘａｍｐｌｅ．ｃｎ\r\n王二,wang2＠hq.example.cn\r\n"
+        "王三,联系wang3@hq.example.cn（工作）\r\n", encoding="utf-8")
+    got = {d.display_name(): ([e.address for e in d.emails], d.note)
+           for _, d in records(tmp_path / "e.csv")[1]}
+    assert got == {"王一": (["wxm@hq.example.cn"], ""), "王二": (["wang2@hq.example.cn"], ""),
+                   "王三": (["wang3@hq.example.cn"], "")}
