@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import re
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -108,9 +112,11 @@ def _raw_rows(path: str | Path, limit: int = 50) -> list[list]:
 
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         ws = _first_filled(wb.worksheets)
-        rows = [list(r) for r in islice(ws.iter_rows(values_only=True), limit)] if ws else []
-        wb.close()
-        return rows
+        if ws is None:
+            wb.close()
+            return []
+        with contextlib.closing(_sheet_rows(wb, ws, data)) as rows:
+            return list(islice(rows, limit))
     if data.startswith(_OLE2):
         return list(islice(_xls_rows(str(path), data), limit))
     text = decode.decode(data, str(path))
@@ -152,7 +158,7 @@ def _xlsx(name: str, data: bytes, mapping, remembered) -> Source:
     ws = _first_filled(wb.worksheets)
     if ws is None:
         raise FileUnreadable(f"{name} has no filled worksheet: there is nothing to import.")
-    return _table(name, "xlsx", _sheet_rows(wb, ws), mapping, remembered)
+    return _table(name, "xlsx", _sheet_rows(wb, ws, data), mapping, remembered)
 
 
 _OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")  # Office 97–2003 files: .xls, but also .doc, .msg
@@ -164,7 +170,11 @@ def _xls_rows(name: str, data: bytes) -> Iterator[list]:
     import xlrd
 
     try:  # (xlrd writes its warnings on a damaged file to stdout unless told otherwise)
-        book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO())
+        try:  # with its formatting, for the merged cells (`_unmerged`)
+            book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO(),
+                                      formatting_info=True)
+        except Exception:  # noqa: BLE001 - formatting xlrd cannot read: the values alone
+            book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO())
     except Exception as exc:  # noqa: BLE001 - a Word file, a mail, an encrypted or damaged book
         why = str(exc)[:120] or type(exc).__name__
         raise FileUnreadable(f"{name} is an Office 97–2003 file but not an Excel workbook Satchel "
@@ -179,9 +189,12 @@ def _xls_rows(name: str, data: bytes) -> Iterator[list]:
 def _xls_sheet(book, sheet) -> Iterator[list]:
     import xlrd
 
-    for r in range(sheet.nrows):
-        yield [xlrd.xldate_as_datetime(c.value, book.datemode)
-               if c.ctype == xlrd.XL_CELL_DATE else c.value for c in sheet.row(r)]
+    rows = ([xlrd.xldate_as_datetime(c.value, book.datemode)
+             if c.ctype == xlrd.XL_CELL_DATE else c.value for c in sheet.row(r)]
+            for r in range(sheet.nrows))
+    # (xlrd's ends are one past the range)
+    yield from _unmerged(rows, [(top, bottom - 1, left, right - 1)
+                                for top, bottom, left, right in sheet.merged_cells])
 
 
 def _first_filled(sheets):
@@ -194,10 +207,65 @@ def _first_filled(sheets):
     return None
 
 
-def _sheet_rows(wb, ws) -> Iterator[list]:
-    """Rows read as the import goes (openpyxl's read-only mode streams the sheet)."""
+def _sheet_rows(wb, ws, data: bytes) -> Iterator[list]:
+    """Rows read as the import goes (openpyxl's read-only mode streams the sheet), merged cells
+    unmerged."""
     try:
-        for r in ws.iter_rows(values_only=True):
-            yield list(r)
+        yield from _unmerged((list(r) for r in ws.iter_rows(values_only=True)),
+                             _merged_ranges(data, ws._worksheet_path))
     finally:
         wb.close()
+
+
+# <mergeCell ref="A2:A4"/> in a worksheet's XML, whatever its namespace prefix
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+
+
+def _merged_ranges(data: bytes, sheet_path: str) -> list[tuple[int, int, int, int]]:
+    """A worksheet's merged cells as (top, bottom, left, right), from 0. openpyxl's read-only
+    mode, which streams the rows, does not read them: they come after the rows in the XML,
+    read here a block at a time."""
+    from openpyxl.utils.cell import range_boundaries
+
+    found: set[tuple[bytes, bytes]] = set()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z, z.open(sheet_path) as xml:
+            tail = b""
+            while block := xml.read(1 << 20):
+                text = tail + block
+                found.update(m.groups() for m in _MERGE_CELL.finditer(text))
+                tail = text[-200:]  # (a tag cut by the block's end is whole in the next)
+    except (KeyError, OSError, zipfile.BadZipFile, zlib.error):
+        return []  # read as it is: the rows still import, a merged value only in its first
+    out = []
+    for a, b in found:
+        left, top, right, bottom = range_boundaries(f"{a.decode()}:{b.decode()}")
+        out.append((top - 1, bottom - 1, left - 1, right - 1))
+    return out
+
+
+def _unmerged(rows: Iterator[list], merged: list[tuple[int, int, int, int]]) -> Iterator[list]:
+    """Rows with a merged cell's value in every row it spans: a Chinese sheet merges a company
+    over the rows of its people ("单位" once for three names), which would otherwise leave
+    the second and third without it. Across a row a merge stays one cell (a title above the
+    header is one cell: tabular.split_header)."""
+    starts: dict[int, list[tuple[int, int, int]]] = {}
+    for top, bottom, left, right in merged:
+        if bottom > top:
+            starts.setdefault(top, []).append((bottom, left, right))
+    if not starts:
+        yield from rows
+        return
+    active: list[tuple[int, int, list]] = []  # (bottom, left, the top row's values)
+    for i, row in enumerate(rows):
+        active = [a for a in active if a[0] >= i]
+        for _, left, values in active:
+            if len(row) < left + len(values):
+                row.extend([None] * (left + len(values) - len(row)))
+            for c, value in enumerate(values, left):
+                if row[c] in (None, ""):
+                    row[c] = value
+        for bottom, left, right in starts.get(i, ()):
+            active.append((bottom, left, [row[c] if c < len(row) else None
+                                          for c in range(left, right + 1)]))
+        yield row

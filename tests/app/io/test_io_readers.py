@@ -742,3 +742,15 @@ def test_e_mail_addresses_typed_in_a_chinese_input_method(tmp_path):
            for _, d in records(tmp_path / "e.csv")[1]}
     assert got == {"王一": (["wxm@hq.example.cn"], ""), "王二": (["wang2@hq.example.cn"], ""),
                    "王三": (["wang3@hq.example.cn"], "")}
+
+
+@pytest.mark.parametrize("name", ["merged_zh.xlsx", "merged_zh.xls"])
+def test_a_company_merged_over_its_peoples_rows_is_every_ones(fx, name):
+    """A Chinese sheet merges a company's cell over the rows of its people: each of them is at
+    that company (before, the second and third had none). A title merged across the columns
+    above the header is still one title, skipped; so the mapping step's first values."""
+    src, recs = records(fx(name))
+    assert [(d.display_name(), d.company) for _, d in recs] == [
+        ("王小明", "深圳华强电子有限公司"), ("李娜", "深圳华强电子有限公司"),
+        ("赵六", "深圳华强电子有限公司"), ("钱七", "广州白云贸易公司")]
+    assert sample_row(fx(name))[:2] == ["深圳华强电子有限公司", "王小明"]
