@@ -37,13 +37,49 @@ def _largest_first(lines: list[str], district: str, city: str, region: str, coun
     detail = "".join(lines)
     latin_country = country if country and not CJK.search(country) else ""
     pieces: list[str] = []
-    for part in ("" if latin_country else country, region, city, district, detail):
-        if part and not any(part in x for x in (*pieces, detail) if x is not part):
+    parts = [p for p in ("" if latin_country else country, region, city, district) if p]
+    held = _heading(detail, parts, country)
+    for part in parts:
+        if part in held:
+            continue
+        # the same place twice (北京市 北京市; 北京 and 北京市): once, the longer way
+        same = next((i for i, x in enumerate(pieces) if part.startswith(x) or x.startswith(part)),
+                    None)
+        if same is None:
             pieces.append(part)
+        elif len(part) > len(pieces[same]):
+            pieces[same] = part
     text = ""
-    for piece in pieces:  # glued where both sides are CJK, else a space ("Guangdong 深圳市")
-        glue = "" if not text or CJK.match(piece[0]) and CJK.match(text[-1]) else " "
-        text += glue + piece
+    for piece in (*pieces, detail):  # glued where both sides are CJK, else a space
+        if piece:
+            glue = "" if not text or CJK.match(piece[0]) and CJK.match(text[-1]) else " "
+            text += glue + piece
     if postcode and postcode not in text:
         text += " " + postcode
     return f"{text}, {latin_country}" if latin_country else text
+
+
+_UNITS = "省市区县州盟旗镇乡"  # an administrative name's last character (广东省, 深圳市, 福田区)
+
+
+def _heading(detail: str, parts: list[str], country: str) -> set[str]:
+    """The parts the detailed address starts with already ("深圳市福田区华强北路…" holds
+    深圳市 and 福田区). A name given without its unit holds only where the unit follows
+    (深圳 in "深圳市…"): 中山 does not start "中山路100号", a street of another city. A
+    country (中国) has none."""
+    held: set[str] = set()
+    rest, found = detail, True
+    while found:
+        found = False
+        for part in parts:
+            if part in held or not rest.startswith(part):
+                continue
+            n = len(part)
+            if part[-1] not in _UNITS and part != country:
+                if rest[n:n + 1] and rest[n] in _UNITS:
+                    n += 1  # 深圳 as "深圳市"
+                elif rest[n:n + 1]:
+                    continue
+            held.add(part)
+            rest, found = rest[n:], True
+    return held

@@ -665,10 +665,15 @@ def test_a_chinese_address_in_columns_is_written_largest_part_first(tmp_path):
         "序号,姓名,性别,省份,城市,区县,详细地址,邮编\r\n"
         "1,王小明,男,广东省,深圳市,福田区,华强北路1002号,518031\r\n"
         "2,李娜,女,广东省,深圳市,南山区,深圳市南山区科技园南区,518057\r\n"
-        "3,赵六,男,北京市,北京市,海淀区,中关村大街27号,100080\r\n".encode("gbk"))
+        "3,赵六,男,北京市,北京市,海淀区,中关村大街27号,100080\r\n"
+        "4,钱七,男,北京,北京市,,中关村大街28号,\r\n"
+        # the city of 中山, and a 中山路 (there is one in most Chinese cities)
+        "5,孙八,男,广东,中山,,中山路100号,\r\n"
+        "6,周九,男,福建省,厦门市,,中山路100号,\r\n".encode("gbk"))
     got = [d.address for _, d in records(tmp_path / "a.csv")[1]]
     assert got == ["广东省深圳市福田区华强北路1002号 518031", "广东省深圳市南山区科技园南区 518057",
-                   "北京市海淀区中关村大街27号 100080"]
+                   "北京市海淀区中关村大街27号 100080", "北京市中关村大街28号", "广东中山中山路100号",
+                   "福建省厦门市中山路100号"]
     (tmp_path / "a.vcf").write_text(
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Wu\r\n"
         "ADR;TYPE=WORK:;;华强北路1002号;Shenzhen;Guangdong;518031;China\r\nEND:VCARD\r\n"
