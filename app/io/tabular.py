@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from app.domain import CompanyDraft, ContactDraft, Email, Phone
+from app.domain import CJK, CompanyDraft, ContactDraft, Email, Phone
 from app.io import addresses, columns, emails
 from app.io.errors import FileUnreadable, RecordError, UnmappedColumns
 from app.io.vcard import parse_date, with_handles
@@ -128,6 +128,8 @@ def _full_address(line: str, parts: dict[str, str]) -> str:
     already holds is not added again)."""
     if not line:
         return addresses.join(**parts)
+    if CJK.search(line):  # (which parts a Chinese line holds, addresses.join knows better)
+        return addresses.join(**{**parts, "street": line})
     held = line.casefold()
     rest = {k: v for k, v in parts.items() if k != "street" and v.casefold() not in held}
     return addresses.join(**{**rest, "street": line}) if rest else line

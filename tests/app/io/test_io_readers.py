@@ -507,10 +507,11 @@ def test_an_address_column_beside_city_state_and_zip(tmp_path):
         "Name,Email,Address,City,State,Zip,Country\r\n"
         "Ann Lee,ann@acme.example,1 Main St,Springfield,IL,62701,USA\r\n"
         'Bo Chen,bo@acme.example,"5 Elm St, Springfield, IL 62702",Springfield,IL,62702,\r\n'
-        "王芳,wf@example.cn,,深圳,广东,518000,中国\r\n", encoding="utf-8")
+        "王芳,wf@example.cn,,深圳,广东,518000,中国\r\n"
+        "孙八,s8@example.cn,中山路100号,中山,广东,528400,中国\r\n", encoding="utf-8")
     got = [d.address for _, d in records(tmp_path / "a.csv")[1]]
     assert got == ["1 Main St, 62701 Springfield, IL, USA", "5 Elm St, Springfield, IL 62702",
-                   "中国广东深圳 518000"]
+                   "中国广东深圳 518000", "中国广东中山中山路100号 528400"]
 
 
 def test_crm_exports_from_hubspot_and_salesforce(tmp_path):
