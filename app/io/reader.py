@@ -154,11 +154,29 @@ def _xlsx(name: str, data: bytes, mapping, remembered) -> Source:
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - zip, zlib, XML errors: all "not a workbook"
-        raise FileUnreadable(f"{name} is a zip file but not an Excel workbook ({exc}).") from None
+        raise FileUnreadable(_not_a_workbook(name, data, exc)) from None
     ws = _first_filled(wb.worksheets)
     if ws is None:
         raise FileUnreadable(f"{name} has no filled worksheet: there is nothing to import.")
     return _table(name, "xlsx", _sheet_rows(wb, ws, data), mapping, remembered)
+
+
+def _not_a_workbook(name: str, data: bytes, exc: Exception) -> str:
+    """Why a zip file is no workbook, and what to do: the spreadsheets of LibreOffice and Apple
+    Numbers are zip files too."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+            kind = z.read("mimetype")[:80] if "mimetype" in names else b""
+    except (OSError, KeyError, zipfile.BadZipFile, zlib.error, RuntimeError):
+        names, kind = set(), b""
+    if kind.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+        return (f"{name} is an OpenDocument spreadsheet (LibreOffice, OpenOffice). Save it as "
+                "Excel (.xlsx) or CSV there (File → Save As), then import that.")
+    if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+        return (f"{name} is an Apple Numbers spreadsheet. Export it as Excel or CSV in Numbers "
+                "(File → Export To), then import that.")
+    return f"{name} is a zip file but not an Excel workbook ({exc})."
 
 
 _OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")  # Office 97–2003 files: .xls, but also .doc, .msg

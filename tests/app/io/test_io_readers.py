@@ -760,3 +760,21 @@ def test_a_company_merged_over_its_peoples_rows_is_every_ones(fx, name):
         ("王小明", "深圳华强电子有限公司"), ("李娜", "深圳华强电子有限公司"),
         ("赵六", "深圳华强电子有限公司"), ("钱七", "广州白云贸易公司")]
     assert sample_row(fx(name))[:2] == ["深圳华强电子有限公司", "王小明"]
+
+
+@pytest.mark.parametrize("name,entries,says", [
+    ("客户.ods", {"mimetype": "application/vnd.oasis.opendocument.spreadsheet",
+                 "content.xml": "<office:document-content/>"}, "OpenDocument spreadsheet"),
+    ("客户.numbers", {"Index/Document.iwa": "", "Metadata/Properties.plist": ""},
+     "Apple Numbers spreadsheet"),
+    ("客户.zip", {"a.txt": "hello"}, "zip file but not an Excel workbook")])
+def test_a_spreadsheet_satchel_cannot_read_says_how_to_save_it(tmp_path, name, entries, says):
+    """LibreOffice's and Apple Numbers' spreadsheets are zip files too: the message says what
+    the file is and how to save it as one Satchel reads, not just "not an Excel workbook"."""
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / name, "w") as z:
+        for entry, text in entries.items():
+            z.writestr(entry, text)
+    with pytest.raises(FileUnreadable, match=says):
+        open_source(tmp_path / name)
