@@ -215,8 +215,9 @@ def _add_emails(d: ContactDraft, cell: str, kind: str, notes: list[str]) -> None
 
 
 def _add_phones(d: ContactDraft, numbers: list[str], kind: str, notes: list[str]) -> None:
-    """Numbers; a cell with no digit is none: a placeholder ("无", "-") is dropped, other text
-    kept in the note ("Phone: ask reception")."""
+    """Numbers (a cell may hold several: `_several`); a cell with no digit is none: a
+    placeholder ("无", "-") is dropped, other text kept in the note ("Phone: ask reception"),
+    as is a number Excel shortened ("8.6138E+12")."""
     for text in (n for cell in numbers for n in _several(cell)):
         if not any(ch.isdigit() for ch in text):
             if text and not emails.placeholder(text):
