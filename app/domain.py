@@ -21,6 +21,15 @@ NO_YEAR = 1604
 # Chinese, Japanese and Korean script (kana, ideographs, hangul): a name in it is written
 # family name first, unspaced
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# a name of Chinese characters alone (and the dot of 爱新觉罗·溥仪), with any spaces in it
+_HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·•\s]+")
+
+
+def _unpadded(name: str) -> str:
+    """A name of Chinese characters without the spaces documents pad them with, so that "王　五"
+    lines up under "欧阳娜娜": it is 王五 (one name, found as one). (A Japanese name of kanji
+    alone, 山田 太郎, is unspaced too: also a way it is written.)"""
+    return "".join(name.split()) if _HAN_NAME.fullmatch(name) else name
 
 
 def has_year(day: dt.date) -> bool:
@@ -94,7 +103,7 @@ class ContactDraft(Pickled):
 
     def display_name(self) -> str:
         if self.name.strip():
-            return self.name.strip()
+            return _unpadded(self.name.strip())
         given, family = self.given_name.strip(), self.family_name.strip()
         if CJK.search(family + given):  # 王 + 小明 → 王小明: family first, no space
             return family + given

@@ -242,3 +242,16 @@ def test_colleagues_behind_one_switchboard_are_different_people(tmp_path):
         assert sorted(r.contact.name for r in lookup_phone(s, "+86 755 8601 3388")) == \
             ["前台", "李娜", "王小明"]
     store.close()
+
+
+def test_a_chinese_name_padded_with_spaces_is_the_name(store):
+    """Documents pad a two-character name to line up under longer ones ("王　五", "王 五"): it
+    is 王五, the same person at the same company, not a second one."""
+    with store.write() as tx:
+        first = capture.save_contact(tx, ContactDraft(name="王　五", company="华强电子"))
+        again = capture.save_contact(tx, ContactDraft(name="王五", company="华强电子"))
+        third = capture.save_contact(tx, ContactDraft(name=" 王 五 ", company="华强电子"))
+    assert first.contact_id == again.contact_id == third.contact_id
+    assert (again.action, third.action) == ("unchanged", "unchanged")
+    with store.read() as s:
+        assert contacts.get(s, first.contact_id).name == "王五"
