@@ -1,4 +1,4 @@
-"""`satchel import FILE... [--dry-run] [--map "Header=field"] [--json]` and
+"""`satchel import FILE|FOLDER... [--dry-run] [--map "Header=field"] [--json]` and
 `satchel export [--format vcf|vcf4|csv|xlsx] --out FILE`."""
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ def register(sub, common) -> None:
         "import", parents=[common],
         help="import address books: vCard, CSV (Google, Outlook, Apple, Thunderbird, any other "
              "with --map), LDIF, Excel; idempotent, all or nothing")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="an address book, or a folder of them (a vCard file per contact)")
     p.add_argument("--dry-run", action="store_true",
                    help="count what would be created/updated/unchanged/skipped; write nothing")
     p.add_argument("--map", action="append", default=[], metavar="Header=field",

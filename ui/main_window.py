@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ServiceError
+from app.io import ADDRESS_BOOK_SUFFIXES, address_books
 from app.services import views_overview
 from app.store import Store
 from ui import external
@@ -35,7 +36,7 @@ from ui.views.today import TodayView
 from ui.worker import run_in_thread
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".webp"}
-ADDRESS_BOOK_FILTER = "*.vcf *.vcard *.csv *.ldif *.ldi *.xlsx *.xls"
+ADDRESS_BOOK_FILTER = " ".join(f"*{s}" for s in ADDRESS_BOOK_SUFFIXES)
 STATUS_DELAY_MS = 200
 WARM_DELAY_MS = 1000  # the company matcher's index is built once the window is up
 log = logging.getLogger(__name__)
@@ -304,7 +305,9 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        images = [p for p in paths if Path(p).suffix.lower() in IMAGE_SUFFIXES or Path(p).is_dir()]
+        # a folder of address books (a vCard file per contact) is imported, any other scanned
+        images = [p for p in paths if Path(p).suffix.lower() in IMAGE_SUFFIXES
+                  or Path(p).is_dir() and not address_books(Path(p))]
         books = [p for p in paths if p not in images]
         event.acceptProposedAction()
         if books:

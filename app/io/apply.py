@@ -18,8 +18,8 @@ from sqlalchemy import select
 from app import capture, collector, matching, normalize
 from app.domain import CompanyDraft, ContactDraft
 from app.errors import ServiceError
+from app.io import address_books, columns, photos
 from app.io import ahead as ahead_reader
-from app.io import columns, photos
 from app.io.errors import FileUnreadable, RecordError
 from app.io.lookup import ImportLookup, company_text, fast_path
 from app.io.reader import Source, open_source
@@ -75,9 +75,10 @@ def remembered_mapping(store: Store) -> Callable[[str], dict | None]:
 def open_all(store: Store, paths: Sequence[str | Path], mapping: dict[str, str] | None = None
              ) -> list[Source]:
     """Open every file first, so a file that cannot be read stops the import before anything
-    is written. Raises FileUnreadable with every problem, one per line."""
+    is written; a folder is its address books. Raises FileUnreadable with every problem, one
+    per line."""
     sources, problems = [], []
-    for p in paths:
+    for p in _files(paths, problems):
         try:
             sources.append(open_source(p, mapping, remembered_mapping(store)))
         except FileUnreadable as exc:
@@ -87,6 +88,20 @@ def open_all(store: Store, paths: Sequence[str | Path], mapping: dict[str, str] 
             raise problems[0]
         raise FileUnreadable("\n".join(str(e) for e in problems))
     return sources
+
+
+def _files(paths: Sequence[str | Path], problems: list[FileUnreadable]) -> list[str | Path]:
+    out: list[str | Path] = []
+    for p in paths:
+        if not Path(p).is_dir():
+            out.append(p)
+        elif found := address_books(Path(p)):
+            out.extend(found)
+        else:
+            problems.append(FileUnreadable(
+                f"{p} is a folder without address books (vCard, CSV, LDIF or Excel files) in "
+                "it. Choose the files, or the folder that holds them."))
+    return out
 
 
 def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = False,

@@ -306,3 +306,27 @@ def test_a_big_import_reads_in_a_second_process_from_the_worker_thread(
     assert len(readers) >= 2, "the preview and the import each read in a second process"
     assert not [p for p in mp.active_children() if p.name == "satchel-import-reader"]
     dialog.accept()
+
+
+def test_a_dropped_folder_of_vcards_is_imported_not_scanned(qtbot, main_window, store, tmp_path):
+    """A phone or Outlook saves one vCard file per contact: the folder dropped on the window
+    is imported, every address book in it (the photo beside them is not one); a folder of
+    images is still scanned as business cards."""
+    import shutil
+
+    from ui.cards import ScanDialog
+
+    books = tmp_path / "通讯录"
+    books.mkdir()
+    for name in ("thunderbird_40.vcf", "apple_30.vcf", "image.png"):
+        shutil.copy(FIX / name, books / name)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(books))])
+    main_window.dropEvent(QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime,
+                                     Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    dialog = _dialog(main_window)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    assert set(_column(dialog, 0)) == {"thunderbird_40.vcf", "apple_30.vcf"}
+    assert not any(isinstance(w, ScanDialog) and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
+    dialog.reject()

@@ -1,5 +1,7 @@
 """Applying imports to a real SQLite store: idempotent, company-first, one transaction."""
 
+from pathlib import Path
+
 import pytest
 
 from app import capture
@@ -187,3 +189,20 @@ def test_an_address_stored_street_first_is_the_one_now_written_province_first(st
     for per_record in (True, False):
         r = run_import(store, [tmp_path / "z.vcf"], per_record=per_record)
         assert (r.created, r.updated, r.unchanged) == (0, 0, 1)
+
+
+def test_a_folder_is_its_address_books(store, fx, tmp_path):
+    """A folder imports every address book in it, by name (a vCard file per contact, as a phone
+    or Outlook saves them); what is no address book beside them is left alone. A folder with
+    none says so and imports nothing."""
+    import shutil
+
+    for name in ("apple_30.vcf", "google.csv", "image.png"):
+        shutil.copy(fx(name), tmp_path / name)
+    report = run_import(store, [tmp_path])
+    assert [r["file"] for r in report.records][0].endswith("apple_30.vcf")
+    assert {Path(r["file"]).name for r in report.records} == {"apple_30.vcf", "google.csv"}
+    assert report.created == 3 and not report.skipped
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(FileUnreadable, match="folder without address books"):
+        run_import(store, [tmp_path / "empty"])
