@@ -16,7 +16,6 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice, repeat, takewhile
-from pathlib import Path
 
 from app import capture, matching, normalize, parallel
 from app.dedup.blocking import CompanyIndex
@@ -78,11 +77,7 @@ def read(tx: Tx | None, sources: Sequence[Source], size: int, ahead: bool | None
 def worth_it(sources: Sequence[Source]) -> bool:
     if not parallel.forking():
         return False
-    total = 0
-    for src in sources:
-        with contextlib.suppress(OSError):
-            total += Path(src.path).stat().st_size
-    return total >= MIN_BYTES
+    return sum(src.size for src in sources) >= MIN_BYTES
 
 
 def _here(sources: Sequence[Source], size: int) -> Iterator[Chunk]:

@@ -22,7 +22,7 @@ from app.io import address_books, columns, photos
 from app.io import ahead as ahead_reader
 from app.io.errors import FileUnreadable, RecordError
 from app.io.lookup import ImportLookup, company_text, fast_path
-from app.io.reader import Source, open_source
+from app.io.reader import Source, open_sources
 from app.io.tabular import Contacted
 from app.models import Attachment, ImportMapping
 from app.services import contacts, records, rows
@@ -80,7 +80,7 @@ def open_all(store: Store, paths: Sequence[str | Path], mapping: dict[str, str] 
     sources, problems = [], []
     for p in _files(paths, problems):
         try:
-            sources.append(open_source(p, mapping, remembered_mapping(store)))
+            sources.extend(open_sources(p, mapping, remembered_mapping(store)))
         except FileUnreadable as exc:
             problems.append(exc)
     if problems:

@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 
 from app.domain import CompanyDraft, ContactDraft
-from app.io import decode, ldif, tabular, vcard
+from app.io import ADDRESS_BOOK_SUFFIXES, decode, ldif, tabular, vcard
 from app.io.errors import FileUnreadable, RecordError
 from app.io.tabular import Contacted
 
@@ -30,6 +30,7 @@ class Source:
     format: str  # vcard | csv | xlsx | xls | ldif
     info: dict = field(default_factory=dict)
     records: Iterator[tuple[int, Record]] = iter(())
+    size: int = 0  # bytes (a book inside a zip archive is no file to ask)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -42,16 +43,18 @@ def sniff_delimiter(text: str) -> str:
 
 
 def open_source(path: str | Path, mapping: dict[str, str] | None = None,
-                remembered=None) -> Source:
+                remembered=None, data: bytes | None = None) -> Source:
     """`remembered(header_key) -> mapping|None` supplies the mapping chosen for this header set
-    before. Raises FileUnreadable (with a user-facing message) for a file that cannot be read."""
+    before; `data`: the file's bytes, read already. Raises FileUnreadable (with a user-facing
+    message) for a file that cannot be read."""
     try:
-        src = _open(path, mapping, remembered)
+        data = _read(path) if data is None else data
+        src = _open(str(path), data, mapping, remembered)
     except FileUnreadable:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged file (zlib, XML, csv …) is unreadable
         raise FileUnreadable(_broken(path, exc)) from exc
-    src.records = _safe(src.records, str(path))
+    src.records, src.size = _safe(src.records, str(path)), len(data)
     return src
 
 
@@ -71,17 +74,75 @@ def _safe(records, path: str):
         raise FileUnreadable(_broken(path, exc)) from exc
 
 
-def _open(path, mapping, remembered) -> Source:
-    p = Path(path)
+def open_sources(path: str | Path, mapping: dict[str, str] | None = None,
+                 remembered=None) -> list[Source]:
+    """`open_source`, and for a zip archive of address books (Google Takeout's contacts, a
+    mailed .zip of vCards) one source for each book in it, named "archive.zip/inside.vcf"."""
+    data = _read(path)
+    members = _archive_members(str(path), data)
+    if members is None:
+        return [open_source(path, mapping, remembered, data)]
+    return [open_source(f"{path}/{inside}", mapping, remembered, book)
+            for inside, book in members]
+
+
+def _read(path: str | Path) -> bytes:
+    """A file's bytes; "archive.zip/inside.vcf": that book in the archive (`open_sources`)."""
     name = str(path)
     try:
-        data = p.read_bytes()
-    except FileNotFoundError:
+        return Path(path).read_bytes()
+    except (FileNotFoundError, NotADirectoryError):  # (the second: "…/book.zip/inside.csv")
+        inside = _IN_ARCHIVE.fullmatch(name)
+        if inside and Path(inside[1]).is_file():
+            try:
+                with zipfile.ZipFile(inside[1]) as z:
+                    return z.read(inside[2])
+            except (KeyError, OSError, zipfile.BadZipFile, zlib.error):
+                pass
         raise FileUnreadable(f"{name} does not exist.") from None
     except IsADirectoryError:
         raise FileUnreadable(f"{name} is a folder, not a file.") from None
     except OSError as exc:
         raise FileUnreadable(f"{name} could not be read ({exc.strerror}).") from None
+
+
+_IN_ARCHIVE = re.compile(r"(.*?\.zip)/(.+)", re.IGNORECASE | re.DOTALL)
+MAX_BOOK_IN_ARCHIVE = 512 << 20  # bytes: more than any address book, less than a zip bomb
+
+
+def _archive_members(name: str, data: bytes) -> list[tuple[str, bytes]] | None:
+    """The address books in a zip archive, by name; None for a file that is no archive (an
+    Excel workbook, LibreOffice's and Apple's spreadsheets are zip files too)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        names = z.namelist()
+    except Exception:  # noqa: BLE001 - unreadable as a zip: read as a workbook, which says why
+        return None
+    with z:
+        if "[Content_Types].xml" in names or "mimetype" in names \
+                or any(n.startswith("Index/") for n in names):
+            return None
+        books = sorted((i for i in z.infolist() if not i.is_dir()
+                        and Path(i.filename).suffix.lower() in ADDRESS_BOOK_SUFFIXES
+                        and not i.filename.startswith("__MACOSX/")
+                        and not Path(i.filename).name.startswith(".")),
+                       key=lambda i: i.filename.casefold())
+        if not books:
+            raise FileUnreadable(f"{name} is a zip archive without address books (vCard, CSV, "
+                                 "LDIF or Excel files) in it.")
+        if any(i.file_size > MAX_BOOK_IN_ARCHIVE for i in books):
+            raise FileUnreadable(f"{name} holds a file too big to be an address book (over "
+                                 f"{MAX_BOOK_IN_ARCHIVE >> 20} MB unpacked).")
+        try:
+            return [(i.filename, z.read(i)) for i in books]
+        except Exception as exc:  # noqa: BLE001 - zipfile's damage is many kinds of error
+            raise FileUnreadable(f"{name} is a damaged zip archive ({type(exc).__name__}). "
+                                 "Nothing was imported; download or save it again.") from None
+
+
+def _open(name: str, data: bytes, mapping, remembered) -> Source:
     if data.startswith(b"PK\x03\x04"):
         return _xlsx(name, data, mapping, remembered)
     if data.startswith(_OLE2):
@@ -106,7 +167,7 @@ def sample_row(path: str | Path) -> list[str]:
 
 
 def _raw_rows(path: str | Path, limit: int = 50) -> list[list]:
-    data = Path(path).read_bytes()
+    data = _read(path)
     if data.startswith(b"PK\x03\x04"):
         import openpyxl
 
@@ -168,7 +229,7 @@ def _not_a_workbook(name: str, data: bytes, exc: Exception) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
             kind = z.read("mimetype")[:80] if "mimetype" in names else b""
-    except (OSError, KeyError, zipfile.BadZipFile, zlib.error, RuntimeError):
+    except Exception:  # noqa: BLE001 - zipfile's damage is many kinds of error
         names, kind = set(), b""
     if kind.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
         return (f"{name} is an OpenDocument spreadsheet (LibreOffice, OpenOffice). Save it as "

@@ -12,7 +12,7 @@ import pytest
 from app.io import ahead
 from app.io.apply import Cancelled, open_all, run_import
 from app.io.errors import FileUnreadable
-from app.io.reader import Source
+from app.io.reader import Source, open_source, open_sources
 from app.store import Store
 
 pytestmark = pytest.mark.skipif("fork" not in mp.get_all_start_methods(),
@@ -109,12 +109,18 @@ def test_the_child_hands_over_stored_matches_phone_parses_and_company_domains(st
 
 
 def test_only_big_files_on_linux_get_a_reading_process(tmp_path, monkeypatch):
+    import zipfile
+
     small = tmp_path / "small.vcf"
     small.write_text(_cards(3), encoding="utf-8")
-    sources = [Source(str(small), "vcard")]
-    assert not ahead.worth_it(sources)
-    monkeypatch.setattr(ahead, "MIN_BYTES", 10)
-    assert ahead.worth_it(sources) == os.uname().sysname.startswith("Linux")
+    with zipfile.ZipFile(tmp_path / "small.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(small, "inside/small.vcf")
+    for sources in ([open_source(small)], open_sources(tmp_path / "small.zip")):
+        assert sources[0].size == small.stat().st_size  # (a book in an archive too)
+        monkeypatch.setattr(ahead, "MIN_BYTES", 256 * 1024)
+        assert not ahead.worth_it(sources)
+        monkeypatch.setattr(ahead, "MIN_BYTES", 10)
+        assert ahead.worth_it(sources) == os.uname().sysname.startswith("Linux")
 
 
 def test_ctrl_c_in_the_terminal_is_the_imports_to_handle_not_the_childs(store, big,

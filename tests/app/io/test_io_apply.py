@@ -206,3 +206,35 @@ def test_a_folder_is_its_address_books(store, fx, tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(FileUnreadable, match="folder without address books"):
         run_import(store, [tmp_path / "empty"])
+
+
+def test_a_zip_archive_is_its_address_books(store, fx, tmp_path):
+    """Google Takeout gives a rep's contacts as a .zip, and a colleague mails a .zip of vCards:
+    each address book in it is imported, named inside the archive; what else it holds is left
+    alone. The mapping step can show a book's first row from inside it. An archive without
+    books says so; a workbook (a zip file too) is still a workbook."""
+    import zipfile
+
+    from app.io.reader import sample_row
+
+    takeout = tmp_path / "takeout-20261201.zip"
+    with zipfile.ZipFile(takeout, "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(fx("google_30_bom.vcf"), "Takeout/Contacts/My Contacts/My Contacts.vcf")
+        z.write(fx("unknown_headers.csv"), "Takeout/Contacts/客户/客户.csv")
+        z.writestr("Takeout/archive_browser.html", "<html></html>")
+        z.writestr("__MACOSX/Takeout/._My Contacts.vcf", "junk")
+    with pytest.raises(FileUnreadable, match="Customer"):  # the unknown columns, as for a file
+        run_import(store, [takeout])
+    inside = f"{takeout}/Takeout/Contacts/客户/客户.csv"
+    assert sample_row(inside)[0] == "Pat Example"
+    report = run_import(store, [takeout], mapping={"Customer": "name", "Handphone": "mobile",
+                                                   "Shoe size": ""})
+    assert {r["file"] for r in report.records} == {
+        f"{takeout}/Takeout/Contacts/My Contacts/My Contacts.vcf", inside}
+    assert report.created == len(report.records) and not report.skipped
+    empty = tmp_path / "photos.zip"
+    with zipfile.ZipFile(empty, "w") as z:
+        z.write(fx("image.png"), "image.png")
+    with pytest.raises(FileUnreadable, match="zip archive without address books"):
+        run_import(store, [empty])
+    assert run_import(store, [fx("generic_zh.xlsx")]).created == 1

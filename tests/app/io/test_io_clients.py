@@ -228,3 +228,16 @@ def test_company_card_keeps_its_email_and_second_phone_in_the_note(tmp_path):
     [c] = records(p)
     assert isinstance(c, CompanyDraft) and c.phone == "+49 30 1234567"
     assert c.note == "E-mail: info@acme.example\nPhone: +49 30 1234568"
+
+
+def test_google_takeout_archive_imports_as_its_books(store, fx):
+    """Google Takeout hands a rep's contacts over as a .zip (a vCard file of all contacts and
+    a CSV of a label, beside an HTML page): the same people as the books alone."""
+    report = run_import(store, [fx("takeout.zip")])
+    names = {r["file"].rsplit("/", 1)[-1] for r in report.records}
+    assert names == {"My Contacts.vcf", "Starred.csv"} and not report.skipped
+    with store.read() as s:
+        from_archive = sorted(contacts.get(s, i).name for i in contacts.ids(s))
+    assert run_import(store, [fx("google_30_bom.vcf"), fx("google.csv")]).created == 0
+    with store.read() as s:
+        assert sorted(contacts.get(s, i).name for i in contacts.ids(s)) == from_archive

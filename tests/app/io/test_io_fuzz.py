@@ -15,7 +15,7 @@ from app.store import Store
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = ["outlook_21_gbk_qp.vcf", "apple_30.vcf", "evolution_40.vcf", "big5_21.vcf",
          "ios_30.vcf", "outlook_21_company.vcf", "outlook_zh_gbk.csv", "generic_zh.xlsx",
-         "generic_zh.xls", "merged_zh.xlsx", "merged_zh.xls",
+         "generic_zh.xls", "merged_zh.xlsx", "merged_zh.xls", "takeout.zip",
          "google.csv", "outlook_de.csv", "generic_zh_utf16.tsv", "accounts.csv",
          "thunderbird.ldif", "broken.vcf"]
 EXAMPLES = int(os.environ.get("SATCHEL_FUZZ_EXAMPLES", "60"))
