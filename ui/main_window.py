@@ -36,7 +36,8 @@ from ui.views.today import TodayView
 from ui.worker import run_in_thread
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".webp"}
-ADDRESS_BOOK_FILTER = " ".join(f"*{s}" for s in ADDRESS_BOOK_SUFFIXES)
+# (and zip archives of them: Google Takeout's)
+ADDRESS_BOOK_FILTER = " ".join(f"*{s}" for s in (*ADDRESS_BOOK_SUFFIXES, ".zip"))
 STATUS_DELAY_MS = 200
 WARM_DELAY_MS = 1000  # the company matcher's index is built once the window is up
 log = logging.getLogger(__name__)
