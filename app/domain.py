@@ -29,6 +29,8 @@ def _unpadded(name: str) -> str:
     """A name of Chinese characters without the spaces documents pad them with, so that "王　五"
     lines up under "欧阳娜娜": it is 王五 (one name, found as one). (A Japanese name of kanji
     alone, 山田 太郎, is unspaced too: also a way it is written.)"""
+    if name.isascii() or " " not in name and "\u3000" not in name:  # (nearly every name)
+        return name
     return "".join(name.split()) if _HAN_NAME.fullmatch(name) else name
 
 

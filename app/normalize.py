@@ -387,15 +387,25 @@ def learn_parses(parses: list[tuple]) -> None:
     for text, nfkc, region, num, e164 in parses:
         _PARSED.keep((nfkc, region), num)
         _E164.keep((text, region), e164)
+        _KEYS.keep((text, region), f"{e164};ext={num.extension}"  # (as phone_key has it)
+                   if e164 and num.extension else e164)
 
 
 def phone_key(text: str, region: str = "US") -> str:
     """E.164 with the extension kept: '+49 30 1234567 ext. 12' → '+49301234567;ext=12'. A
     phone's identity: colleagues share a switchboard, not its extensions (stored as
     contact_phone.e164)."""
+    key = (text, region)
+    try:
+        return _KEYS[key]
+    except KeyError:
+        pass
     e164 = phone_e164(text, region)
-    ext = phone_extension(text, region) if e164 else ""
-    return f"{e164};ext={ext}" if ext else e164
+    ext = (_parse_phone(_phone_text(text), region).extension or "") if e164 else ""
+    return _KEYS.keep(key, f"{e164};ext={ext}" if ext else e164)
+
+
+_KEYS = Memo(65536)  # (text, region) → phone_key: an import asks for each number's often
 
 
 def phone_identity(text: str, region: str = "US") -> str:
@@ -406,9 +416,7 @@ def phone_identity(text: str, region: str = "US") -> str:
 
 def phone_extension(text: str, region: str = "US") -> str:
     """The extension of a plausible number ('12' of '+49 30 1234567 ext. 12'), else ''."""
-    if not phone_e164(text, region):
-        return ""
-    return _parse_phone(_phone_text(text), region).extension or ""
+    return phone_key(text, region).partition(";ext=")[2]
 
 
 def same_line(stored: str, national: str, extension: str | None, region: str = "US") -> bool:

@@ -29,6 +29,8 @@ def join(street: str = "", city: str = "", region: str = "", postcode: str = "",
 
 def _clean(text: str) -> str:
     """One line: a part's own lines joined with commas (the text is the rep's own otherwise)."""
+    if "\n" not in text and "\r" not in text:  # (nearly every part)
+        return text.strip()
     return ", ".join(x.strip() for x in text.splitlines() if x.strip())
 
 
