@@ -104,7 +104,7 @@ def _contacts(session: Session) -> list[Candidate]:
         for value, ids in groups.items():
             if len(ids) < 2 or (len(ids) > SHARED_LIMIT and "name" not in reason):
                 continue
-            text = reason.format(value)
+            text = reason.format(value.replace(";ext=", " ext. "))  # (a phone's key, read)
             for a, b in combinations(sorted(ids), 2):
                 if (a, b) in skip:
                     continue

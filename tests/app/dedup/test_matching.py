@@ -269,11 +269,18 @@ def test_duplicate_finder_pairs_contacts_on_the_same_rule(store):
         cy2 = mk("cy ma", a)
         mk("Cy Ma", b)  # same name at another company: another person
         desk = [mk(f"Desk {i}", a, phones=[Phone("+86 21 5555 0000")]) for i in range(6)]
+        # colleagues behind one switchboard, each with an extension; one of them twice
+        dee, dee2, eve = (mk(n, b, phones=[Phone(p)]) for n, p in (
+            ("Dee Fu", "+86 21 6666 0000 转 11"), ("D. Fu", "021-6666 0000 ext. 11"),
+            ("Eve Gu", "+86 21 6666 0000 转 12")))
     pairs = _pairs(store, "contact")
     assert pairs[frozenset((ann, ann2))].reasons == ["same e-mail ann@acme.de"]
     assert pairs[frozenset((bo, bo2))].reasons == ["same phone +8613800138000"]
     assert pairs[frozenset((cy, cy2))].reasons == ["same name at the same company"]
-    assert set(pairs) == {frozenset((ann, ann2)), frozenset((bo, bo2)), frozenset((cy, cy2))}
+    assert pairs[frozenset((dee, dee2))].reasons == ["same phone +862166660000 ext. 11"]
+    assert set(pairs) == {frozenset((ann, ann2)), frozenset((bo, bo2)), frozenset((cy, cy2)),
+                          frozenset((dee, dee2))}  # (not Eve: another extension)
+    assert eve not in {x for p in pairs for x in p}
     assert not any(d in p for d in desk for p in pairs)  # a switchboard is not one person
     assert all(c.kind == "contact" and c.decision == "same" for c in pairs.values())
 
