@@ -340,10 +340,17 @@ _E164 = Memo(65536)  # (text, region) → E.164 text
 _EXTENSION = re.compile(r"\s*(?:转|轉|分机|分機|内线|內線)\s*")
 
 
+# what a Chinese sheet writes beside a number: "138 0013 8000（私人）", "…(微信同号)", "手机："
+_NOT_OF_THE_NUMBER = re.compile(r"\([^)]*[^\x00-\x7f][^)]*\)|[^\x00-\x7f]")
+
+
 def _phone_text(text: str) -> str:
-    """The text phonenumbers is given: NFKC (full-width digits), extensions as it reads them."""
+    """The text phonenumbers is given: NFKC (full-width digits), extensions as it reads them,
+    and no words around the number (phonenumbers gives up on "13800138000（私人）")."""
     nfkc = unicodedata.normalize("NFKC", text or "")
-    return _EXTENSION.sub(" ext. ", nfkc) if not nfkc.isascii() else nfkc
+    if nfkc.isascii():
+        return nfkc
+    return _NOT_OF_THE_NUMBER.sub(" ", _EXTENSION.sub(" ext. ", nfkc))
 
 
 def _parse_phone(text: str, region: str) -> phonenumbers.PhoneNumber | None:

@@ -77,6 +77,22 @@ def test_phones():
     assert n.national_digits("+86 138 0013 8000", "CN") == "13800138000"
 
 
+@pytest.mark.parametrize("written,key", [
+    # an extension as a Chinese number gives it
+    ("0755-8601 3388 转 808", "+8675586013388;ext=808"), ("0755-86013388分机808", "+8675586013388;ext=808"),
+    ("(0755) 8601 3388 轉808（前台）", "+8675586013388;ext=808"),
+    # the words a sheet writes beside a number
+    ("手机：13800138000", "+8613800138000"), ("138 0013 8000（私人）", "+8613800138000"),
+    ("+86-13800138000(微信同号)", "+8613800138000"), ("电话 0755-86013388", "+8675586013388"),
+])
+def test_chinese_numbers_with_their_words(written, key):
+    """Before, phonenumbers read none of these: no E.164 form, so a call or a search by the
+    number found nobody, and the extension sat in the last seven digits."""
+    assert n.phone_key(written, "CN") == key
+    assert n.phone_extension(written, "CN") == key.partition(";ext=")[2]
+    assert n.phone_search_digits(written, "CN") == key.partition(";")[0][1:]
+
+
 @pytest.mark.parametrize("address,code", [
     ("Hauptstraße 1, 10115 Berlin", "10115"), ("12 Rue de Rivoli, 75001 Paris", "75001"),
     ("1600 Amphitheatre Parkway, Mountain View, CA 94043-1351", "94043"),
