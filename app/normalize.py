@@ -341,7 +341,8 @@ _EXTENSION = re.compile(r"\s*(?:转|轉|分机|分機|内线|內線)\s*")
 
 
 # what a Chinese sheet writes beside a number: "138 0013 8000（私人）", "…(微信同号)", "手机："
-_NOT_OF_THE_NUMBER = re.compile(r"\([^)]*[^\x00-\x7f][^)]*\)|[^\x00-\x7f]")
+# (digits of any script stay: phonenumbers reads ٠٥٥ as 055)
+_NOT_OF_THE_NUMBER = re.compile(r"\([^)]*[^\x00-\x7f\d][^)]*\)|[^\x00-\x7f\d]")
 
 
 def _phone_text(text: str) -> str:

@@ -93,6 +93,11 @@ def test_chinese_numbers_with_their_words(written, key):
     assert n.phone_search_digits(written, "CN") == key.partition(";")[0][1:]
 
 
+def test_digits_of_another_script_stay_digits():
+    """(Only the words beside a number go: Arabic-Indic digits are the number.)"""
+    assert n.phone_key("٠٥٥ ١٢٣ ٤٥٦٧", "AE") == "+971551234567"
+
+
 @pytest.mark.parametrize("address,code", [
     ("Hauptstraße 1, 10115 Berlin", "10115"), ("12 Rue de Rivoli, 75001 Paris", "75001"),
     ("1600 Amphitheatre Parkway, Mountain View, CA 94043-1351", "94043"),
