@@ -335,9 +335,9 @@ _PARSED = Memo(65536)  # (text, region) → PhoneNumber | None
 _E164 = Memo(65536)  # (text, region) → E.164 text
 
 
-# the words a Chinese number gives its extension with ("0755-8601 3388 转 808"), which
-# phonenumbers reads only as "ext."
-_EXTENSION = re.compile(r"\s*(?:转|轉|分机|分機|内线|內線)\s*")
+# the words a Chinese (Japanese, Korean) number gives its extension with ("0755-8601 3388 转
+# 808"), which phonenumbers reads only as "ext."
+_EXTENSION = re.compile(r"\s*(?:转|轉|分机|分機|内线|內線|内線|내선)\s*")  # (内線 Japanese, 내선 Korean)
 
 
 # what a Chinese sheet writes beside a number: "138 0013 8000（私人）", "…(微信同号)", "手机："

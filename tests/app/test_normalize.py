@@ -93,9 +93,12 @@ def test_chinese_numbers_with_their_words(written, key):
     assert n.phone_search_digits(written, "CN") == key.partition(";")[0][1:]
 
 
-def test_digits_of_another_script_stay_digits():
-    """(Only the words beside a number go: Arabic-Indic digits are the number.)"""
+def test_digits_of_another_script_and_other_extension_words():
+    """Only the words beside a number go: Arabic-Indic digits are the number."""
     assert n.phone_key("٠٥٥ ١٢٣ ٤٥٦٧", "AE") == "+971551234567"
+    # and a Japanese or Korean extension word is one too
+    assert n.phone_key("03-1234-5678 内線 123", "JP") == "+81312345678;ext=123"
+    assert n.phone_key("02-123-4567 내선 45", "KR") == "+8221234567;ext=45"
 
 
 @pytest.mark.parametrize("address,code", [
