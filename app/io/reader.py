@@ -117,13 +117,12 @@ def _archive_members(name: str, data: bytes) -> list[tuple[str, bytes]] | None:
         return None
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
-        names = z.namelist()
+        if _spreadsheet(z, z.namelist()):
+            z.close()
+            return None
     except Exception:  # noqa: BLE001 - unreadable as a zip: read as a workbook, which says why
         return None
     with z:
-        if "[Content_Types].xml" in names or "mimetype" in names \
-                or any(n.startswith("Index/") for n in names):
-            return None
         books = sorted((i for i in z.infolist() if not i.is_dir()
                         and Path(i.filename).suffix.lower() in ADDRESS_BOOK_SUFFIXES
                         and not i.filename.startswith("__MACOSX/")
@@ -222,19 +221,31 @@ def _xlsx(name: str, data: bytes, mapping, remembered) -> Source:
     return _table(name, "xlsx", _sheet_rows(wb, ws, data), mapping, remembered)
 
 
+def _spreadsheet(z: zipfile.ZipFile, names: list[str]) -> str:
+    """Which spreadsheet a zip file is: "xlsx", "ods" (LibreOffice), "numbers" (Apple), or ""
+    for none (an archive)."""
+    if "[Content_Types].xml" in names:
+        return "xlsx"
+    if "mimetype" in names:
+        kind = z.read("mimetype")[:80]
+        return "ods" if kind.startswith(b"application/vnd.oasis.opendocument") else "other"
+    if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+        return "numbers"
+    return ""
+
+
 def _not_a_workbook(name: str, data: bytes, exc: Exception) -> str:
     """Why a zip file is no workbook, and what to do: the spreadsheets of LibreOffice and Apple
     Numbers are zip files too."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-            kind = z.read("mimetype")[:80] if "mimetype" in names else b""
+            kind = _spreadsheet(z, z.namelist())
     except Exception:  # noqa: BLE001 - zipfile's damage is many kinds of error
-        names, kind = set(), b""
-    if kind.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+        kind = ""
+    if kind == "ods":
         return (f"{name} is an OpenDocument spreadsheet (LibreOffice, OpenOffice). Save it as "
                 "Excel (.xlsx) or CSV there (File → Save As), then import that.")
-    if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+    if kind == "numbers":
         return (f"{name} is an Apple Numbers spreadsheet. Export it as Excel or CSV in Numbers "
                 "(File → Export To), then import that.")
     return f"{name} is a zip file but not an Excel workbook ({exc})."
