@@ -395,8 +395,7 @@ def learn_parses(parses: list[tuple]) -> None:
     for text, nfkc, region, num, e164 in parses:
         _PARSED.keep((nfkc, region), num)
         _E164.keep((text, region), e164)
-        _KEYS.keep((text, region), f"{e164};ext={num.extension}"  # (as phone_key has it)
-                   if e164 and num.extension else e164)
+        _KEYS.keep((text, region), _key(e164, num.extension if e164 else ""))
 
 
 def phone_key(text: str, region: str = "US") -> str:
@@ -409,11 +408,21 @@ def phone_key(text: str, region: str = "US") -> str:
     except KeyError:
         pass
     e164 = phone_e164(text, region)
-    ext = (_parse_phone(_phone_text(text), region).extension or "") if e164 else ""
-    return _KEYS.keep(key, f"{e164};ext={ext}" if ext else e164)
+    ext = _parse_phone(_phone_text(text), region).extension if e164 else ""
+    return _KEYS.keep(key, _key(e164, ext))
 
 
 _KEYS = Memo(65536)  # (text, region) → phone_key: an import asks for each number's often
+_EXT = ";ext="  # (RFC 3966's, as phonenumbers writes it)
+
+
+def _key(e164: str, extension: str | None) -> str:
+    return f"{e164}{_EXT}{extension}" if extension else e164
+
+
+def phone_key_text(key: str) -> str:
+    """A phone key as a rep reads it: '+49301234567 ext. 12'."""
+    return key.replace(_EXT, " ext. ")
 
 
 def phone_identity(text: str, region: str = "US") -> str:
@@ -424,7 +433,7 @@ def phone_identity(text: str, region: str = "US") -> str:
 
 def phone_extension(text: str, region: str = "US") -> str:
     """The extension of a plausible number ('12' of '+49 30 1234567 ext. 12'), else ''."""
-    return phone_key(text, region).partition(";ext=")[2]
+    return phone_key(text, region).partition(_EXT)[2]
 
 
 def same_line(stored: str, national: str, extension: str | None, region: str = "US") -> bool:

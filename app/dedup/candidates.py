@@ -15,6 +15,7 @@ from itertools import combinations
 
 from sqlalchemy.orm import Session
 
+from app import normalize
 from app.dedup import merge as merging
 from app.dedup.blocking import find_pairs
 from app.dedup.store_index import all_features
@@ -97,14 +98,14 @@ def _contacts(session: Session) -> list[Candidate]:
     con = session.connection().connection.driver_connection
     skip = merging.not_the_same_pairs(session, "contact")
     found: dict[tuple[str, str], tuple[float, list[str]]] = {}
-    for sql, score, reason in _CONTACT_KEYS.values():
+    for kind, (sql, score, reason) in _CONTACT_KEYS.items():
         groups: dict[str, set[str]] = defaultdict(set)
         for cid, value in con.execute(sql):
             groups[value].add(cid)
         for value, ids in groups.items():
             if len(ids) < 2 or (len(ids) > SHARED_LIMIT and "name" not in reason):
                 continue
-            text = reason.format(value.replace(";ext=", " ext. "))  # (a phone's key, read)
+            text = reason.format(normalize.phone_key_text(value) if kind == "phone" else value)
             for a, b in combinations(sorted(ids), 2):
                 if (a, b) in skip:
                     continue
