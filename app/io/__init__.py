@@ -15,7 +15,10 @@ ADDRESS_BOOK_SUFFIXES = (".vcf", ".vcard", ".csv", ".tsv", ".ldif", ".ldi", ".xl
 
 def address_books(folder: Path) -> list[Path]:
     """The address books in a folder, by name (a phone or Outlook saves one vCard file per
-    contact); not its subfolders."""
-    return sorted((f for f in folder.iterdir()
-                   if f.is_file() and f.suffix.lower() in ADDRESS_BOOK_SUFFIXES),
-                  key=lambda f: f.name.casefold())
+    contact); not its subfolders. A folder that cannot be read has none."""
+    try:
+        return sorted((f for f in folder.iterdir()
+                       if f.is_file() and f.suffix.lower() in ADDRESS_BOOK_SUFFIXES),
+                      key=lambda f: f.name.casefold())
+    except OSError:  # (no permission, gone meanwhile, a network share away)
+        return []

@@ -99,8 +99,8 @@ def _files(paths: Sequence[str | Path], problems: list[FileUnreadable]) -> list[
             out.extend(found)
         else:
             problems.append(FileUnreadable(
-                f"{p} is a folder without address books (vCard, CSV, LDIF or Excel files) in "
-                "it. Choose the files, or the folder that holds them."))
+                f"{p} is a folder without address books (vCard, CSV, LDIF or Excel files) "
+                "Satchel can read in it. Choose the files, or the folder that holds them."))
     return out
 
 

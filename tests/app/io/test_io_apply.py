@@ -206,6 +206,9 @@ def test_a_folder_is_its_address_books(store, fx, tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(FileUnreadable, match="folder without address books"):
         run_import(store, [tmp_path / "empty"])
+    from app.io import address_books
+
+    assert address_books(tmp_path / "gone") == []  # unreadable or gone: none, no traceback
 
 
 def test_a_zip_archive_is_its_address_books(store, fx, tmp_path):
