@@ -1,5 +1,5 @@
 """`satchel import FILE|FOLDER... [--dry-run] [--map "Header=field"] [--json]` and
-`satchel export [--format vcf|vcf4|csv|xlsx] --out FILE`."""
+`satchel export [--format vcf|vcf4|csv|xlsx] [--tag TAG]... [--company NAME]... --out FILE`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from app.errors import ServiceError
 from app.io import columns
 from app.io.apply import run_import
 from app.io.errors import FileUnreadable
-from app.io.export import FORMATS, ExportCancelled, export, format_for
+from app.io.export import FORMATS, ExportCancelled, NothingSelected, export, format_for, select
 from cli import main as _main
 
 
@@ -32,12 +32,18 @@ def register(sub, common) -> None:
                         '"Header=" ignores it; repeatable; remembered for this header set')
     p.set_defaults(func=do_import)
 
-    p = sub.add_parser("export", parents=[common], help="export all contacts")
+    p = sub.add_parser("export", parents=[common],
+                       help="export all contacts, or those with a tag or at a company")
     p.add_argument("--format", choices=list(FORMATS),
                    help="vcf (vCard 3.0), vcf4 (vCard 4.0), csv (Google CSV), xlsx (Excel, "
                         "with a Satchel ID column: re-import the edited sheet to update); "
                         "by default the one FILE's extension says (.vcf: vCard 3.0)")
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG",
+                   help="only the contacts with this tag (repeatable: any of them)")
+    p.add_argument("--company", action="append", default=[], metavar="NAME",
+                   help="only the people of the companies whose name contains this "
+                        "(repeatable: any of them); with --tag, those with the tag")
     p.set_defaults(func=do_export)
 
 
@@ -70,8 +76,15 @@ def do_export(args: argparse.Namespace, ctx) -> int:
         if args.format is None:
             raise UserError(f"Which format should {args.out} be? Give --format vcf, vcf4, csv "
                             "or xlsx, or end the file name in .vcf, .csv or .xlsx.")
+    selection = None
+    if args.tag or args.company:
+        try:
+            with ctx.store.read() as s:
+                selection = select(s, args.tag, args.company)
+        except NothingSelected as exc:
+            raise UserError(str(exc)) from None
     try:
-        n = export(ctx.store, args.format, args.out)
+        n = export(ctx.store, args.format, args.out, selection=selection)
     except ExportCancelled as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:

@@ -1,4 +1,5 @@
-"""Export every live contact: vCard 3.0 / 4.0 (one UTF-8 file, photos included; companies nobody
+"""Export every live contact, or a selection (`Selection`: the rep's rows in a list, the command
+line's --tag / --company): vCard 3.0 / 4.0 (one UTF-8 file, photos included; companies nobody
 works at yet as company cards, so an imported account list travels too), Google CSV
 (UTF-8 with a BOM so Excel shows Chinese), Excel with a "Satchel ID" column (re-importing the
 edited sheet updates the same records). The file appears only when complete (temp + rename).
@@ -12,9 +13,13 @@ import csv
 import os
 import secrets
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
+from app import normalize
 from app.domain import NO_YEAR, birthday_iso, has_year
 from app.services import companies, contacts, rows
 from app.services.companies import CompanyView
@@ -49,11 +54,96 @@ class ExportCancelled(Exception):
     pass
 
 
-def _views(store: Store, cancel: Callable[[], bool] | None,
+class NothingSelected(ValueError):
+    """The command line's --tag / --company found nobody; the message says what there is."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Part of the store to export: these contacts, and the people of these companies (a
+    selected company nobody works at goes into a vCard file as its company card, as in a full
+    export). Written in the lists' order, whatever order the ids come in; gone ones left out."""
+
+    contacts: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
+
+
+def contact_ids(session: Session, selection: Selection | None = None) -> list[str]:
+    """The live contacts an export of `selection` (None: everything) writes, in the contacts
+    list's order."""
+    every = contacts.ids(session)
+    if selection is None:
+        return every
+    wanted = set(selection.contacts)
+    wanted.update(_people_at(session, selection.companies))
+    return [i for i in every if i in wanted]
+
+
+def _people_at(session: Session, company_ids: Iterable[str]) -> set[str]:
+    con, ids, out = rows.dbapi(session), list(company_ids), set()
+    for i in range(0, len(ids), _BATCH):
+        part = ids[i:i + _BATCH]
+        out.update(r for (r,) in con.execute(
+            f"SELECT id FROM contact WHERE company_id IN ({', '.join('?' * len(part))})", part))
+    return out
+
+
+def select(session: Session, tags: Sequence[str] = (), company_names: Sequence[str] = ()
+           ) -> Selection:
+    """The command line's selection: the contacts with any of these tags (case and width
+    folded), at a company whose name contains any of these texts; both given: both must hold.
+    Raises NothingSelected when a tag or name finds nobody, saying what there is."""
+    firms = _companies_named(session, company_names) if company_names else None
+    if not tags:
+        return Selection(companies=tuple(firms or ()))
+    tagged = _tagged(session, tags)
+    if firms is not None:
+        at = _people_at(session, firms)
+        tagged = [i for i in tagged if i in at]
+        if not tagged:
+            raise NothingSelected(
+                f"No contact at {_quoted(company_names)} has the tag {_quoted(tags)}; "
+                "nothing was exported.")
+    return Selection(contacts=tuple(tagged))
+
+
+def _quoted(texts: Sequence[str]) -> str:
+    return " or ".join(f'"{t}"' for t in texts)
+
+
+def _companies_named(session: Session, texts: Sequence[str]) -> list[str]:
+    wanted = [normalize.fold(t) for t in texts if normalize.fold(t)]
+    found = [cid for cid, name in rows.dbapi(session).execute(
+        "SELECT id, name FROM company WHERE NOT deleted AND merged_into IS NULL ORDER BY id")
+        if any(w in normalize.fold(name) for w in wanted)]
+    if not found:
+        raise NothingSelected(f"No company's name contains {_quoted(texts)}; nothing was "
+                              "exported. `satchel list companies` shows their names.")
+    return found
+
+
+def _tagged(session: Session, tags: Sequence[str]) -> list[str]:
+    wanted = {normalize.fold(t) for t in tags}
+    found: dict[str, None] = {}
+    used: set[str] = set()
+    for cid, tag in rows.dbapi(session).execute(
+            "SELECT c.id, t.value FROM contact c, json_each(c.tags) t "
+            "WHERE NOT c.deleted AND c.merged_into IS NULL AND t.type = 'text'"):
+        used.add(tag)
+        if normalize.fold(tag) in wanted:
+            found[cid] = None
+    if not found:
+        known = ", ".join(sorted(used)[:20]) if used else "none yet"
+        raise NothingSelected(f"No contact has the tag {_quoted(tags)}; nothing was exported. "
+                              f"Tags in use: {known}.")
+    return list(found)
+
+
+def _views(store: Store, selection: Selection | None, cancel: Callable[[], bool] | None,
            progress: Callable[[int], None] | None, photos: bool = False
            ) -> Iterator[tuple[ContactView, tuple[bytes, str] | None]]:
     with store.read() as s:
-        ids, n = contacts.ids(s), 0
+        ids, n = contact_ids(s, selection), 0
         for i in range(0, len(ids), _BATCH):
             for v in contacts.get_many(s, ids[i:i + _BATCH]):
                 if cancel is not None and cancel():
@@ -65,20 +155,22 @@ def _views(store: Store, cancel: Callable[[], bool] | None,
                     progress(n)
 
 
-def export(store: Store, fmt: str, out: str | Path, *, cancel: Callable[[], bool] | None = None,
+def export(store: Store, fmt: str, out: str | Path, *, selection: Selection | None = None,
+           cancel: Callable[[], bool] | None = None,
            progress: Callable[[int], None] | None = None) -> int:
-    """Write all contacts to `out` in `fmt` (vcf, vcf4, csv, xlsx); returns how many."""
+    """Write the contacts (all, or `selection`) to `out` in `fmt` (vcf, vcf4, csv, xlsx);
+    returns how many records the file holds."""
     if fmt not in FORMATS:
         raise ValueError(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
     out = Path(out)
     tmp = _new_part_file(out)
     try:
         if fmt in ("vcf", "vcf4"):
-            n = _vcards(store, tmp, 4 if fmt == "vcf4" else 3, cancel, progress)
+            n = _vcards(store, selection, tmp, 4 if fmt == "vcf4" else 3, cancel, progress)
         elif fmt == "csv":
-            n = _google_csv(store, tmp, cancel, progress)
+            n = _google_csv(store, selection, tmp, cancel, progress)
         else:
-            n = _xlsx(store, tmp, cancel, progress)
+            n = _xlsx(store, selection, tmp, cancel, progress)
         os.replace(tmp, out)
         return n
     except BaseException:
@@ -206,12 +298,17 @@ def company_vcard(c: CompanyView, version: int = 3) -> str:
     return "".join(_fold(x) for x in lines)
 
 
-def _lone_companies(store: Store, cancel: Callable[[], bool] | None) -> Iterator[CompanyView]:
+def _lone_companies(store: Store, selection: Selection | None,
+                    cancel: Callable[[], bool] | None) -> Iterator[CompanyView]:
+    """The companies nobody works at (of the selected ones, where there is a selection)."""
     with store.read() as s:
         ids = [r[0] for r in rows.dbapi(s).execute(
             "SELECT c.id FROM company c WHERE NOT c.deleted AND c.merged_into IS NULL AND NOT "
             "EXISTS (SELECT 1 FROM contact p WHERE p.company_id = c.id AND NOT p.deleted) "
             "ORDER BY c.name_key, c.id")]
+        if selection is not None:
+            chosen = set(selection.companies)
+            ids = [cid for cid in ids if cid in chosen]
         for cid in ids:
             if cancel is not None and cancel():
                 raise ExportCancelled("Export cancelled: no file was written.")
@@ -220,13 +317,13 @@ def _lone_companies(store: Store, cancel: Callable[[], bool] | None) -> Iterator
                 yield c
 
 
-def _vcards(store, tmp, version, cancel, progress) -> int:
+def _vcards(store, selection, tmp, version, cancel, progress) -> int:
     n = 0
     with open(tmp, "w", encoding="utf-8", newline="") as f:
-        for v, photo in _views(store, cancel, progress, photos=True):
+        for v, photo in _views(store, selection, cancel, progress, photos=True):
             f.write(vcard(v, version, photo))
             n += 1
-        for c in _lone_companies(store, cancel):
+        for c in _lone_companies(store, selection, cancel):
             f.write(company_vcard(c, version))
             n += 1
     return n
@@ -254,12 +351,12 @@ def _by_kind(items, kinds: dict[str, str], attr: str) -> list[str]:
     return cells
 
 
-def _google_csv(store, tmp, cancel, progress) -> int:
+def _google_csv(store, selection, tmp, cancel, progress) -> int:
     n = 0
     with open(tmp, "w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel then reads UTF-8
         w = csv.writer(f)
         w.writerow(_google_headers())
-        for v, _ in _views(store, cancel, progress):
+        for v, _ in _views(store, selection, cancel, progress):
             w.writerow([v.name, v.given_name, "", v.family_name,
                         birthday_iso(v.birthday) if v.birthday else "", v.note,
                         SEP.join(["* myContacts", *v.tags])]
@@ -291,7 +388,7 @@ _XLSX_WIDTHS = dict(zip(XLSX_HEADERS, [12, 22, 14, 14, 30, 20, 16, 30, 26, 26, 1
                                         18, 40, 28, 12, 40, 20], strict=True))
 
 
-def _xlsx(store, tmp, cancel, progress) -> int:
+def _xlsx(store, selection, tmp, cancel, progress) -> int:
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
@@ -303,7 +400,7 @@ def _xlsx(store, tmp, cancel, progress) -> int:
     ws.freeze_panes = "B2"  # the header row and the id stay in view
     ws.append([_bold(WriteOnlyCell(ws, value=h)) for h in XLSX_HEADERS])
     n = 0
-    for v, _ in _views(store, cancel, progress):
+    for v, _ in _views(store, selection, cancel, progress):
         # text cells: a phone like 0571... must not become a number
         ws.append([_text(ws, x) for x in xlsx_row(v)])
         n += 1

@@ -74,3 +74,26 @@ def test_excel_round_trip_on_the_command_line(tmp_path, fx):
     out = tmp_path / "all.vcf"  # csv is exercised in-process (test_io_export)
     assert satchel(db, "export", "--format", "vcf4", "--out", str(out)).returncode == 0
     assert "吴晓明" in out.read_text(encoding="utf-8") and "KIND:org" in out.read_text(encoding="utf-8")
+
+
+def test_export_by_tag_and_company(tmp_path):
+    db = tmp_path / "cli.sqlite3"
+    book = tmp_path / "fair.vcf"
+    book.write_text("".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nORG:{company}\r\n"
+        f"EMAIL:{n}@ex.example\r\nCATEGORIES:{tags}\r\nEND:VCARD\r\n"
+        for n, (name, company, tags) in enumerate([
+            ("张伟", "华为技术有限公司", "广交会,VIP"), ("李娜", "华为技术有限公司", ""),
+            ("Emma Thompson", "Northwind", "广交会")])), encoding="utf-8")
+    assert satchel(db, "import", str(book)).returncode == 0
+    out = tmp_path / "out.vcf"
+    fair = satchel(db, "export", "--tag", "广交会", "--company", "华为", "--out", str(out), "--json")
+    assert fair.returncode == 0, fair.stderr
+    assert json.loads(fair.stdout)["exported"] == 1
+    text = out.read_text(encoding="utf-8")
+    assert "张伟" in text and "李娜" not in text and "Emma" not in text
+    every = satchel(db, "export", "--company", "华为", "--out", str(tmp_path / "hw.csv"))
+    assert every.returncode == 0 and "Exported 2" in every.stdout
+    none = satchel(db, "export", "--tag", "Messe", "--out", str(tmp_path / "none.vcf"))
+    assert none.returncode != 0 and "Tags in use: VIP, 广交会" in none.stderr
+    assert "Traceback" not in none.stderr and not (tmp_path / "none.vcf").exists()

@@ -229,3 +229,85 @@ def test_random_people_round_trip(store, tmp_path, seed):
             assert not r.skipped and people(fresh) == before, fmt
         finally:
             fresh.close()
+
+
+def _fair(store) -> dict[str, str]:
+    """People at two companies, some tagged at a fair, and a company nobody works at."""
+    from app import capture
+    from app.domain import CompanyDraft, ContactDraft, Email
+
+    ids = {}
+    with store.write() as tx:
+        for name, company, tags in [("张伟", "华为技术有限公司", ["广交会 2026"]),
+                                    ("李娜", "华为技术有限公司", []),
+                                    ("Emma Thompson", "Northwind Traders", ["Canton Fair"]),
+                                    ("王芳", "", ["广交会 2026", "VIP"])]:
+            ids[name] = capture.save_contact(tx, ContactDraft(
+                name=name, company=company, tags=tags,
+                emails=[Email(f"{len(ids)}@fair.example")])).contact_id
+        ids["华为终端"] = capture.save_company(tx, CompanyDraft("华为终端有限公司")).company_id
+    return ids
+
+
+def _names(path) -> list[str]:
+    fresh = Store.open(path.parent / f"{path.name}.sqlite3", region="CN")
+    try:
+        run_import(fresh, [str(path)])
+        with fresh.read() as s:
+            from app.services import companies
+            return [contacts.get(s, i).name for i in contacts.ids(s)] + sorted(
+                f"company:{c.name}" for c in companies.list_all(s) if c.contact_count == 0)
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize("fmt", ["vcf", "csv", "xlsx"])
+def test_a_selection_exports_those_people_only(store, tmp_path, fmt):
+    from app.io.export import Selection
+
+    ids = _fair(store)
+    out = tmp_path / f"chosen.{fmt}"
+    # the list's selection, in any order, with one since deleted: the list's order, live only
+    with store.write() as tx:
+        contacts.delete(tx, ids["李娜"])
+    chosen = Selection(contacts=(ids["王芳"], ids["Emma Thompson"], ids["李娜"]))
+    assert export(store, fmt, out, selection=chosen) == 2
+    assert _names(out) == ["Emma Thompson", "王芳"]
+
+
+def test_selected_companies_export_their_people_and_lone_ones_as_cards(store, tmp_path):
+    from app.io.export import Selection
+
+    ids = _fair(store)
+    with store.read() as s:
+        huawei = contacts.get(s, ids["张伟"]).company_id
+    out = tmp_path / "huawei.vcf"
+    assert export(store, "vcf", out, selection=Selection(companies=(huawei, ids["华为终端"]))) == 3
+    assert _names(out) == ["张伟", "李娜", "company:华为终端有限公司"]
+    # an empty selection writes an empty file, not everything
+    assert export(store, "csv", tmp_path / "none.csv", selection=Selection()) == 0
+
+
+def test_selection_by_tag_and_company_name(store):
+    from app.io.export import NothingSelected, contact_ids, select
+
+    ids = _fair(store)
+    with store.read() as s:
+        def chosen(**kw) -> set[str]:
+            sel = select(s, **kw)
+            return {n for n, i in ids.items() if i in contact_ids(s, sel)}
+
+        # tags fold case and width; several are "any of them"
+        assert chosen(tags=["广交会 2026"]) == {"张伟", "王芳"}
+        assert chosen(tags=["canton FAIR", "vip"]) == {"Emma Thompson", "王芳"}
+        # a company by a part of its name: all its people; with a tag, those with it
+        assert chosen(company_names=["华为"]) == {"张伟", "李娜"}
+        assert select(s, company_names=["华为"]).companies.__len__() == 2  # 华为终端 too
+        assert chosen(company_names=["华为"], tags=["广交会 2026"]) == {"张伟"}
+        assert chosen(company_names=["ＮＯＲＴＨＷＩＮＤ"]) == {"Emma Thompson"}
+        with pytest.raises(NothingSelected, match="Tags in use: Canton Fair, VIP, 广交会 2026"):
+            select(s, tags=["Hannover Messe"])
+        with pytest.raises(NothingSelected, match='No company\'s name contains "Siemens"'):
+            select(s, company_names=["Siemens"])
+        with pytest.raises(NothingSelected, match="No contact at"):
+            select(s, company_names=["Northwind"], tags=["VIP"])
