@@ -118,6 +118,11 @@ class LazyTableModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def rows_of(self, record_ids: list[str]) -> list[int]:
+        """The rows of those ids still in the list, in order (one pass, not `row_of` each)."""
+        wanted = set(record_ids)
+        return [row for row, rid in enumerate(self._ids) if rid in wanted]
+
     # -- QAbstractTableModel -------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)

@@ -31,7 +31,7 @@ from ui.style import icon
 from ui.views.activities import ActivitiesView
 from ui.views.first_run import FirstRunView
 from ui.views.pipeline import OpportunitiesView
-from ui.views.records import CompaniesView, ContactsView
+from ui.views.records import CompaniesView, ContactsView, RecordListView
 from ui.views.today import TodayView
 from ui.worker import run_in_thread
 
@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.contacts.new_requested.connect(self.quick_add)
         self.companies.new_requested.connect(self.new_company)
+        for view in (self.contacts, self.companies):
+            view.selection_changed.connect(self._update_export_selection)
+        self.stack.currentChanged.connect(self._update_export_selection)
 
         body = QWidget()
         row = QHBoxLayout(body)
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow):
         self.search_popup = SearchPopup(store, self)
         self.search_popup.open_record.connect(self.open_record)
         self._build_menus()
+        self._update_export_selection()
         self.statusBar().setSizeGripEnabled(False)
         self.sync_status = None
         # the sync widget pulls in the network stack: add it once the window is on screen
@@ -125,6 +129,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, self.tr("&Import address book…"), self.import_files, "Ctrl+I")
         self._action(m, self.tr("&Export contacts…"), self.export_contacts, "Ctrl+Shift+E")
+        self.export_selection_action = self._action(m, self.tr("Export the se&lection…"),
+                                                    self.export_selection)
         self._action(m, self.tr("&Scan business cards…"), self.scan_cards, "Ctrl+Shift+S")
         self._action(m, self.tr("Scan a &folder of business cards…"), self.scan_folder)
         self._action(m, self.tr("Scan card with ca&mera…"), self.scan_with_camera)
@@ -224,6 +230,25 @@ class MainWindow(QMainWindow):
     def export_contacts(self) -> None:
         external.call(self, "ui.exporting", "open_export_dialog", self.tr("Export contacts"),
                       self.store)
+
+    def _list_view(self) -> RecordListView | None:
+        """The contacts or companies list, when it is the view on screen."""
+        view = self.stack.currentWidget()
+        return view if isinstance(view, RecordListView) else None
+
+    def _update_export_selection(self, *_args) -> None:
+        """File → Export the selection… says what it exports ('Export 12 contacts…'), and is
+        there only in a list with rows selected."""
+        view = self._list_view()
+        n = len(view.selected_ids()) if view is not None else 0
+        self.export_selection_action.setEnabled(n > 0)
+        self.export_selection_action.setText(
+            view.export_text(n) if view is not None and n else self.tr("Export the se&lection…"))
+
+    def export_selection(self) -> None:
+        view = self._list_view()
+        if view is not None:
+            view.export_selection()
 
     def scan_cards(self, paths: list[str] | None = None) -> None:
         if external.feature("ui.cards", "open_scan_dialog") is None:

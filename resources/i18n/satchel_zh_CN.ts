@@ -302,34 +302,49 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompaniesView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="132" />
+      <location filename="../../ui/views/records.py" line="257" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="133" />
+      <location filename="../../ui/views/records.py" line="258" />
       <source>No companies yet. They are created as you add contacts.</source>
       <translation>还没有公司。添加联系人时会自动创建。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="134" />
+      <location filename="../../ui/views/records.py" line="259" />
       <source>Select a company to see its people, deals and history.</source>
       <translation>选择一家公司，查看其联系人、商机和往来记录。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="135" />
+      <location filename="../../ui/views/records.py" line="260" />
       <source>New company…</source>
       <translation>新建公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="138" />
+      <location filename="../../ui/views/records.py" line="263" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="138" />
+      <location filename="../../ui/views/records.py" line="263" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="269" />
+      <source>Export this company's contacts…</source>
+      <translation>导出该公司的联系人…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="270" />
+      <source>Export the contacts of {0} companies…</source>
+      <translation>导出 {0} 家公司的联系人…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="273" />
+      <source>Delete these {0} companies? Their contacts stay, without a company.</source>
+      <translation>删除这 {0} 家公司？其联系人会保留，但不再属于任何公司。</translation>
     </message>
   </context>
   <context>
@@ -432,34 +447,49 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ContactsView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="119" />
+      <location filename="../../ui/views/records.py" line="231" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="120" />
+      <location filename="../../ui/views/records.py" line="232" />
       <source>No contacts yet. Press Ctrl+N to add one, or import your address book (File → Import…).</source>
       <translation>还没有联系人。按 Ctrl+N 添加，或导入通讯录（文件 → 导入…）。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="122" />
+      <location filename="../../ui/views/records.py" line="234" />
       <source>Select a contact to see everything about them.</source>
       <translation>选择一位联系人，查看其全部信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="123" />
+      <location filename="../../ui/views/records.py" line="235" />
       <source>New contact…</source>
       <translation>新建联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="126" />
+      <location filename="../../ui/views/records.py" line="238" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="126" />
+      <location filename="../../ui/views/records.py" line="238" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="244" />
+      <source>Export this contact…</source>
+      <translation>导出该联系人…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="245" />
+      <source>Export {0} contacts…</source>
+      <translation>导出 {0} 位联系人…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="248" />
+      <source>Delete these {0} contacts?</source>
+      <translation>删除这 {0} 位联系人？</translation>
     </message>
   </context>
   <context>
@@ -551,129 +581,134 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="119" />
+      <location filename="../../ui/exporting/dialog.py" line="136" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="122" />
+      <location filename="../../ui/exporting/dialog.py" line="139" />
       <source>Exporting {0} to {1} ({2})…</source>
       <translation>正在将{0}导出到 {1}（{2}）…</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="136" />
+      <location filename="../../ui/exporting/dialog.py" line="153" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="138" />
+      <location filename="../../ui/exporting/dialog.py" line="155" />
       <source>Show in folder</source>
       <translation>在文件夹中显示</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="141" />
+      <location filename="../../ui/exporting/dialog.py" line="158" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="165" />
+      <location filename="../../ui/exporting/dialog.py" line="182" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="165" />
+      <location filename="../../ui/exporting/dialog.py" line="182" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="168" />
+      <location filename="../../ui/exporting/dialog.py" line="185" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="168" />
+      <location filename="../../ui/exporting/dialog.py" line="185" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="173" />
+      <location filename="../../ui/exporting/dialog.py" line="190" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="199" />
-      <location filename="../../ui/exporting/dialog.py" line="207" />
+      <location filename="../../ui/exporting/dialog.py" line="216" />
+      <location filename="../../ui/exporting/dialog.py" line="224" />
       <source>Exported {0} to {1}.</source>
       <translation>已将{0}导出到 {1}。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="200" />
+      <location filename="../../ui/exporting/dialog.py" line="217" />
       <source>There are no contacts yet: {0} holds only the column headers. Companies without contacts travel in vCard files.</source>
       <translation>还没有联系人：{0} 只有列标题。没有联系人的公司可以用 vCard 文件导出。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="204" />
+      <location filename="../../ui/exporting/dialog.py" line="221" />
       <source>Exported {0} and {1} without contacts to {2}.</source>
       <translation>已将{0}和没有联系人的{1}导出到 {2}。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="222" />
+      <location filename="../../ui/exporting/dialog.py" line="239" />
       <source>Export cancelled: no file was written.</source>
       <translation>导出已取消：没有写入任何文件。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="41" />
+      <location filename="../../ui/exporting/dialog.py" line="42" />
       <source>vCard 3.0 — Apple Contacts, Gmail, phones (*.vcf)</source>
       <translation>vCard 3.0 — 苹果通讯录、Gmail、手机 (*.vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="42" />
+      <location filename="../../ui/exporting/dialog.py" line="43" />
       <source>vCard 4.0 — Thunderbird, newer address books (*.vcf)</source>
       <translation>vCard 4.0 — Thunderbird、较新的通讯录 (*.vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="43" />
+      <location filename="../../ui/exporting/dialog.py" line="44" />
       <source>Google Contacts CSV — Gmail, Outlook, Excel (*.csv)</source>
       <translation>Google 通讯录 CSV — Gmail、Outlook、Excel (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="44" />
+      <location filename="../../ui/exporting/dialog.py" line="45" />
       <source>Excel workbook — edit it and import it again (*.xlsx)</source>
       <translation>Excel 工作簿 — 编辑后可再次导入 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="50" />
+      <location filename="../../ui/exporting/dialog.py" line="51" />
       <source>Apple Contacts: File → Import. Gmail: contacts.google.com → Import. A phone: open the file on it. For Outlook, export Google CSV.</source>
       <translation>苹果通讯录：文件 → 导入。Gmail：contacts.google.com → 导入。手机：在手机上打开该文件。导入 Outlook 请导出 Google CSV。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="52" />
+      <location filename="../../ui/exporting/dialog.py" line="53" />
       <source>Thunderbird: Tools → Import → Address Books. Older programs read vCard 3.0 better.</source>
       <translation>Thunderbird：工具 → 导入 → 通讯录。较旧的程序更适合读取 vCard 3.0。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="54" />
+      <location filename="../../ui/exporting/dialog.py" line="55" />
       <source>Outlook: File → Open &amp; Export → Import/Export → Comma Separated Values. Gmail: contacts.google.com → Import. Excel opens it too, Chinese included.</source>
       <translation>Outlook：文件 → 打开和导出 → 导入/导出 → 逗号分隔值。Gmail：contacts.google.com → 导入。Excel 也能打开，中文显示正常。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="57" />
+      <location filename="../../ui/exporting/dialog.py" line="58" />
       <source>Edit it in Excel, then import it again (File → Import): each row keeps its Satchel ID, so the same contacts are updated.</source>
       <translation>在 Excel 中编辑后再次导入（文件 → 导入）：每行保留其 Satchel ID，因此会更新同一批联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="88" />
-      <location filename="../../ui/exporting/dialog.py" line="96" />
+      <location filename="../../ui/exporting/dialog.py" line="97" />
+      <location filename="../../ui/exporting/dialog.py" line="108" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="89" />
+      <location filename="../../ui/exporting/dialog.py" line="98" />
       <source>There is nothing to export yet: import an address book or add a contact first.</source>
       <translation>还没有可导出的内容：请先导入通讯录或添加联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="94" />
+      <location filename="../../ui/exporting/dialog.py" line="99" />
+      <source>None of the selected records is there any more.</source>
+      <translation>所选记录都已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="106" />
       <source>Satchel contacts {0}</source>
       <translation>Satchel 联系人 {0}</translation>
     </message>
@@ -1236,318 +1271,324 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="61" />
+      <location filename="../../ui/main_window.py" line="63" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="61" />
+      <location filename="../../ui/main_window.py" line="63" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="61" />
+      <location filename="../../ui/main_window.py" line="63" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="62" />
+      <location filename="../../ui/main_window.py" line="64" />
       <source>Opportunities</source>
       <translation>商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="62" />
+      <location filename="../../ui/main_window.py" line="64" />
       <source>Activities</source>
       <translation>活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="117" />
+      <location filename="../../ui/main_window.py" line="123" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="118" />
+      <location filename="../../ui/main_window.py" line="124" />
       <source>&amp;New contact…</source>
       <translation>新建联系人(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="120" />
+      <location filename="../../ui/main_window.py" line="126" />
       <source>New &amp;company…</source>
       <translation>新建公司(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="121" />
+      <location filename="../../ui/main_window.py" line="127" />
       <source>New &amp;opportunity…</source>
       <translation>新建商机(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="124" />
+      <location filename="../../ui/main_window.py" line="130" />
       <source>&amp;Import address book…</source>
       <translation>导入通讯录(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="125" />
+      <location filename="../../ui/main_window.py" line="131" />
       <source>&amp;Export contacts…</source>
       <translation>导出联系人(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="126" />
+      <location filename="../../ui/main_window.py" line="132" />
+      <location filename="../../ui/main_window.py" line="246" />
+      <source>Export the se&amp;lection…</source>
+      <translation>导出所选(&amp;L)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="134" />
       <source>&amp;Scan business cards…</source>
       <translation>扫描名片(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="127" />
+      <location filename="../../ui/main_window.py" line="135" />
       <source>Scan a &amp;folder of business cards…</source>
       <translation>扫描名片文件夹(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="128" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>Scan card with ca&amp;mera…</source>
       <translation>用摄像头扫描名片(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="129" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>Load &amp;sample data</source>
       <translation>加载示例数据(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="131" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="133" />
+      <location filename="../../ui/main_window.py" line="141" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="134" />
+      <location filename="../../ui/main_window.py" line="142" />
       <source>&amp;Search…</source>
       <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="145" />
       <source>&amp;Today</source>
       <translation>今天(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="145" />
       <source>&amp;Contacts</source>
       <translation>联系人(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="146" />
       <source>C&amp;ompanies</source>
       <translation>公司(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="146" />
       <source>O&amp;pportunities</source>
       <translation>商机(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="147" />
       <source>&amp;Activities</source>
       <translation>活动记录(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="150" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="143" />
+      <location filename="../../ui/main_window.py" line="151" />
       <source>Find &amp;duplicates…</source>
       <translation>查找重复项(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="145" />
+      <location filename="../../ui/main_window.py" line="153" />
       <source>S&amp;ync settings…</source>
       <translation>同步设置(&amp;Y)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="146" />
+      <location filename="../../ui/main_window.py" line="154" />
       <source>Sync &amp;conflicts…</source>
       <translation>同步冲突(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="148" />
+      <location filename="../../ui/main_window.py" line="156" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="149" />
+      <location filename="../../ui/main_window.py" line="157" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="150" />
+      <location filename="../../ui/main_window.py" line="158" />
       <source>&amp;About Satchel</source>
       <translation>关于 Satchel(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="160" />
+      <location filename="../../ui/main_window.py" line="168" />
       <source>Sync status unavailable: {0}</source>
       <translation>同步状态不可用：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="175" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>That record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="194" />
+      <location filename="../../ui/main_window.py" line="202" />
       <source>Contact saved.</source>
       <translation>联系人已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="195" />
+      <location filename="../../ui/main_window.py" line="203" />
       <source>Already known: the existing contact was updated.</source>
       <translation>已有此人：已更新现有联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="196" />
+      <location filename="../../ui/main_window.py" line="204" />
       <source>Already known: nothing new to add.</source>
       <translation>已有此人：没有新信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="199" />
+      <location filename="../../ui/main_window.py" line="207" />
       <source>Joined an existing company.</source>
       <translation>已归入现有公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="212" />
-      <location filename="../../ui/main_window.py" line="219" />
+      <location filename="../../ui/main_window.py" line="220" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="224" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="217" />
+      <location filename="../../ui/main_window.py" line="225" />
       <source>Address books ({0});;All files (*)</source>
       <translation>通讯录 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="223" />
+      <location filename="../../ui/main_window.py" line="231" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="228" />
-      <location filename="../../ui/main_window.py" line="235" />
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="262" />
+      <location filename="../../ui/main_window.py" line="272" />
       <source>Business cards</source>
       <translation>名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
-      <location filename="../../ui/main_window.py" line="288" />
+      <location filename="../../ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="233" />
+      <location filename="../../ui/main_window.py" line="260" />
       <source>Images ({0});;All files (*)</source>
       <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="239" />
+      <location filename="../../ui/main_window.py" line="266" />
       <source>Scan a folder of business cards</source>
       <translation>扫描名片文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="252" />
-      <location filename="../../ui/main_window.py" line="258" />
+      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="285" />
       <source>Sample data</source>
       <translation>示例数据</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="253" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>The sample data is already in this database.</source>
       <translation>示例数据已在此数据库中。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>The sample data could not be loaded ({0}). Nothing was changed.</source>
       <translation>无法加载示例数据（{0}）。没有做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="262" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>Sample data loaded: {0} companies, {1} contacts, {2} opportunities.</source>
       <translation>已加载示例数据：{0} 家公司、{1} 位联系人、{2} 个商机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="268" />
-      <location filename="../../ui/main_window.py" line="289" />
+      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>Find duplicates</source>
       <translation>查找重复项</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="299" />
       <source>Sync settings</source>
       <translation>同步设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="303" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="307" />
       <source>Search everything; paste a phone number to see who calls</source>
       <translation>搜索全部内容；粘贴电话号码即可查看来电者</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="281" />
+      <location filename="../../ui/main_window.py" line="308" />
       <source>New contact</source>
       <translation>新建联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="282" />
+      <location filename="../../ui/main_window.py" line="309" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="283" />
+      <location filename="../../ui/main_window.py" line="310" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="284" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>Today, Contacts, Companies, Opportunities, Activities</source>
       <translation>今天、联系人、公司、商机、活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>Import an address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="287" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>Export contacts (vCard, CSV, Excel)</source>
       <translation>导出联系人（vCard、CSV、Excel）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="317" />
       <source>Open or edit the selected row</source>
       <translation>打开或编辑选中的行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="293" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>Keyboard shortcuts</source>
       <translation>快捷键</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="296" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>About Satchel</source>
       <translation>关于 Satchel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;The offline-first sales assistant.&lt;br&gt;Database: {0}</source>
       <translation>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;离线优先的销售助手。&lt;br&gt;数据库：{0}</translation>
     </message>
@@ -1777,6 +1818,40 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/dialogs/quick_add.py" line="114" />
       <source>New company: it will be created.</source>
       <translation>新公司：保存时将创建。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordListView</name>
+    <message>
+      <location filename="../../ui/views/records.py" line="132" />
+      <source>{0} · {1} selected</source>
+      <translation>{0} · 已选 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="169" />
+      <source>Delete…</source>
+      <translation>删除…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="169" />
+      <source>Delete {0}…</source>
+      <translation>删除 {0} 项…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="181" />
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="191" />
+      <location filename="../../ui/views/records.py" line="201" />
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="202" />
+      <source>Nothing was deleted: {0}</source>
+      <translation>未删除任何内容：{0}</translation>
     </message>
   </context>
   <context>

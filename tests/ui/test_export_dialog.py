@@ -153,3 +153,90 @@ def test_an_empty_database_has_nothing_to_export(qtbot, main_window, monkeypatch
 ])
 def test_target_file_and_format(typed, chosen, expected):
     assert target(typed, chosen) == expected
+
+
+def _click_row(qtbot, view, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    table = view.table
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def test_the_selected_rows_export_alone(qtbot, main_window, store, tmp_path):
+    from app import capture
+
+    with store.write() as tx:
+        for name, company, mail in [("王小明", "深圳市华强电子有限公司", "wxm@hq-dz.cn"),
+                                    ("李娜", "深圳市华强电子有限公司", "lina@hq-dz.cn"),
+                                    ("Anna Schmidt", "Acme Industrial GmbH", "anna@acme.de")]:
+            capture.save_contact(tx, ContactDraft(name=name, company=company,
+                                                  emails=[Email(mail)]))
+    main_window.show_view(1)
+    view = main_window.contacts
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    names = [view.model.index(r, 0).data() for r in range(3)]
+    _click_row(qtbot, view, 0)
+    _click_row(qtbot, view, 2, Qt.KeyboardModifier.ControlModifier)  # Ctrl+click: a second row
+    chosen = {names[0], names[2]}
+    assert view.summary.text() == "3 contacts · 2 selected"
+    # a write (a sync, a colleague's card) re-reads the list: the selection stays
+    with store.write() as tx:
+        capture.save_contact(tx, ContactDraft(name="Zoe Zhang", emails=[Email("zoe@x.example")]))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4)
+    assert view.summary.text() == "4 contacts · 2 selected"
+    assert {view.model.index(view.model.row_of(i), 0).data() for i in view.selected_ids()} == chosen
+    action = main_window.export_selection_action
+    assert action.isEnabled() and action.text() == "Export 2 contacts…"
+    menu = view.context_menu()  # right-click offers the same, and deleting them
+    assert [a.text() for a in menu.actions() if a.text()] == ["Export 2 contacts…", "Delete 2…"]
+
+    _fill_save_dialog(qtbot, str(tmp_path / "chosen"), "vcf")
+    action.trigger()
+    dialog = _exported(qtbot)
+    assert dialog.state == "done" and "2 contacts" in dialog.heading.text()
+    text = (tmp_path / "chosen.vcf").read_text(encoding="utf-8")
+    assert all(n in text for n in chosen) and names[1] not in text and "Zoe" not in text
+    _shot(qtbot, main_window, "export_selection_list.png")
+    dialog.close()
+
+    # companies: a company's people, in a file named after it
+    main_window.show_view(2)
+    assert not action.isEnabled() or action.text() != "Export 2 contacts…"
+    firms = main_window.companies
+    qtbot.waitUntil(lambda: firms.model.rowCount() == 2)
+    row = next(r for r in range(2) if firms.model.index(r, 0).data() == "深圳市华强电子有限公司")
+    _click_row(qtbot, firms, row)
+    assert action.text() == "Export this company's contacts…"
+    offered = _fill_save_dialog(qtbot, str(tmp_path / "hq.csv"), "csv")
+    action.trigger()
+    dialog = _exported(qtbot)
+    assert Path(offered[0]).name.startswith("深圳市华强电子有限公司 20")
+    written = (tmp_path / "hq.csv").read_text(encoding="utf-8-sig")
+    assert "王小明" in written and "李娜" in written and "Anna" not in written
+    dialog.close()
+
+    # the Today view has no selection: nothing to export from there
+    main_window.show_view(0)
+    assert not action.isEnabled()
+
+
+def _shot(qtbot, widget, name: str) -> None:
+    qtbot.wait(50)
+    ARTIFACTS.mkdir(exist_ok=True)
+    widget.grab().save(str(ARTIFACTS / name))
+
+
+def test_deleting_several_selected_rows_asks_once(qtbot, main_window, people, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    main_window.show_view(1)
+    view = main_window.contacts
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert view.selected_ids() and len(view.selected_ids()) == 2
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert asked == ["Delete these 2 contacts?"]
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    with people.read() as s:
+        assert contacts.count(s) == 0

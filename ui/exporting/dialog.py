@@ -1,4 +1,5 @@
-"""File → Export contacts…: the save dialog (where, and which format: each says what reads it),
+"""File → Export contacts… (everyone) and Export the selection… (the rows chosen in the contacts
+or companies list): the save dialog (where, and which format: each says what reads it),
 then a small dialog that writes the file with progress and Cancel and ends with what was
 written and a way to the folder. The file appears only when complete (app.io.export), so a
 cancelled or failed export leaves nothing behind, and an older file of that name as it was."""
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.io.export import FORMATS, SUFFIX, format_for
+from app.io.export import FORMATS, SUFFIX, Selection, contact_ids, format_for
 from app.services import companies, contacts
 from app.store import Store
 from ui.exporting.worker import ExportWorker
@@ -80,18 +81,29 @@ def _start_folder(store: Store) -> Path:
     return documents if documents.is_dir() else Path.home()
 
 
-def open_export_dialog(parent: QWidget | None, store: Store) -> QDialog | None:
-    """Ask where to export, then show the export's dialog (non-modal) and return it."""
+def open_export_dialog(parent: QWidget | None, store: Store, selection: Selection | None = None
+                       ) -> QDialog | None:
+    """Ask where to export everyone (or `selection`), then show the export's dialog
+    (non-modal) and return it."""
     with store.read() as s:
-        people, firms = contacts.count(s), companies.count(s)
+        if selection is None:
+            people, firms = contacts.count(s), companies.count(s)
+        else:
+            people, firms = len(contact_ids(s, selection)), len(selection.companies)
+        # one company chosen: the file is named after it ('华为技术有限公司 2026-12-01.vcf')
+        one = companies.get(s, selection.companies[0]) \
+            if selection is not None and len(selection.companies) == 1 else None
     if not people and not firms:
         QMessageBox.information(parent, tr("Export contacts"), tr(
-            "There is nothing to export yet: import an address book or add a contact first."))
+            "There is nothing to export yet: import an address book or add a contact first.")
+            if selection is None else tr("None of the selected records is there any more."))
         return None
     chosen = store.get_meta(FORMAT_KEY) or "vcf"
     chosen = chosen if chosen in FORMATS else "vcf"
     filters = _filters()
-    name = tr("Satchel contacts {0}").format(datetime.date.today().isoformat()) + SUFFIX[chosen]
+    today = datetime.date.today().isoformat()
+    name = (f"{_file_name(one.name)} {today}" if one is not None
+            else tr("Satchel contacts {0}").format(today)) + SUFFIX[chosen]
     path, selected = QFileDialog.getSaveFileName(
         parent, tr("Export contacts"), str(_start_folder(store) / name),
         ";;".join(filters.values()), filters[chosen])
@@ -101,18 +113,23 @@ def open_export_dialog(parent: QWidget | None, store: Store) -> QDialog | None:
     path, fmt = target(path, picked)
     store.set_meta(FORMAT_KEY, fmt)
     store.set_meta(FOLDER_KEY, str(Path(path).parent))
-    dialog = ExportDialog(parent, store, path, fmt, people)
+    dialog = ExportDialog(parent, store, path, fmt, people, selection)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 
 
+def _file_name(text: str) -> str:
+    """A company's name as part of a file name: the characters no file system takes out."""
+    return "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in text).strip(" .")
+
+
 class ExportDialog(QDialog):
-    """Writes `path` in `fmt` as soon as it is made; `people`: how many contacts there are
-    (the progress bar's end)."""
+    """Writes `path` in `fmt` as soon as it is made; `people`: how many contacts it writes
+    (the progress bar's end); `selection`: which (None: everyone)."""
 
     def __init__(self, parent: QWidget | None, store: Store, path: str, fmt: str,
-                 people: int) -> None:
+                 people: int, selection: Selection | None = None) -> None:
         super().__init__(parent)
         self.path, self.fmt, self.people = path, fmt, people
         self.state = "exporting"  # exporting | done | failed | cancelled
@@ -159,7 +176,7 @@ class ExportDialog(QDialog):
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._on_failed)
         self.worker.cancelled.connect(self._on_cancelled)
-        self.worker.start(fmt, path)
+        self.worker.start(fmt, path, selection)
 
     def _contacts(self, n: int) -> str:
         return self.tr("1 contact") if n == 1 else self.tr("{0} contacts").format(f"{n:,}")

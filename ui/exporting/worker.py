@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from app.io.export import ExportCancelled, export
+from app.io.export import ExportCancelled, Selection, export
 from app.store import Store
 from ui.worker import ThreadWorker
 
@@ -19,12 +19,12 @@ class ExportWorker(ThreadWorker):
         super().__init__(parent)
         self.store = store
 
-    def start(self, fmt: str, path: str) -> None:
-        self._launch("satchel-export", self._run, fmt, path)
+    def start(self, fmt: str, path: str, selection: Selection | None = None) -> None:
+        self._launch("satchel-export", self._run, fmt, path, selection)
 
-    def _run(self, fmt: str, path: str) -> None:
+    def _run(self, fmt: str, path: str, selection: Selection | None) -> None:
         try:
-            n = export(self.store, fmt, path, cancel=self._cancel.is_set,
+            n = export(self.store, fmt, path, selection=selection, cancel=self._cancel.is_set,
                        progress=self.progress.emit)
         except ExportCancelled:
             self.cancelled.emit()

@@ -1,15 +1,30 @@
-"""Contacts and Companies: a long lazy list beside the detail pane of the selected record."""
+"""Contacts and Companies: a long lazy list beside the detail pane of the current record.
+Several rows can be selected (Shift/Ctrl+click, Ctrl+A) to export or delete them together;
+the detail pane shows the current one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.errors import ServiceError
+from app.io.export import Selection
+from app.services import companies, contacts
 from app.store import Store
+from ui import external
 from ui.detail_pane import DetailPane
 from ui.lazy_model import LazyTableModel
 from ui.table_models import companies_model, contacts_model
-from ui.views.base import EmptyStack, View, header, make_table, on_delete_key
+from ui.views.base import EmptyStack, View, confirm, header, make_table, on_delete_key
+from ui.worker import run_in_thread
 
 ASYNC_ROWS = 20_000  # lists at least this long reload off the UI thread
 PHONE_SAMPLE = "+86 138 0013 8000"  # the contacts list's phone column shows this much whole
@@ -18,6 +33,7 @@ PHONE_SAMPLE = "+86 138 0013 8000"  # the contacts list's phone column shows thi
 class RecordListView(View):
     open_record = Signal(str, str)
     new_requested = Signal()
+    selection_changed = Signal()  # which rows are selected (the main window's Export menu)
 
     def __init__(self, store: Store, kind: str, title: str, model: LazyTableModel,
                  fractions: list[float], empty_list: str, empty_detail: str, new_label: str,
@@ -27,7 +43,8 @@ class RecordListView(View):
         self.kind = kind
         self.model = model
         model.setParent(self)
-        self._pending_current: str | None = None
+        # the current row and the selection while the list is re-read in a thread
+        self._pending: tuple[str | None, list[str]] = (None, [])
         model.reloaded.connect(self._reloaded)
         head, self.summary = header(title, self)
         self.new_button = QPushButton(new_label, self)
@@ -35,12 +52,16 @@ class RecordListView(View):
         head.addWidget(self.new_button)
 
         self.table = make_table(model, self, fractions, fits)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.list_stack = EmptyStack(self.table, empty_list, self)
         self.detail = DetailPane(store, empty_detail, self)
         self.detail.open_record.connect(self.open_record)
         self.table.activated.connect(lambda _index: self.detail.edit())  # Enter / double-click
-        on_delete_key(self.table, self.detail.delete)
+        on_delete_key(self.table, self.delete_selected)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.list_stack)
@@ -60,7 +81,7 @@ class RecordListView(View):
         # a long list is re-read in a thread so a write never freezes the window
         if (entities & self.ENTITIES and self.isVisible()
                 and self.model.rowCount() >= ASYNC_ROWS):
-            self._pending_current = self.detail.record_id
+            self._pending = (self.detail.record_id, self.selected_ids())
             self.model.reload_async()
             self.detail.refresh()
             return
@@ -68,16 +89,16 @@ class RecordListView(View):
 
     def refresh(self) -> None:
         super().refresh()
-        current = self.detail.record_id
+        current, chosen = self.detail.record_id, self.selected_ids()
         self.model.reload()
-        self._after_reload(current)
+        self._after_reload(current, chosen)
 
     def _reloaded(self) -> None:
-        self._after_reload(self._pending_current)
+        self._after_reload(*self._pending)
 
-    def _after_reload(self, current: str | None) -> None:
+    def _after_reload(self, current: str | None, chosen: list[str]) -> None:
+        """The list re-read (any write, a sync's too): the same current row and selection."""
         n = self.model.rowCount()
-        self.summary.setText(self.count_text(n))
         self.list_stack.set_empty(n == 0)
         if current and self.model.row_of(current) >= 0:
             self.select(current)
@@ -85,9 +106,100 @@ class RecordListView(View):
             self.table.selectRow(0)
         else:
             self.detail.clear()
+        if len(chosen) > 1:
+            self._reselect(chosen)
+        self._show_count()
+
+    def _reselect(self, ids: list[str]) -> None:
+        """Select these rows again, as runs of neighbouring rows (Ctrl+A on 100,000 is one)."""
+        rows = self.model.rows_of(ids)
+        last = self.model.columnCount() - 1
+        chosen = QItemSelection()
+        start = 0
+        for i in range(1, len(rows) + 1):
+            if i == len(rows) or rows[i] != rows[i - 1] + 1:
+                chosen.select(self.model.index(rows[start], 0), self.model.index(rows[i - 1], last))
+                start = i
+        self.table.selectionModel().select(chosen, QItemSelectionModel.SelectionFlag.Select)
 
     def count_text(self, n: int) -> str:
         return f"{n:,}"
+
+    def _show_count(self) -> None:
+        text = self.count_text(self.model.rowCount())
+        chosen = len(self.selected_ids())
+        if chosen > 1:
+            text = self.tr("{0} · {1} selected").format(text, f"{chosen:,}")
+        self.summary.setText(text)
+
+    # -- the selection ---------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        """The selected rows' ids, in the list's order (Ctrl+A on 100,000 rows is one range,
+        not 100,000 indexes)."""
+        rows: set[int] = set()
+        for part in self.table.selectionModel().selection():
+            rows.update(range(part.top(), part.bottom() + 1))
+        return [rid for rid in map(self.model.id_at, sorted(rows)) if rid]
+
+    def selection(self) -> Selection:
+        """The selected rows as an export's selection."""
+        raise NotImplementedError
+
+    def export_text(self, n: int) -> str:
+        raise NotImplementedError
+
+    def delete_question(self, n: int) -> str:
+        raise NotImplementedError
+
+    def _delete_one(self, tx, record_id: str) -> None:
+        raise NotImplementedError
+
+    def _selection_changed(self, _selected=None, _deselected=None) -> None:
+        self._show_count()
+        self.selection_changed.emit()
+
+    def context_menu(self) -> QMenu | None:
+        """Right-click on the list: export or delete the selected rows."""
+        n = len(self.selected_ids())
+        if not n:
+            return None
+        menu = QMenu(self)
+        menu.addAction(self.export_text(n), self.export_selection)
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete…") if n == 1 else self.tr("Delete {0}…").format(f"{n:,}"),
+                       self.delete_selected)
+        return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu()
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def export_selection(self) -> None:
+        if self.selected_ids():
+            external.call(self, "ui.exporting", "open_export_dialog", self.tr("Export"),
+                          self.store, self.selection())
+
+    def delete_selected(self) -> None:
+        """Delete the selected rows, after one question; a single one as the detail pane
+        deletes it."""
+        ids = self.selected_ids()
+        if len(ids) <= 1:
+            self.detail.delete()
+            return
+        if not confirm(self, self.tr("Delete"), self.delete_question(len(ids))):
+            return
+
+        def write() -> None:
+            with self.store.write() as tx:
+                for rid in ids:
+                    self._delete_one(tx, rid)
+        try:
+            run_in_thread(write)  # thousands take seconds: the window keeps painting
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Delete"), self.tr(
+                "Nothing was deleted: {0}").format(exc))
 
     def select(self, record_id: str) -> bool:
         if self._dirty:
@@ -125,6 +237,19 @@ class ContactsView(RecordListView):
     def count_text(self, n: int) -> str:
         return self.tr("1 contact") if n == 1 else self.tr("{0} contacts").format(f"{n:,}")
 
+    def selection(self) -> Selection:
+        return Selection(contacts=tuple(self.selected_ids()))
+
+    def export_text(self, n: int) -> str:
+        return self.tr("Export this contact…") if n == 1 else self.tr(
+            "Export {0} contacts…").format(f"{n:,}")
+
+    def delete_question(self, n: int) -> str:
+        return self.tr("Delete these {0} contacts?").format(f"{n:,}")
+
+    def _delete_one(self, tx, record_id: str) -> None:
+        contacts.delete(tx, record_id)
+
 
 class CompaniesView(RecordListView):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -136,3 +261,17 @@ class CompaniesView(RecordListView):
 
     def count_text(self, n: int) -> str:
         return self.tr("1 company") if n == 1 else self.tr("{0} companies").format(f"{n:,}")
+
+    def selection(self) -> Selection:
+        return Selection(companies=tuple(self.selected_ids()))
+
+    def export_text(self, n: int) -> str:
+        return self.tr("Export this company's contacts…") if n == 1 else self.tr(
+            "Export the contacts of {0} companies…").format(f"{n:,}")
+
+    def delete_question(self, n: int) -> str:
+        return self.tr("Delete these {0} companies? Their contacts stay, without a "
+                       "company.").format(f"{n:,}")
+
+    def _delete_one(self, tx, record_id: str) -> None:
+        companies.delete(tx, record_id)
