@@ -102,6 +102,16 @@ class ContactDraft(Pickled):
     tags: list[str] = field(default_factory=list)
     photo: bytes | None = None
     photo_mime: str = ""
+    # what a reader could not take as what its column or property said (a number Excel
+    # shortened, an e-mail value without an address, a birthday it cannot read, a second
+    # address): kept in the note, and named in the import's report so the rep sees it
+    set_aside: list[str] = field(default_factory=list)
+
+    def keep_in_note(self, lines: list[str]) -> None:
+        """Set these values aside: at the end of the note, and in `set_aside`."""
+        lines = [x for x in lines if x]
+        self.note = "\n".join(x for x in (self.note, *lines) if x)
+        self.set_aside.extend(lines)
 
     def display_name(self) -> str:
         if self.name.strip():

@@ -49,6 +49,8 @@ class ImportReport:
     records: list[dict] = field(default_factory=list)
     dry_run: bool = False
     labels: list[str] = field(default_factory=list)  # who each record is (for the GUI report)
+    # per record, the values its reader set aside in the note (ContactDraft.set_aside)
+    kept_in_note: list[list[str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
@@ -61,6 +63,10 @@ class ImportReport:
                  + ", ".join(parts)]
         for s in self.skipped:
             lines.append(f"  skipped {s['file']} record {s['record']}: {s['reason']}")
+        for r, kept in zip(self.records, self.kept_in_note, strict=True):
+            if kept:
+                lines.append(f"  kept in the note of {r['file']} record {r['record']}: "
+                             + "; ".join(kept))
         return "\n".join(lines)
 
 
@@ -289,13 +295,18 @@ def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None 
     else:
         report.unchanged += 1  # unchanged, or linked to an existing record without a change
     report.labels.append(_label(rec))
+    report.kept_in_note.append(getattr(_draft(rec), "set_aside", []))
     report.records.append({"file": path, "record": n, "action": action, "id": rid,
                            "company_id": cid})
 
 
+def _draft(rec):
+    """The record's draft (a row of a Satchel export holds one)."""
+    return rec.draft if isinstance(rec, Contacted) else rec
+
+
 def _label(rec) -> str:
-    if isinstance(rec, Contacted):
-        rec = rec.draft
+    rec = _draft(rec)
     if isinstance(rec, ContactDraft):
         return rec.display_name() or rec.company or (rec.emails[0].address if rec.emails else "")
     return getattr(rec, "name", "")
@@ -303,6 +314,7 @@ def _label(rec) -> str:
 
 def _skip(report: ImportReport, path: str, n: int, reason: str, label: str = "") -> None:
     report.labels.append(label)
+    report.kept_in_note.append([])
     report.skipped.append({"file": path, "record": n, "reason": reason})
     report.records.append({"file": path, "record": n, "action": "skipped", "id": None,
                            "company_id": None})

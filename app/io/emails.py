@@ -33,6 +33,6 @@ def placeholder(text: str) -> bool:
     return text.strip().casefold() in _PLACEHOLDERS
 
 
-def noted(note: str, no_address: list[str]) -> str:
-    """The note with the e-mail values that held no address ("E-mail: dee at acme")."""
-    return "\n".join(x for x in (note, *(f"E-mail: {t}" for t in no_address if t)) if x)
+def set_aside(no_address: list[str]) -> list[str]:
+    """The note's lines for e-mail values that held no address ("E-mail: dee at acme")."""
+    return [f"E-mail: {t}" for t in no_address if t]

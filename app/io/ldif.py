@@ -121,7 +121,7 @@ def _draft(a: dict[str, list[str]], bad: str) -> ContactDraft | RecordError:
             found, rest = emails.addresses(x)
             d.emails += [Email(address) for address in found]
             not_mail.append(rest)
-    d.note = emails.noted(d.note, not_mail)
+    d.keep_in_note(emails.set_aside(not_mail))
     for k, kind in _PHONES.items():
         d.phones += [Phone(x, kind) for x in a.get(k, []) if x]
     d.address = addresses.join(

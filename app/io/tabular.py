@@ -189,8 +189,7 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
     elif {"birth_month", "birth_day"} <= one.keys():  # (Thunderbird: the year may be empty)
         d.birthday = parse_date(
             f"{one.get('birth_year') or '-'}-{one['birth_month']:0>2}-{one['birth_day']:0>2}")
-    if not_kept:
-        d.note = "\n".join(x for x in (d.note, *not_kept) if x)
+    d.keep_in_note(not_kept)
     if not (d.display_name() or d.emails or d.phones):
         if d.company:
             d.name = d.company
@@ -211,7 +210,7 @@ def _add_emails(d: ContactDraft, cell: str, kind: str, notes: list[str]) -> None
         found, rest = emails.addresses(piece)
         d.emails += [Email(a, kind) for a in found]
         if rest:
-            notes.append(emails.noted("", [rest]))
+            notes.extend(emails.set_aside([rest]))
 
 
 def _add_phones(d: ContactDraft, numbers: list[str], kind: str, notes: list[str]) -> None:

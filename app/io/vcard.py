@@ -460,6 +460,7 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
     not_mail: list[str] = []  # EMAIL values that hold no address, kept in the note
     addresses: list[tuple[int, str, str]] = []
     titles: list[str] = []
+    odd_birthday = ""
     org_card = group_card = False
     for line in _unfold(lines):
         if line[:6].upper() == b"BEGIN:":
@@ -529,6 +530,8 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
             d.tags += [t for t in (_unescape(x).strip() for x in _split_escaped(value, ",")) if t]
         elif name == "BDAY":
             d.birthday = parse_date(value, (params.get("X-APPLE-OMIT-YEAR") or [""])[0])
+            if d.birthday is None and value.strip():  # "明年3月": the writer's words, kept
+                odd_birthday = f"Birthday: {_unescape(value).strip()}"
         elif name == "AGENT":
             raise _Unusual
     if addresses:
@@ -536,10 +539,8 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
         # the note rather than lost
         main = min(addresses, key=lambda a: a[0])
         d.address = main[1]
-        extra = [a[2] for a in addresses if a is not main and a[1] != main[1]]
-        if extra:
-            d.note = "\n".join(x for x in (d.note, *extra) if x)
-    d.note = emails.noted(d.note, not_mail)
+        d.keep_in_note([a[2] for a in addresses if a is not main and a[1] != main[1]])
+    d.keep_in_note([*emails.set_aside(not_mail), odd_birthday])
     d.note = with_handles(d.note, handles)
     if titles:
         d.title = titles[0]

@@ -867,390 +867,400 @@ Start by bringing in the people you already know:</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="91" />
-      <source>Reason</source>
-      <translation>原因</translation>
+      <location filename="../../ui/importing/dialog.py" line="92" />
+      <source>Details</source>
+      <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="104" />
+      <location filename="../../ui/importing/dialog.py" line="105" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="104" />
+      <location filename="../../ui/importing/dialog.py" line="105" />
       <source>First value</source>
       <translation>首行内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="104" />
+      <location filename="../../ui/importing/dialog.py" line="105" />
       <source>Satchel field</source>
       <translation>Satchel 字段</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="123" />
+      <location filename="../../ui/importing/dialog.py" line="124" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="125" />
-      <location filename="../../ui/importing/dialog.py" line="215" />
+      <location filename="../../ui/importing/dialog.py" line="126" />
+      <location filename="../../ui/importing/dialog.py" line="216" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="143" />
+      <location filename="../../ui/importing/dialog.py" line="144" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="160" />
+      <location filename="../../ui/importing/dialog.py" line="161" />
       <source>{0} cannot all be the {1}: choose another field for all but one, or (ignore).</source>
       <translation>{0}不能都作为“{1}”：只保留其中一列，其余请选择其他字段或“（忽略）”。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="161" />
-      <location filename="../../ui/importing/dialog.py" line="237" />
+      <location filename="../../ui/importing/dialog.py" line="162" />
+      <location filename="../../ui/importing/dialog.py" line="238" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="170" />
+      <location filename="../../ui/importing/dialog.py" line="171" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="179" />
+      <location filename="../../ui/importing/dialog.py" line="180" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="203" />
+      <location filename="../../ui/importing/dialog.py" line="204" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="212" />
+      <location filename="../../ui/importing/dialog.py" line="213" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="221" />
+      <location filename="../../ui/importing/dialog.py" line="222" />
       <source>Import finished. Double-click a row to open that contact or company.</source>
       <translation>导入完成。双击某一行即可打开该联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="224" />
+      <location filename="../../ui/importing/dialog.py" line="225" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="226" />
-      <location filename="../../ui/importing/dialog.py" line="272" />
+      <location filename="../../ui/importing/dialog.py" line="227" />
+      <location filename="../../ui/importing/dialog.py" line="273" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="235" />
+      <location filename="../../ui/importing/dialog.py" line="236" />
       <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="240" />
+      <location filename="../../ui/importing/dialog.py" line="241" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="251" />
+      <location filename="../../ui/importing/dialog.py" line="252" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="259" />
+      <location filename="../../ui/importing/dialog.py" line="260" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="281" />
+      <location filename="../../ui/importing/dialog.py" line="282" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="290" />
+      <location filename="../../ui/importing/dialog.py" line="291" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="298" />
+      <location filename="../../ui/importing/dialog.py" line="296" />
+      <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="303" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="302" />
+      <location filename="../../ui/importing/dialog.py" line="307" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="302" />
+      <location filename="../../ui/importing/dialog.py" line="307" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="303" />
+      <location filename="../../ui/importing/dialog.py" line="308" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="303" />
+      <location filename="../../ui/importing/dialog.py" line="308" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="304" />
+      <location filename="../../ui/importing/dialog.py" line="309" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="305" />
+      <location filename="../../ui/importing/dialog.py" line="310" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="346" />
+      <location filename="../../ui/importing/dialog.py" line="316" />
+      <source>kept in the note: {0}</source>
+      <translation>已保存在备注中：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="352" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="346" />
+      <location filename="../../ui/importing/dialog.py" line="352" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="347" />
+      <location filename="../../ui/importing/dialog.py" line="353" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="347" />
+      <location filename="../../ui/importing/dialog.py" line="353" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="348" />
+      <location filename="../../ui/importing/dialog.py" line="354" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="348" />
+      <location filename="../../ui/importing/dialog.py" line="354" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="349" />
+      <location filename="../../ui/importing/dialog.py" line="355" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="349" />
+      <location filename="../../ui/importing/dialog.py" line="355" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="350" />
+      <location filename="../../ui/importing/dialog.py" line="356" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="350" />
+      <location filename="../../ui/importing/dialog.py" line="356" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="351" />
+      <location filename="../../ui/importing/dialog.py" line="357" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="351" />
+      <location filename="../../ui/importing/dialog.py" line="357" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="352" />
+      <location filename="../../ui/importing/dialog.py" line="358" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="353" />
+      <location filename="../../ui/importing/dialog.py" line="359" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="353" />
+      <location filename="../../ui/importing/dialog.py" line="359" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="354" />
+      <location filename="../../ui/importing/dialog.py" line="360" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="354" />
+      <location filename="../../ui/importing/dialog.py" line="360" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="355" />
+      <location filename="../../ui/importing/dialog.py" line="361" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="355" />
+      <location filename="../../ui/importing/dialog.py" line="361" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="356" />
+      <location filename="../../ui/importing/dialog.py" line="362" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="356" />
+      <location filename="../../ui/importing/dialog.py" line="362" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="357" />
+      <location filename="../../ui/importing/dialog.py" line="363" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="357" />
+      <location filename="../../ui/importing/dialog.py" line="363" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="358" />
+      <location filename="../../ui/importing/dialog.py" line="364" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="358" />
+      <location filename="../../ui/importing/dialog.py" line="364" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="359" />
+      <location filename="../../ui/importing/dialog.py" line="365" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="359" />
+      <location filename="../../ui/importing/dialog.py" line="365" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="360" />
+      <location filename="../../ui/importing/dialog.py" line="366" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="360" />
+      <location filename="../../ui/importing/dialog.py" line="366" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="361" />
+      <location filename="../../ui/importing/dialog.py" line="367" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="361" />
+      <location filename="../../ui/importing/dialog.py" line="367" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="362" />
+      <location filename="../../ui/importing/dialog.py" line="368" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="362" />
+      <location filename="../../ui/importing/dialog.py" line="368" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="363" />
+      <location filename="../../ui/importing/dialog.py" line="369" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="363" />
+      <location filename="../../ui/importing/dialog.py" line="369" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="364" />
+      <location filename="../../ui/importing/dialog.py" line="370" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="364" />
+      <location filename="../../ui/importing/dialog.py" line="370" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="365" />
+      <location filename="../../ui/importing/dialog.py" line="371" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="373" />
+      <location filename="../../ui/importing/dialog.py" line="379" />
       <source>no value in any imported column</source>
       <translation>导入的各列均无内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="374" />
+      <location filename="../../ui/importing/dialog.py" line="380" />
       <source>no company name</source>
       <translation>没有公司名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="375" />
+      <location filename="../../ui/importing/dialog.py" line="381" />
       <source>no name, e-mail or phone</source>
       <translation>没有姓名、邮箱或电话</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="376" />
+      <location filename="../../ui/importing/dialog.py" line="382" />
       <source>no name, e-mail, phone or company</source>
       <translation>没有姓名、邮箱、电话或公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="377" />
+      <location filename="../../ui/importing/dialog.py" line="383" />
       <source>card without END:VCARD</source>
       <translation>名片缺少 END:VCARD</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="379" />
+      <location filename="../../ui/importing/dialog.py" line="385" />
       <source>card without END:VCARD (file cut short?)</source>
       <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="385" />
+      <location filename="../../ui/importing/dialog.py" line="391" />
       <source>unreadable card ({0})</source>
       <translation>无法读取的名片（{0}）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="389" />
+      <location filename="../../ui/importing/dialog.py" line="395" />
       <source>a contact group ({0}), not a person: its members in this file get its name as a tag</source>
       <translation>联系人分组（{0}），不是联系人：本文件中的组员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="392" />
+      <location filename="../../ui/importing/dialog.py" line="398" />
       <source>a mailing list ({0}), not a person: its members in this file get its name as a tag</source>
       <translation>邮件列表（{0}），不是联系人：本文件中的成员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="398" />
+      <location filename="../../ui/importing/dialog.py" line="404" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>

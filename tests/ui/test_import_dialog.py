@@ -222,7 +222,7 @@ def test_chinese_gbk_csv_and_vcard_preview_reads_well(qtbot, styled_app, store, 
         ("姓名,公司,职位,手机,邮箱\r\n"
          "欧阳娜娜,北京字节跳动科技有限公司上海分公司市场营销与品牌传播事业部,高级市场营销经理,"
          "13800001111,ouyang@bytedance.example\r\n张伟,华为技术有限公司,销售经理,13900002222,\r\n"
-         ",,,,\r\n").encode("gbk"))
+         ",,,,\r\n王小明,深圳华强电子,经理,8.6138E+12,wxm@hq.example.cn\r\n").encode("gbk"))
     vcf = tmp_path / "通讯录.vcf"
     vcf.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:爱新觉罗·溥仪的一个非常非常长的名字用于测试界面\r\n"
                    "TEL:+86 10 1234 5678\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\n"
@@ -237,6 +237,11 @@ def test_chinese_gbk_csv_and_vcard_preview_reads_well(qtbot, styled_app, store, 
     assert header.sectionSize(3) <= 240  # a long name is elided (tooltip) …
     assert _cell(dialog, 0, 4).startswith("no name")
     assert header.sectionViewportPosition(4) + 150 <= dialog.table.viewport().width()  # … reason shows
+    # a number Excel shortened is no number: kept in the note, and shown right after the skips
+    assert (names[1], _cell(dialog, 1, 4)) == (
+        "王小明", "kept in the note: Phone: 8.6138E+12 (shortened by Excel, its last digits are "
+        "lost)")
+    assert "<b>1</b> with values kept in the note" in dialog.counts.text()
     _shot(qtbot, dialog, "import_preview_chinese.png")
     dialog.reject()
 

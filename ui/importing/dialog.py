@@ -47,7 +47,7 @@ class _Outcome:
     record: str
     outcome: str
     name: str
-    reason: str
+    details: str  # why it was skipped, or what was kept in its note
     named: bool
     id: str | None  # the record saved (None: skipped)
 
@@ -88,7 +88,8 @@ class ImportDialog(QDialog):
             Column(self.tr("Record"), lambda o: o.record, RIGHT),
             Column(self.tr("Outcome"), lambda o: o.outcome),
             Column(self.tr("Name"), lambda o: o.name, tooltip=True, muted=lambda o: not o.named),
-            Column(self.tr("Reason"), lambda o: o.reason, tooltip=True),
+            # why a record is skipped, or what of it was kept in its note
+            Column(self.tr("Details"), lambda o: o.details, tooltip=True),
         ], self)
         self.table = QTableView()
         self.table.setModel(self.outcomes)
@@ -289,6 +290,10 @@ class ImportDialog(QDialog):
         self.counts.setText(self.tr(
             "<b>{0}</b> new · <b>{1}</b> updated · <b>{2}</b> unchanged · <b>{3}</b> skipped")
             .format(r.created, r.updated, r.unchanged, len(r.skipped)))
+        kept = r.kept_in_note
+        if noted := sum(1 for k in kept if k):
+            self.counts.setText(self.counts.text() + " · " + self.tr(
+                "<b>{0}</b> with values kept in the note").format(noted))
         reasons = {(s["file"], s["record"]): s["reason"] for s in r.skipped}
         rows = [(i, x) for i, x in enumerate(r.records)
                 if not only_skipped or x["action"] == "skipped"]
@@ -297,8 +302,8 @@ class ImportDialog(QDialog):
             self.counts.setText(self.counts.text() + "<br>" + self.tr(
                 "The file holds no contacts or companies."))
             return
-        # skipped first: they are what the rep must look at
-        rows.sort(key=lambda t: (t[1]["action"] != "skipped", t[0]))
+        # skipped first, then values set aside: they are what the rep must look at
+        rows.sort(key=lambda t: (t[1]["action"] != "skipped", not kept[t[0]], t[0]))
         words = {"created": self.tr("new"), "updated": self.tr("updated"),
                  "unchanged": self.tr("unchanged"), "linked": self.tr("linked"),
                  "skipped": self.tr("skipped")}
@@ -307,10 +312,11 @@ class ImportDialog(QDialog):
         for i, x in rows:
             label = r.labels[i] if i < len(r.labels) else ""
             reason = reasons.get((x["file"], x["record"]))
+            details = self.reason_text(reason) if reason else self.tr(
+                "kept in the note: {0}").format("; ".join(kept[i])) if kept[i] else ""
             outcomes.append(_Outcome(Path(x["file"]).name, str(x["record"]),
                                      words.get(x["action"], x["action"]), label or no_name,
-                                     self.reason_text(reason) if reason else "", bool(label),
-                                     x["id"]))
+                                     details, bool(label), x["id"]))
         self.outcomes.set_rows(outcomes)
         for col in range(4):  # not the last: it stretches over the rest of the width
             self.table.resizeColumnToContents(col)

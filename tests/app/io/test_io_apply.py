@@ -241,3 +241,37 @@ def test_a_zip_archive_is_its_address_books(store, fx, tmp_path):
     with pytest.raises(FileUnreadable, match="zip archive without address books"):
         run_import(store, [empty])
     assert run_import(store, [fx("generic_zh.xlsx")]).created == 1
+
+
+def test_the_report_names_what_was_kept_in_the_note(store, tmp_path):
+    """Values a reader could not take as what they claimed to be (a number Excel shortened, an
+    e-mail value without an address, a birthday no date can be read from, a second address)
+    are kept in the contact's note, and the report names them per record, so the rep sees
+    before importing what in the file needs fixing."""
+    from app.services import contacts
+
+    (tmp_path / "s.csv").write_text("姓名,手机,邮箱\r\n王小明,8.6138E+12,wxm@hq.example.cn\r\n"
+                                    "李娜,13800138000,lina@hq.example.cn\r\n", encoding="utf-8")
+    (tmp_path / "c.vcf").write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dee Dunn\r\nEMAIL:dee at acme\r\nBDAY:next spring\r\n"
+        "TEL:+1 212 555 0100\r\nADR;TYPE=WORK:;;1 Main St;Springfield;;;\r\n"
+        "ADR;TYPE=HOME:;;9 Elm St;Springfield;;;\r\nEND:VCARD\r\n", encoding="utf-8")
+    files = [str(tmp_path / "s.csv"), str(tmp_path / "c.vcf")]
+    preview = run_import(store, files, dry_run=True)
+    kept = {(r["file"], r["record"]): k
+            for r, k in zip(preview.records, preview.kept_in_note, strict=True)}
+    assert kept == {
+        (files[0], 1): ["Phone: 8.6138E+12 (shortened by Excel, its last digits are lost)"],
+        (files[0], 2): [],
+        (files[1], 1): ["Home address: 9 Elm St, Springfield", "E-mail: dee at acme",
+                        "Birthday: next spring"]}
+    assert f"kept in the note of {files[1]} record 1: Home address: 9 Elm St, Springfield; " \
+           "E-mail: dee at acme; Birthday: next spring" in preview.summary()
+    report = run_import(store, files)
+    assert report.kept_in_note == preview.kept_in_note
+    with store.read() as s:
+        dee = contacts.get(s, report.records[2]["id"])
+        assert dee.note.splitlines() == kept[(files[1], 1)] and dee.birthday is None
+    # the second time nothing changes, and the note does not grow
+    again = run_import(store, files)
+    assert (again.created, again.updated) == (0, 0)

@@ -635,6 +635,9 @@ def test_numbers_excel_wrote_in_scientific_notation(tmp_path):
         "王小明": (set(), {f"Phone: 8.6138E+12 {lost}", f"Phone: 7.55123E+10 {lost}"}),
         "李娜": ({"13800138000", "020-87654321"}, set()),
         "赵六": ({"+86 139 0013 9000"}, {f"Phone: 1.3800138E+10 {lost}"})}
+    # the import's report names what was set aside (ContactDraft.set_aside)
+    assert {d.display_name(): set(d.set_aside) for _, d in records(tmp_path / "s.csv")[1]} \
+        == {name: noted for name, (_, noted) in got.items()}
 
 
 def test_a_chinese_name_given_in_parts_is_written_family_name_first(store, tmp_path):
