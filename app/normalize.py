@@ -185,6 +185,17 @@ def company_words(name: str) -> list[str]:
     return words
 
 
+def has_legal_form(name: str) -> bool:
+    """Whether a name is a company's by its legal form: 华为技术有限公司, Acme GmbH, PT Maju,
+    Société Générale S.A. (a person's name has none)."""
+    text = fold_accents(name)
+    if is_cjk(text):
+        return any(_strip_cjk_legal(w) != w for w in _PUNCT.split(text) if w)
+    words = _term_words(text)
+    return len(words) > 1 and (tuple(words[:1]) in _LEADING_LEGAL or any(
+        tuple(words[-n:]) in _LEGAL_SEQS for n in range(1, min(_MAX_LEGAL_LEN, len(words) - 1) + 1)))
+
+
 _COMPANY_KEYS = Memo(65536)  # imports and the matcher ask for the same names often
 
 

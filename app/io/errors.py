@@ -13,11 +13,22 @@ class UnmappedColumns(FileUnreadable):
     """A CSV/Excel file whose headers we cannot place; the caller may map them and retry."""
 
     def __init__(self, path: str, headers: list[str], unknown: list[str],
-                 alike: dict[str, str] | None = None) -> None:
+                 alike: dict[str, str] | None = None,
+                 by_value: dict[str, str] | None = None) -> None:
         self.path = path
         self.headers = headers
         self.unknown = unknown
         self.alike = alike = alike or {}  # {header: field} of columns that claim the same field
+        # a sheet without a header row (its columns named by letter): {column: field} its
+        # values suggest; None for a sheet with headers
+        self.by_value = by_value
+        if by_value is not None:
+            maps = " ".join(f'--map "{h}={by_value.get(h, "")}"' for h in headers)
+            super().__init__(
+                f"{path} has no header row: its first row is a contact, so its columns are "
+                "named by letter. Say what each holds; from the values it looks like: "
+                f"{maps} (\"=\" ignores a column).")
+            return
         by_field: dict[str, list[str]] = {}
         for h, f in alike.items():
             by_field.setdefault(f, []).append(h)

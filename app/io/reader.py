@@ -159,7 +159,7 @@ def _open(name: str, data: bytes, mapping, remembered) -> Source:
 
 def sample_row(path: str | Path) -> list[str]:
     """The first data row of a CSV/Excel file (to show beside its headers when mapping)."""
-    split = tabular.split_header(_raw_rows(path))
+    split = tabular.header_of(_raw_rows(path))
     first = next((r for r in split[1] if any(tabular._cell(c) for c in r)), None) \
         if split else None
     return [tabular._cell(c) for c in first] if first else []
@@ -187,17 +187,16 @@ def _raw_rows(path: str | Path, limit: int = 50) -> list[list]:
 def _table(name: str, fmt: str, rows: Iterable[list], mapping, remembered) -> Source:
     from app.io import columns
 
-    split = tabular.split_header(rows)
+    split = tabular.header_of(rows)
     if split is None:
         raise FileUnreadable(f"{name} has no header row: there is nothing to import.")
-    head, it = split
-    headers = [tabular._cell(c) for c in head]
+    headers, it, lettered = split
     if len(headers) < 2 and fmt == "csv":
         raise FileUnreadable(f"{name} is not an address book: it has a single column and no "
                              "recognizable format. Choose a vCard, CSV, LDIF or Excel file.")
-    saved = remembered(columns.header_key(headers)) if remembered else None
+    saved = remembered(columns.header_key(headers)) if remembered and not lettered else None
     info: dict = {}
-    records = tabular.read_rows(name, headers, it, mapping, saved, info)
+    records = tabular.read_rows(name, headers, it, mapping, saved, info, lettered)
     first = next(records, None)  # runs the header check now, so errors come before any record
     return Source(name, fmt, info, _chain(first, records))
 

@@ -6,9 +6,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from app.domain import CJK, CompanyDraft, ContactDraft, Email, Phone
-from app.io import addresses, columns, emails
+from app.io import addresses, columns, emails, headerless
 from app.io.errors import FileUnreadable, RecordError, UnmappedColumns
 from app.io.vcard import parse_date, with_handles
 
@@ -27,9 +28,11 @@ class Contacted:
 
 
 def resolve(path: str, headers: list[str], given: dict[str, str] | None,
-            remembered: dict[str, str] | None) -> dict[str, str]:
+            remembered: dict[str, str] | None, by_value: dict[str, str] | None = None
+            ) -> dict[str, str]:
     """The mapping to use: the guess, then what the rep chose before, then --map; or
-    UnmappedColumns listing what is still unknown."""
+    UnmappedColumns listing what is still unknown. `by_value`: a sheet without a header row,
+    and what its columns' values suggest (`headerless.guess`), which the rep must confirm."""
     mapping, unknown = columns.guess(headers)
     chosen: set[str] = set()
     for extra in (remembered or {}, given or {}):
@@ -56,7 +59,7 @@ def resolve(path: str, headers: list[str], given: dict[str, str] | None,
             unknown.remove(h)
     if unknown and not columns.client_name(headers):
         raise UnmappedColumns(path, headers, unknown,
-                              {h: alike[h] for h in unknown if h in alike})
+                              {h: alike[h] for h in unknown if h in alike}, by_value)
     for h in unknown:
         mapping[h] = columns.IGNORE  # a known client's extra columns
     if not any(mapping.values()):
@@ -322,6 +325,20 @@ def split_header(rows: Iterable[list]) -> tuple[list, Iterator[list]] | None:
     return held[0], _then(held[1:], it)
 
 
+def header_of(rows: Iterable[list]) -> tuple[list[str], Iterator[list], bool] | None:
+    """(the headers, the data rows, whether the sheet has no header row), None for a sheet
+    with no filled row. A first row that is a record (`headerless.is_data`) is data: the
+    columns are then named by their letters."""
+    split = split_header(rows)
+    if split is None:
+        return None
+    head, it = split
+    headers = [_cell(c) for c in head]
+    if not headerless.is_data(headers):
+        return headers, it, False
+    return [headerless.column_name(i) for i in range(len(head))], _then([head], it), True
+
+
 def _then(rows: list[list], rest: Iterator[list]) -> Iterator[list]:
     yield from rows
     yield from rest
@@ -329,15 +346,24 @@ def _then(rows: list[list], rest: Iterator[list]) -> Iterator[list]:
 
 def read_rows(path: str, headers: list[str], rows: Iterator[list],
               given: dict[str, str] | None = None, remembered: dict[str, str] | None = None,
-              info: dict | None = None
+              info: dict | None = None, no_header_row: bool = False
               ) -> Iterator[tuple[int, ContactDraft | CompanyDraft | Contacted | RecordError]]:
-    """The records of the rows under these headers (`split_header` finds them). Record numbers
-    count data rows from 1 (blank rows count too)."""
-    mapping = resolve(path, headers, given, remembered)
+    """The records of the rows under these headers (`header_of` finds them). Record numbers
+    count data rows from 1 (blank rows count too). `no_header_row`: the headers are the columns'
+    letters (`header_of`): the rep says what each holds, helped by a guess from the values."""
+    by_value = None
+    if no_header_row:
+        first = list(islice(rows, headerless.SAMPLE_ROWS))
+        rows = _then(first, rows)
+        by_value = {headers[i]: f for i, f in headerless.guess(
+            [[_cell(c) for c in r] for r in first]).items() if i < len(headers)}
+    mapping = resolve(path, headers, given, None if no_header_row else remembered, by_value)
     companies = columns.is_company_list(mapping)
     if info is not None:
+        # (a mapping of letters is not remembered: another sheet's columns differ)
         info.update(headers=headers, mapping=mapping, companies=companies,
-                    client=columns.client_name(headers), header_key=columns.header_key(headers))
+                    client=columns.client_name(headers),
+                    header_key=None if no_header_row else columns.header_key(headers))
     n = 0
     for row in rows:
         n += 1

@@ -909,7 +909,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/importing/dialog.py" line="162" />
-      <location filename="../../ui/importing/dialog.py" line="238" />
+      <location filename="../../ui/importing/dialog.py" line="243" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -945,322 +945,332 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/importing/dialog.py" line="227" />
-      <location filename="../../ui/importing/dialog.py" line="273" />
+      <location filename="../../ui/importing/dialog.py" line="285" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
       <location filename="../../ui/importing/dialog.py" line="236" />
+      <source>{0} has no header row: its first row is already a contact. Satchel guessed what each column holds from its values; check the choices.</source>
+      <translation>{0} 没有表头行：第一行就是联系人。Satchel 已根据内容推测每列的含义，请核对。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="241" />
       <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="241" />
+      <location filename="../../ui/importing/dialog.py" line="246" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="252" />
+      <location filename="../../ui/importing/dialog.py" line="258" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="260" />
+      <location filename="../../ui/importing/dialog.py" line="266" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="282" />
+      <location filename="../../ui/importing/dialog.py" line="273" />
+      <source>Column {0}</source>
+      <translation>第 {0} 列</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="294" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="291" />
+      <location filename="../../ui/importing/dialog.py" line="303" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="296" />
+      <location filename="../../ui/importing/dialog.py" line="308" />
       <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="303" />
+      <location filename="../../ui/importing/dialog.py" line="315" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="307" />
+      <location filename="../../ui/importing/dialog.py" line="319" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="307" />
+      <location filename="../../ui/importing/dialog.py" line="319" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="308" />
+      <location filename="../../ui/importing/dialog.py" line="320" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="308" />
+      <location filename="../../ui/importing/dialog.py" line="320" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="309" />
+      <location filename="../../ui/importing/dialog.py" line="321" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="310" />
+      <location filename="../../ui/importing/dialog.py" line="322" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="316" />
+      <location filename="../../ui/importing/dialog.py" line="328" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="352" />
+      <location filename="../../ui/importing/dialog.py" line="364" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="352" />
+      <location filename="../../ui/importing/dialog.py" line="364" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="353" />
+      <location filename="../../ui/importing/dialog.py" line="365" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="353" />
+      <location filename="../../ui/importing/dialog.py" line="365" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="354" />
+      <location filename="../../ui/importing/dialog.py" line="366" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="354" />
+      <location filename="../../ui/importing/dialog.py" line="366" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="355" />
+      <location filename="../../ui/importing/dialog.py" line="367" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="355" />
+      <location filename="../../ui/importing/dialog.py" line="367" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="356" />
+      <location filename="../../ui/importing/dialog.py" line="368" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="356" />
+      <location filename="../../ui/importing/dialog.py" line="368" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="357" />
+      <location filename="../../ui/importing/dialog.py" line="369" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="357" />
+      <location filename="../../ui/importing/dialog.py" line="369" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="358" />
+      <location filename="../../ui/importing/dialog.py" line="370" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="359" />
+      <location filename="../../ui/importing/dialog.py" line="371" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="359" />
+      <location filename="../../ui/importing/dialog.py" line="371" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="360" />
+      <location filename="../../ui/importing/dialog.py" line="372" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="360" />
+      <location filename="../../ui/importing/dialog.py" line="372" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="361" />
+      <location filename="../../ui/importing/dialog.py" line="373" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="361" />
+      <location filename="../../ui/importing/dialog.py" line="373" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="362" />
+      <location filename="../../ui/importing/dialog.py" line="374" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="362" />
+      <location filename="../../ui/importing/dialog.py" line="374" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="363" />
+      <location filename="../../ui/importing/dialog.py" line="375" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="363" />
+      <location filename="../../ui/importing/dialog.py" line="375" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="364" />
+      <location filename="../../ui/importing/dialog.py" line="376" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="364" />
+      <location filename="../../ui/importing/dialog.py" line="376" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="365" />
+      <location filename="../../ui/importing/dialog.py" line="377" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="365" />
+      <location filename="../../ui/importing/dialog.py" line="377" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="366" />
+      <location filename="../../ui/importing/dialog.py" line="378" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="366" />
+      <location filename="../../ui/importing/dialog.py" line="378" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="367" />
+      <location filename="../../ui/importing/dialog.py" line="379" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="367" />
+      <location filename="../../ui/importing/dialog.py" line="379" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="368" />
+      <location filename="../../ui/importing/dialog.py" line="380" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="368" />
+      <location filename="../../ui/importing/dialog.py" line="380" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="369" />
+      <location filename="../../ui/importing/dialog.py" line="381" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="369" />
+      <location filename="../../ui/importing/dialog.py" line="381" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="370" />
+      <location filename="../../ui/importing/dialog.py" line="382" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="370" />
+      <location filename="../../ui/importing/dialog.py" line="382" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="371" />
+      <location filename="../../ui/importing/dialog.py" line="383" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="379" />
+      <location filename="../../ui/importing/dialog.py" line="391" />
       <source>no value in any imported column</source>
       <translation>导入的各列均无内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="380" />
+      <location filename="../../ui/importing/dialog.py" line="392" />
       <source>no company name</source>
       <translation>没有公司名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="381" />
+      <location filename="../../ui/importing/dialog.py" line="393" />
       <source>no name, e-mail or phone</source>
       <translation>没有姓名、邮箱或电话</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="382" />
+      <location filename="../../ui/importing/dialog.py" line="394" />
       <source>no name, e-mail, phone or company</source>
       <translation>没有姓名、邮箱、电话或公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="383" />
+      <location filename="../../ui/importing/dialog.py" line="395" />
       <source>card without END:VCARD</source>
       <translation>名片缺少 END:VCARD</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="385" />
+      <location filename="../../ui/importing/dialog.py" line="397" />
       <source>card without END:VCARD (file cut short?)</source>
       <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="391" />
+      <location filename="../../ui/importing/dialog.py" line="403" />
       <source>unreadable card ({0})</source>
       <translation>无法读取的名片（{0}）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="395" />
+      <location filename="../../ui/importing/dialog.py" line="407" />
       <source>a contact group ({0}), not a person: its members in this file get its name as a tag</source>
       <translation>联系人分组（{0}），不是联系人：本文件中的组员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="398" />
+      <location filename="../../ui/importing/dialog.py" line="410" />
       <source>a mailing list ({0}), not a person: its members in this file get its name as a tag</source>
       <translation>邮件列表（{0}），不是联系人：本文件中的成员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="404" />
+      <location filename="../../ui/importing/dialog.py" line="416" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>

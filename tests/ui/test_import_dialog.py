@@ -161,6 +161,28 @@ def test_mapping_step_for_unknown_columns(qtbot, styled_app, store):
         assert contacts.get(s, cid).phones[0].kind == "mobile"
 
 
+def test_a_sheet_without_headers_is_mapped_by_its_values(qtbot, styled_app, store, tmp_path):
+    """No header row: the mapping step names the columns by letter, shows the first row (the
+    first contact, not lost as headers) and has chosen what the values say; the rep confirms."""
+    path = tmp_path / "我的客户.csv"
+    path.write_text("王小明,深圳华强电子有限公司,13800138000,wxm@hq.example.cn\r\n"
+                    "李娜,广州白云贸易有限公司,13700137000,lina@by.example.cn\r\n",
+                    encoding="utf-8")
+    dialog = open_import_dialog(None, store, [str(path)])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "mapping", timeout=20000)
+    assert "no header row" in dialog.heading.text()
+    shown = [(dialog.map_table.item(r, 0).text(), dialog.map_table.item(r, 1).text(),
+              dialog.map_table.cellWidget(r, 2).currentData()) for r in range(4)]
+    assert shown == [("Column A", "王小明", "name"), ("Column B", "深圳华强电子有限公司", "company"),
+                     ("Column C", "13800138000", "mobile"),
+                     ("Column D", "wxm@hq.example.cn", "email")]
+    _shot(qtbot, dialog, "import_mapping_no_header.png")
+    _map_preview_and_import(qtbot, dialog)
+    assert dialog.report.created == 2
+    assert set(_column(dialog, 3)) == {"王小明", "李娜"}
+
+
 def test_two_columns_that_both_say_company_are_asked_about(qtbot, styled_app, store, tmp_path):
     """客户 and 单位 both read as the company: the mapping step says so and asks; placing 客户
     as the name imports 张三 at 某某公司 (the first column used to win: the name became a

@@ -231,7 +231,12 @@ class ImportDialog(QDialog):
     def _on_unmapped(self, exc: UnmappedColumns) -> None:
         self.state = "mapping"
         self.progress.hide()
-        if exc.alike:  # two columns that both read as, say, the company
+        if exc.by_value is not None:  # no header row: the first row is a contact
+            self.heading.setText(self.tr(
+                "{0} has no header row: its first row is already a contact. Satchel guessed "
+                "what each column holds from its values; check the choices.").format(
+                Path(exc.path).name))
+        elif exc.alike:  # two columns that both read as, say, the company
             self.heading.setText(self.tr(
                 "{0}: some columns could mean the same thing ({1}). Choose what each column "
                 "holds (this choice is remembered for files with the same columns).").format(
@@ -242,11 +247,12 @@ class ImportDialog(QDialog):
                 "(this choice is remembered for files with the same columns).").format(
                 Path(exc.path).name))
         guessed, _ = columns.guess(exc.headers)
+        guessed.update(exc.by_value or {})
         self._headers = exc.headers
         self.map_table.setRowCount(len(exc.headers))
         first = _first_values(exc.path, len(exc.headers))
         for row, h in enumerate(exc.headers):
-            self.map_table.setItem(row, 0, QTableWidgetItem(h))
+            self.map_table.setItem(row, 0, QTableWidgetItem(self._column_name(h, exc)))
             self.map_table.setItem(row, 1, QTableWidgetItem(first[row] if row < len(first) else ""))
             combo = QComboBox()
             combo.addItem(self.tr("(ignore)"), "")
@@ -259,6 +265,12 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(1)
         self.go_button.setText(self.tr("Continue"))
         self.go_button.setEnabled(True)
+
+    def _column_name(self, header: str, exc: UnmappedColumns) -> str:
+        """A column as the mapping step names it: its header, or its letter ("Column A")."""
+        if exc.by_value is None or not header.startswith("Column "):
+            return header
+        return self.tr("Column {0}").format(header.removeprefix("Column "))
 
     def _take_mapping(self) -> None:
         for row, h in enumerate(self._headers):

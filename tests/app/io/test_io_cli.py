@@ -97,3 +97,19 @@ def test_export_by_tag_and_company(tmp_path):
     none = satchel(db, "export", "--tag", "Messe", "--out", str(tmp_path / "none.vcf"))
     assert none.returncode != 0 and "Tags in use: VIP, 广交会" in none.stderr
     assert "Traceback" not in none.stderr and not (tmp_path / "none.vcf").exists()
+
+
+def test_a_sheet_without_headers_on_the_command_line(tmp_path):
+    """The error says the sheet has no header row and gives the --map options the values
+    suggest, ready to copy; with them the first row is imported too."""
+    db = tmp_path / "cli.sqlite3"
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("王小明,13800138000,wxm@hq.example.cn\r\nAnn Lee,+65 9123 4567,ann@lee.example\r\n",
+                     encoding="utf-8")
+    asked = satchel(db, "import", str(sheet))
+    assert asked.returncode != 0 and "no header row" in asked.stderr
+    maps = ['--map', 'Column A=name', '--map', 'Column B=phone', '--map', 'Column C=email']
+    assert '--map "Column A=name" --map "Column B=phone" --map "Column C=email"' in asked.stderr
+    done = satchel(db, "import", str(sheet), *maps, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["created"] == 2

@@ -781,3 +781,78 @@ def test_a_spreadsheet_satchel_cannot_read_says_how_to_save_it(tmp_path, name, e
             z.writestr(entry, text)
     with pytest.raises(FileUnreadable, match=says):
         open_source(tmp_path / name)
+
+
+_NO_HEADER = [["王小明", "深圳华强电子有限公司", "销售经理", "138 0013 8000", "wxm@hq.example.cn",
+               "广东省深圳市福田区华强北路1号"],
+              ["李娜", "广州白云贸易有限公司", "采购主管", "13700137000", "lina@by.example.cn",
+               "广州市白云区机场路88号"],
+              ["Anna Schmidt", "Acme Industrial GmbH", "Sales Director", "+49 170 1234567",
+               "anna@acme.de", "Hauptstraße 5, 80331 München"]]
+
+
+def _csv(rows: list[list[str]]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue()
+
+
+def test_a_sheet_without_a_header_row_keeps_its_first_row(tmp_path):
+    """A rep's own list often starts with its first person: that row was read as the headers
+    (and lost), and its "columns" could not be mapped. A first row that names no column but
+    holds an e-mail address or a phone number is data: the columns are named by letter, and
+    what each holds is guessed from the values for the rep to confirm, never imported on the
+    guess alone (nor remembered: another such sheet may order its columns otherwise)."""
+    path = tmp_path / "客户.csv"
+    path.write_bytes(("客户名单（2026年11月）\r\n" + _csv(_NO_HEADER)).encode("gb18030"))
+    with pytest.raises(UnmappedColumns) as err:
+        records(path)
+    letters = [f"Column {c}" for c in "ABCDEF"]
+    assert err.value.headers == letters
+    assert err.value.by_value == dict(zip(letters, ["name", "company", "title", "mobile",
+                                                    "email", "address"], strict=True))
+    assert '--map "Column A=name"' in str(err.value) and "no header row" in str(err.value)
+    assert sample_row(path)[0] == "王小明"  # what the mapping step shows beside Column A
+    src, got = records(path, mapping=err.value.by_value)
+    assert [d.display_name() for _, d in got] == ["王小明", "李娜", "Anna Schmidt"]
+    assert [n for n, _ in got] == [1, 2, 3]  # the first row is record 1
+    assert got[0][1].phones[0].kind == "mobile" and got[2][1].company == "Acme Industrial GmbH"
+    assert src.info["header_key"] is None  # not remembered
+
+
+def test_headers_that_name_nothing_known_are_still_headers(tmp_path):
+    """Only a row with an address or a number is taken for data: "Kunde, Handy" is a header row
+    of unknown names, mapped as before."""
+    path = tmp_path / "k.csv"
+    path.write_text("Kunde,Handy,Schuhgröße\r\nAnn Lee,+65 9123 4567,42\r\n", encoding="utf-8")
+    with pytest.raises(UnmappedColumns) as err:
+        records(path)
+    assert err.value.headers == ["Kunde", "Handy", "Schuhgröße"] and err.value.by_value is None
+
+
+def test_an_excel_sheet_without_a_header_row(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for row in _NO_HEADER:
+        wb.active.append(row)
+    wb.save(tmp_path / "k.xlsx")
+    with pytest.raises(UnmappedColumns) as err:
+        records(tmp_path / "k.xlsx")
+    _, got = records(tmp_path / "k.xlsx", mapping=err.value.by_value)
+    assert [d.emails[0].address for _, d in got] == ["wxm@hq.example.cn", "lina@by.example.cn",
+                                                     "anna@acme.de"]
+
+
+def test_what_a_column_holds_is_guessed_from_its_values():
+    from app.io import headerless
+
+    rows = [["Ada Lovelace", "+44 20 7946 0000", "www.acme.example.com", "1815-12-10", "x"],
+            ["Alan Turing", "020 7946 0001", "https://turing.example.org", "1912-06-23", ""],
+            ["Grace Hopper", "(212) 555-0100", "hopper.example.com", "1906-12-09", "y"]]
+    assert headerless.guess(rows) == {0: "name", 1: "phone", 2: "website", 3: "birthday"}
+    assert headerless.column_name(0) == "Column A" and headerless.column_name(27) == "Column AB"
+    assert not headerless.is_data(["Name", "E-mail"]) and headerless.is_data(["Ann", "a@b.example"])
