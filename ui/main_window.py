@@ -4,12 +4,15 @@ class only wires them together and refreshes them from the one store hook."""
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QMimeData, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -21,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ServiceError
-from app.io import ADDRESS_BOOK_SUFFIXES, address_books
+from app.io import ADDRESS_BOOK_SUFFIXES, address_books, pasted
 from app.services import views_overview
 from app.store import Store
 from ui import external
@@ -128,6 +131,9 @@ class MainWindow(QMainWindow):
                      self.opportunities.new_opportunity, "Ctrl+Shift+O")
         m.addSeparator()
         self._action(m, self.tr("&Import address book…"), self.import_files, "Ctrl+I")
+        # (a text field being edited takes Ctrl+V first: this is for the lists and views)
+        self._action(m, self.tr("&Paste contacts"), self.paste_contacts,
+                     QKeySequence.StandardKey.Paste)
         self._action(m, self.tr("&Export contacts…"), self.export_contacts, "Ctrl+Shift+E")
         self.export_selection_action = self._action(m, self.tr("Export the se&lection…"),
                                                     self.export_selection)
@@ -215,17 +221,46 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.saved_id:
             self.open_record("company", dialog.saved_id)
 
-    def import_files(self, paths: list[str] | None = None) -> None:
+    def import_files(self, paths: list[str] | None = None):
+        """The import dialog for these files (None: ask for them); returns it, or None."""
         if external.feature("ui.importing", "open_import_dialog") is None:
             external.call(self, "ui.importing", "open_import_dialog", self.tr("Import"))
-            return
+            return None
         if not paths:
             paths, _ = QFileDialog.getOpenFileNames(
                 self, self.tr("Import address book"), str(Path.home()),
                 self.tr("Address books ({0});;All files (*)").format(ADDRESS_BOOK_FILTER))
-        if paths:
-            external.call(self, "ui.importing", "open_import_dialog", self.tr("Import"),
-                          self.store, list(paths))
+        if not paths:
+            return None
+        return external.call(self, "ui.importing", "open_import_dialog", self.tr("Import"),
+                             self.store, list(paths))
+
+    def paste_contacts(self) -> None:
+        """File → Paste contacts (Ctrl+V in a list): copied cards, rows of a sheet, the
+        addresses of a mail's To: line, or address-book files."""
+        if not self._import_data(QApplication.clipboard().mimeData(), self.tr("Pasted contacts")):
+            self.statusBar().showMessage(self.tr(
+                "The clipboard holds no contacts. Copy cards, rows of a sheet or e-mail "
+                "addresses, then paste again."), 8000)
+
+    def _import_data(self, mime: QMimeData, name: str) -> bool:
+        """Contacts given as data, not files (a card dragged out of a mail client, copied
+        rows): imported from a temporary file made of them, removed with the dialog. False
+        when the data holds none."""
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if files:  # (files copied in a file manager)
+            self._open_dropped(files)
+            return True
+        cards = next((f for f in mime.formats() if "vcard" in f.lower() or "directory" in f), None)
+        text = bytes(mime.data(cards)).decode("utf-8", "replace") if cards else mime.text()
+        folder = Path(tempfile.mkdtemp(prefix="satchel-pasted-"))
+        path = pasted.as_file(text, folder, name) if text.strip() else None
+        dialog = self.import_files([str(path)]) if path is not None else None
+        if dialog is None:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            dialog.destroyed.connect(lambda *_: shutil.rmtree(folder, ignore_errors=True))
+        return path is not None
 
     def export_contacts(self) -> None:
         external.call(self, "ui.exporting", "open_export_dialog", self.tr("Export contacts"),
@@ -311,6 +346,8 @@ class MainWindow(QMainWindow):
                 ("Ctrl+1 … Ctrl+5", self.tr("Today, Contacts, Companies, Opportunities, "
                                             "Activities")),
                 ("Ctrl+I", self.tr("Import an address book")),
+                ("Ctrl+V", self.tr("Paste contacts: copied cards, rows of a sheet, e-mail "
+                                   "addresses")),
                 ("Ctrl+Shift+E", self.tr("Export contacts (vCard, CSV, Excel)")),
                 ("Ctrl+Shift+S", self.tr("Scan business cards")),
                 ("Ctrl+Shift+D", self.tr("Find duplicates")),
@@ -326,16 +363,27 @@ class MainWindow(QMainWindow):
 
     # -- drag and drop: address books → import, images → business cards ------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        mime = event.mimeData()
+        # files, or cards / rows / addresses dragged as data (a contact out of a mail client)
+        if any(u.isLocalFile() for u in mime.urls()) or mime.hasText() or any(
+                "vcard" in f.lower() for f in mime.formats()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        if not any(u.isLocalFile() for u in event.mimeData().urls()):
+            if not self._import_data(event.mimeData(), self.tr("Dropped contacts")):
+                self.statusBar().showMessage(self.tr(
+                    "What was dropped holds no contacts: drop address books, cards, rows of "
+                    "a sheet or e-mail addresses."), 8000)
+            return
+        self._open_dropped([u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()])
+
+    def _open_dropped(self, paths: list[str]) -> None:
         # a folder of address books (a vCard file per contact) is imported, any other scanned
         images = [p for p in paths if Path(p).suffix.lower() in IMAGE_SUFFIXES
                   or Path(p).is_dir() and not address_books(Path(p))]
         books = [p for p in paths if p not in images]
-        event.acceptProposedAction()
         if books:
             self.import_files(books)
         if images:

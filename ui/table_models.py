@@ -19,7 +19,8 @@ def tr(text: str) -> str:
 
 def contacts_model(store: Store, parent: QObject | None = None) -> LazyTableModel:
     return LazyTableModel(store, contacts.ids, contacts.rows, [
-        Column(tr("Name"), lambda r: r.name, tooltip=True),
+        # (someone known by an address alone, from a pasted To: line: the address)
+        Column(tr("Name"), lambda r: r.name or r.email, tooltip=True),
         Column(tr("Company"), lambda r: r.company_name, tooltip=True),
         Column(tr("Title"), lambda r: r.title, tooltip=True),
         Column(tr("Phone"), lambda r: r.phone, tooltip=True),

@@ -1291,326 +1291,356 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="63" />
+      <location filename="../../ui/main_window.py" line="66" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="63" />
+      <location filename="../../ui/main_window.py" line="66" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="63" />
+      <location filename="../../ui/main_window.py" line="66" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="64" />
+      <location filename="../../ui/main_window.py" line="67" />
       <source>Opportunities</source>
       <translation>商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="64" />
+      <location filename="../../ui/main_window.py" line="67" />
       <source>Activities</source>
       <translation>活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="123" />
+      <location filename="../../ui/main_window.py" line="126" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="124" />
+      <location filename="../../ui/main_window.py" line="127" />
       <source>&amp;New contact…</source>
       <translation>新建联系人(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="126" />
+      <location filename="../../ui/main_window.py" line="129" />
       <source>New &amp;company…</source>
       <translation>新建公司(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="127" />
+      <location filename="../../ui/main_window.py" line="130" />
       <source>New &amp;opportunity…</source>
       <translation>新建商机(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="130" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>&amp;Import address book…</source>
       <translation>导入通讯录(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="131" />
+      <location filename="../../ui/main_window.py" line="135" />
+      <source>&amp;Paste contacts</source>
+      <translation>粘贴联系人(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="137" />
       <source>&amp;Export contacts…</source>
       <translation>导出联系人(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="132" />
-      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="281" />
       <source>Export the se&amp;lection…</source>
       <translation>导出所选(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="134" />
+      <location filename="../../ui/main_window.py" line="140" />
       <source>&amp;Scan business cards…</source>
       <translation>扫描名片(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="141" />
       <source>Scan a &amp;folder of business cards…</source>
       <translation>扫描名片文件夹(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="142" />
       <source>Scan card with ca&amp;mera…</source>
       <translation>用摄像头扫描名片(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="143" />
       <source>Load &amp;sample data</source>
       <translation>加载示例数据(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="145" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="141" />
+      <location filename="../../ui/main_window.py" line="147" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="148" />
       <source>&amp;Search…</source>
       <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="145" />
+      <location filename="../../ui/main_window.py" line="151" />
       <source>&amp;Today</source>
       <translation>今天(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="145" />
+      <location filename="../../ui/main_window.py" line="151" />
       <source>&amp;Contacts</source>
       <translation>联系人(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="146" />
+      <location filename="../../ui/main_window.py" line="152" />
       <source>C&amp;ompanies</source>
       <translation>公司(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="146" />
+      <location filename="../../ui/main_window.py" line="152" />
       <source>O&amp;pportunities</source>
       <translation>商机(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="147" />
+      <location filename="../../ui/main_window.py" line="153" />
       <source>&amp;Activities</source>
       <translation>活动记录(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="150" />
+      <location filename="../../ui/main_window.py" line="156" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="151" />
+      <location filename="../../ui/main_window.py" line="157" />
       <source>Find &amp;duplicates…</source>
       <translation>查找重复项(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="153" />
+      <location filename="../../ui/main_window.py" line="159" />
       <source>S&amp;ync settings…</source>
       <translation>同步设置(&amp;Y)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="154" />
+      <location filename="../../ui/main_window.py" line="160" />
       <source>Sync &amp;conflicts…</source>
       <translation>同步冲突(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="156" />
+      <location filename="../../ui/main_window.py" line="162" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="157" />
+      <location filename="../../ui/main_window.py" line="163" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="158" />
+      <location filename="../../ui/main_window.py" line="164" />
       <source>&amp;About Satchel</source>
       <translation>关于 Satchel(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="168" />
+      <location filename="../../ui/main_window.py" line="174" />
       <source>Sync status unavailable: {0}</source>
       <translation>同步状态不可用：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="189" />
       <source>That record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="208" />
       <source>Contact saved.</source>
       <translation>联系人已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="209" />
       <source>Already known: the existing contact was updated.</source>
       <translation>已有此人：已更新现有联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="204" />
+      <location filename="../../ui/main_window.py" line="210" />
       <source>Already known: nothing new to add.</source>
       <translation>已有此人：没有新信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="207" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>Joined an existing company.</source>
       <translation>已归入现有公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="220" />
       <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="235" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="224" />
+      <location filename="../../ui/main_window.py" line="231" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="225" />
+      <location filename="../../ui/main_window.py" line="232" />
       <source>Address books ({0});;All files (*)</source>
       <translation>通讯录 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="231" />
+      <location filename="../../ui/main_window.py" line="241" />
+      <source>Pasted contacts</source>
+      <translation>粘贴的联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="243" />
+      <source>The clipboard holds no contacts. Copy cards, rows of a sheet or e-mail addresses, then paste again.</source>
+      <translation>剪贴板中没有联系人。请复制名片、表格中的行或电子邮件地址，然后再粘贴。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="266" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
-      <location filename="../../ui/main_window.py" line="262" />
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="307" />
       <source>Business cards</source>
       <translation>名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="259" />
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="294" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="260" />
+      <location filename="../../ui/main_window.py" line="295" />
       <source>Images ({0});;All files (*)</source>
       <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="266" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>Scan a folder of business cards</source>
       <translation>扫描名片文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
-      <location filename="../../ui/main_window.py" line="285" />
+      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>Sample data</source>
       <translation>示例数据</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>The sample data is already in this database.</source>
       <translation>示例数据已在此数据库中。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="321" />
       <source>The sample data could not be loaded ({0}). Nothing was changed.</source>
       <translation>无法加载示例数据（{0}）。没有做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="289" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>Sample data loaded: {0} companies, {1} contacts, {2} opportunities.</source>
       <translation>已加载示例数据：{0} 家公司、{1} 位联系人、{2} 个商机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
-      <location filename="../../ui/main_window.py" line="316" />
+      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>Find duplicates</source>
       <translation>查找重复项</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="299" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>Sync settings</source>
       <translation>同步设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="303" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="307" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>Search everything; paste a phone number to see who calls</source>
       <translation>搜索全部内容；粘贴电话号码即可查看来电者</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="308" />
+      <location filename="../../ui/main_window.py" line="343" />
       <source>New contact</source>
       <translation>新建联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="310" />
+      <location filename="../../ui/main_window.py" line="345" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>Today, Contacts, Companies, Opportunities, Activities</source>
       <translation>今天、联系人、公司、商机、活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>Import an address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="349" />
+      <source>Paste contacts: copied cards, rows of a sheet, e-mail addresses</source>
+      <translation>粘贴联系人：复制的名片、表格中的行、电子邮件地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="351" />
       <source>Export contacts (vCard, CSV, Excel)</source>
       <translation>导出联系人（vCard、CSV、Excel）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>Open or edit the selected row</source>
       <translation>打开或编辑选中的行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="357" />
       <source>Keyboard shortcuts</source>
       <translation>快捷键</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="323" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>About Satchel</source>
       <translation>关于 Satchel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;The offline-first sales assistant.&lt;br&gt;Database: {0}</source>
       <translation>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;离线优先的销售助手。&lt;br&gt;数据库：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="375" />
+      <source>Dropped contacts</source>
+      <translation>拖入的联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="377" />
+      <source>What was dropped holds no contacts: drop address books, cards, rows of a sheet or e-mail addresses.</source>
+      <translation>拖入的内容中没有联系人：请拖入通讯录文件、名片、表格中的行或电子邮件地址。</translation>
     </message>
   </context>
   <context>
@@ -2572,10 +2602,10 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/dedup/fields.py" line="16" />
       <location filename="../../ui/detail_html.py" line="103" />
       <location filename="../../ui/field_names.py" line="19" />
-      <location filename="../../ui/table_models.py" line="23" />
-      <location filename="../../ui/table_models.py" line="31" />
-      <location filename="../../ui/table_models.py" line="40" />
-      <location filename="../../ui/table_models.py" line="53" />
+      <location filename="../../ui/table_models.py" line="24" />
+      <location filename="../../ui/table_models.py" line="32" />
+      <location filename="../../ui/table_models.py" line="41" />
+      <location filename="../../ui/table_models.py" line="54" />
       <source>Company</source>
       <translation>公司</translation>
     </message>
@@ -2609,7 +2639,7 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/detail_html.py" line="126" />
       <location filename="../../ui/detail_html.py" line="160" />
       <location filename="../../ui/field_names.py" line="22" />
-      <location filename="../../ui/table_models.py" line="25" />
+      <location filename="../../ui/table_models.py" line="26" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
@@ -2624,7 +2654,7 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/detail_html.py" line="125" />
       <location filename="../../ui/detail_html.py" line="162" />
       <location filename="../../ui/field_names.py" line="21" />
-      <location filename="../../ui/table_models.py" line="33" />
+      <location filename="../../ui/table_models.py" line="34" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
@@ -2663,7 +2693,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/detail_html.py" line="131" />
-      <location filename="../../ui/table_models.py" line="32" />
+      <location filename="../../ui/table_models.py" line="33" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
@@ -2697,17 +2727,17 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/dedup/fields.py" line="16" />
       <location filename="../../ui/detail_html.py" line="103" />
       <location filename="../../ui/field_names.py" line="19" />
-      <location filename="../../ui/table_models.py" line="23" />
-      <location filename="../../ui/table_models.py" line="31" />
-      <location filename="../../ui/table_models.py" line="40" />
-      <location filename="../../ui/table_models.py" line="53" />
+      <location filename="../../ui/table_models.py" line="24" />
+      <location filename="../../ui/table_models.py" line="32" />
+      <location filename="../../ui/table_models.py" line="41" />
+      <location filename="../../ui/table_models.py" line="54" />
       <source>Company</source>
       <translation>公司</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="16" />
       <location filename="../../ui/field_names.py" line="20" />
-      <location filename="../../ui/table_models.py" line="52" />
+      <location filename="../../ui/table_models.py" line="53" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
@@ -2828,17 +2858,17 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/dedup/fields.py" line="16" />
       <location filename="../../ui/detail_html.py" line="103" />
       <location filename="../../ui/field_names.py" line="19" />
-      <location filename="../../ui/table_models.py" line="23" />
-      <location filename="../../ui/table_models.py" line="31" />
-      <location filename="../../ui/table_models.py" line="40" />
-      <location filename="../../ui/table_models.py" line="53" />
+      <location filename="../../ui/table_models.py" line="24" />
+      <location filename="../../ui/table_models.py" line="32" />
+      <location filename="../../ui/table_models.py" line="41" />
+      <location filename="../../ui/table_models.py" line="54" />
       <source>Company</source>
       <translation>公司</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="16" />
       <location filename="../../ui/field_names.py" line="20" />
-      <location filename="../../ui/table_models.py" line="52" />
+      <location filename="../../ui/table_models.py" line="53" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
@@ -2847,7 +2877,7 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/detail_html.py" line="126" />
       <location filename="../../ui/detail_html.py" line="160" />
       <location filename="../../ui/field_names.py" line="22" />
-      <location filename="../../ui/table_models.py" line="25" />
+      <location filename="../../ui/table_models.py" line="26" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
@@ -2856,7 +2886,7 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/detail_html.py" line="125" />
       <location filename="../../ui/detail_html.py" line="162" />
       <location filename="../../ui/field_names.py" line="21" />
-      <location filename="../../ui/table_models.py" line="33" />
+      <location filename="../../ui/table_models.py" line="34" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
@@ -2895,7 +2925,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="18" />
-      <location filename="../../ui/table_models.py" line="22" />
+      <location filename="../../ui/table_models.py" line="23" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -2911,7 +2941,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="19" />
-      <location filename="../../ui/table_models.py" line="24" />
+      <location filename="../../ui/table_models.py" line="25" />
       <source>Title</source>
       <translation>职位</translation>
     </message>
@@ -2922,7 +2952,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="20" />
-      <location filename="../../ui/table_models.py" line="39" />
+      <location filename="../../ui/table_models.py" line="40" />
       <source>Opportunity</source>
       <translation>商机</translation>
     </message>
@@ -2953,7 +2983,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="24" />
-      <location filename="../../ui/table_models.py" line="42" />
+      <location filename="../../ui/table_models.py" line="43" />
       <source>Amount</source>
       <translation>金额</translation>
     </message>
@@ -2964,19 +2994,19 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="25" />
-      <location filename="../../ui/table_models.py" line="41" />
+      <location filename="../../ui/table_models.py" line="42" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="25" />
-      <location filename="../../ui/table_models.py" line="43" />
+      <location filename="../../ui/table_models.py" line="44" />
       <source>Close date</source>
       <translation>预计成交日期</translation>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="26" />
-      <location filename="../../ui/table_models.py" line="51" />
+      <location filename="../../ui/table_models.py" line="52" />
       <source>Subject</source>
       <translation>主题</translation>
     </message>
@@ -2992,13 +3022,13 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="26" />
-      <location filename="../../ui/table_models.py" line="50" />
+      <location filename="../../ui/table_models.py" line="51" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="27" />
-      <location filename="../../ui/table_models.py" line="49" />
+      <location filename="../../ui/table_models.py" line="50" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -3014,17 +3044,17 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/dedup/fields.py" line="16" />
       <location filename="../../ui/detail_html.py" line="103" />
       <location filename="../../ui/field_names.py" line="19" />
-      <location filename="../../ui/table_models.py" line="23" />
-      <location filename="../../ui/table_models.py" line="31" />
-      <location filename="../../ui/table_models.py" line="40" />
-      <location filename="../../ui/table_models.py" line="53" />
+      <location filename="../../ui/table_models.py" line="24" />
+      <location filename="../../ui/table_models.py" line="32" />
+      <location filename="../../ui/table_models.py" line="41" />
+      <location filename="../../ui/table_models.py" line="54" />
       <source>Company</source>
       <translation>公司</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="16" />
       <location filename="../../ui/field_names.py" line="20" />
-      <location filename="../../ui/table_models.py" line="52" />
+      <location filename="../../ui/table_models.py" line="53" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
@@ -3033,7 +3063,7 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/detail_html.py" line="126" />
       <location filename="../../ui/detail_html.py" line="160" />
       <location filename="../../ui/field_names.py" line="22" />
-      <location filename="../../ui/table_models.py" line="25" />
+      <location filename="../../ui/table_models.py" line="26" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
@@ -3042,72 +3072,72 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/detail_html.py" line="125" />
       <location filename="../../ui/detail_html.py" line="162" />
       <location filename="../../ui/field_names.py" line="21" />
-      <location filename="../../ui/table_models.py" line="33" />
+      <location filename="../../ui/table_models.py" line="34" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
       <location filename="../../ui/detail_html.py" line="131" />
-      <location filename="../../ui/table_models.py" line="32" />
+      <location filename="../../ui/table_models.py" line="33" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="18" />
-      <location filename="../../ui/table_models.py" line="22" />
+      <location filename="../../ui/table_models.py" line="23" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="19" />
-      <location filename="../../ui/table_models.py" line="24" />
+      <location filename="../../ui/table_models.py" line="25" />
       <source>Title</source>
       <translation>职位</translation>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="20" />
-      <location filename="../../ui/table_models.py" line="39" />
+      <location filename="../../ui/table_models.py" line="40" />
       <source>Opportunity</source>
       <translation>商机</translation>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="24" />
-      <location filename="../../ui/table_models.py" line="42" />
+      <location filename="../../ui/table_models.py" line="43" />
       <source>Amount</source>
       <translation>金额</translation>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="25" />
-      <location filename="../../ui/table_models.py" line="41" />
+      <location filename="../../ui/table_models.py" line="42" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="25" />
-      <location filename="../../ui/table_models.py" line="43" />
+      <location filename="../../ui/table_models.py" line="44" />
       <source>Close date</source>
       <translation>预计成交</translation>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="26" />
-      <location filename="../../ui/table_models.py" line="51" />
+      <location filename="../../ui/table_models.py" line="52" />
       <source>Subject</source>
       <translation>主题</translation>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="26" />
-      <location filename="../../ui/table_models.py" line="50" />
+      <location filename="../../ui/table_models.py" line="51" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
       <location filename="../../ui/field_names.py" line="27" />
-      <location filename="../../ui/table_models.py" line="49" />
+      <location filename="../../ui/table_models.py" line="50" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../ui/table_models.py" line="58" />
+      <location filename="../../ui/table_models.py" line="59" />
       <source>due {0}</source>
       <translation>{0} 到期</translation>
     </message>

@@ -357,3 +357,40 @@ def test_a_dropped_folder_of_vcards_is_imported_not_scanned(qtbot, main_window, 
     assert not any(isinstance(w, ScanDialog) and w.isVisible()
                    for w in QApplication.topLevelWidgets())
     dialog.reject()
+
+
+def test_pasted_and_dropped_contacts_that_are_not_files(qtbot, main_window, store):
+    """Ctrl+V in a list with a mail's To: line copied, and a card dragged out of a mail client
+    (vCard data, no file): the import dialog previews them like a file; its temporary file
+    goes with the dialog."""
+    QApplication.clipboard().setText('王小明 <wxm@hq.example.cn>; "Lee, Ann" <ann@lee.example>')
+    main_window.show_view(1)
+    main_window.contacts.table.setFocus()
+    qtbot.keyClick(main_window.contacts.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    dialog = _dialog(main_window)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    assert dialog.preview.created == 2 and _count(store) == 0
+    assert set(_column(dialog, 3)) == {"王小明", "Ann Lee"}
+    assert _column(dialog, 0) == ["Pasted contacts.csv"] * 2
+    temporary = Path(dialog.paths[0]).parent
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert _count(store) == 2
+    assert temporary.exists()
+    dialog.close()
+    qtbot.waitUntil(lambda: not temporary.exists(), timeout=5000)
+
+    mime = QMimeData()
+    mime.setData("text/vcard", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张伟\r\nTEL:+86 138 0013 9000\r\n"
+                               "END:VCARD\r\n".encode())
+    main_window.dropEvent(QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime,
+                                     Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    dialog = _dialog(main_window)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    assert _column(dialog, 3) == ["张伟"] and _column(dialog, 0) == ["Dropped contacts.vcf"]
+    dialog.close()
+
+    # text that holds no contacts: a word in the status bar, no dialog
+    QApplication.clipboard().setText("Lunch with Ann on Friday")
+    main_window.paste_contacts()
+    assert "holds no contacts" in main_window.statusBar().currentMessage()
