@@ -1,5 +1,5 @@
 """`satchel import FILE|FOLDER... [--dry-run] [--map "Header=field"] [--json]` and
-`satchel export [--format vcf|vcf4|csv|xlsx] [--tag TAG]... [--company NAME]... --out FILE`."""
+`satchel export [--format vcf|vcf4|csv|outlook|xlsx] [--tag TAG]... [--company NAME]... --out FILE`."""
 
 from __future__ import annotations
 
@@ -35,9 +35,11 @@ def register(sub, common) -> None:
     p = sub.add_parser("export", parents=[common],
                        help="export all contacts, or those with a tag or at a company")
     p.add_argument("--format", choices=list(FORMATS),
-                   help="vcf (vCard 3.0), vcf4 (vCard 4.0), csv (Google CSV), xlsx (Excel, "
+                   help="vcf (vCard 3.0), vcf4 (vCard 4.0), csv (Google CSV), outlook "
+                        "(Outlook CSV, for Outlook's Import/Export wizard), xlsx (Excel, "
                         "with a Satchel ID column: re-import the edited sheet to update); "
-                        "by default the one FILE's extension says (.vcf: vCard 3.0)")
+                        "by default the one FILE's extension says (.vcf: vCard 3.0, .csv: "
+                        "Google CSV)")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--tag", action="append", default=[], metavar="TAG",
                    help="only the contacts with this tag (repeatable: any of them)")
@@ -74,8 +76,8 @@ def do_export(args: argparse.Namespace, ctx) -> int:
     if args.format is None:
         args.format = format_for(args.out)
         if args.format is None:
-            raise UserError(f"Which format should {args.out} be? Give --format vcf, vcf4, csv "
-                            "or xlsx, or end the file name in .vcf, .csv or .xlsx.")
+            raise UserError(f"Which format should {args.out} be? Give --format vcf, vcf4, csv, "
+                            "outlook or xlsx, or end the file name in .vcf, .csv or .xlsx.")
     selection = None
     if args.tag or args.company:
         try:

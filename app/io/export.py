@@ -1,8 +1,8 @@
 """Export every live contact, or a selection (`Selection`: the rep's rows in a list, the command
 line's --tag / --company): vCard 3.0 / 4.0 (one UTF-8 file, photos included; companies nobody
-works at yet as company cards, so an imported account list travels too), Google CSV
-(UTF-8 with a BOM so Excel shows Chinese), Excel with a "Satchel ID" column (re-importing the
-edited sheet updates the same records). The file appears only when complete (temp + rename).
+works at yet as company cards, so an imported account list travels too), Google CSV and
+Outlook CSV (UTF-8 with a BOM so Excel and Outlook show Chinese), Excel with a "Satchel ID"
+column (re-importing the edited sheet updates the same records). The file appears only when complete (temp + rename).
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app import normalize
-from app.domain import NO_YEAR, birthday_iso, has_year
+from app.domain import NO_YEAR, ContactDraft, birthday_iso, has_year
 from app.services import companies, contacts, rows
 from app.services.companies import CompanyView
 from app.services.contacts import ContactView
 from app.store import Store
 
-FORMATS = {"vcf": "vCard 3.0", "vcf4": "vCard 4.0", "csv": "Google CSV", "xlsx": "Excel"}
+FORMATS = {"vcf": "vCard 3.0", "vcf4": "vCard 4.0", "csv": "Google CSV", "outlook": "Outlook CSV",
+           "xlsx": "Excel"}
 _V3_TEL = {"mobile": "CELL,VOICE", "work": "WORK,VOICE", "home": "HOME,VOICE", "fax": "WORK,FAX",
            "other": "VOICE"}
 _V4_TEL = {"mobile": "cell", "work": "work,voice", "home": "home,voice", "fax": "work,fax",
@@ -42,7 +43,7 @@ SEP = " ::: "  # several values in one cell, as Google writes them
 _BATCH = 500  # people read together (one by one, reading was 37 % of an export of 100,000)
 # a file name's ending says the format (contacts.xlsx): a rep need not say it twice
 _BY_SUFFIX = {".vcf": "vcf", ".vcard": "vcf", ".csv": "csv", ".xlsx": "xlsx"}
-SUFFIX = {"vcf": ".vcf", "vcf4": ".vcf", "csv": ".csv", "xlsx": ".xlsx"}
+SUFFIX = {"vcf": ".vcf", "vcf4": ".vcf", "csv": ".csv", "outlook": ".csv", "xlsx": ".xlsx"}
 
 
 def format_for(path: str | Path) -> str | None:
@@ -158,8 +159,8 @@ def _views(store: Store, selection: Selection | None, cancel: Callable[[], bool]
 def export(store: Store, fmt: str, out: str | Path, *, selection: Selection | None = None,
            cancel: Callable[[], bool] | None = None,
            progress: Callable[[int], None] | None = None) -> int:
-    """Write the contacts (all, or `selection`) to `out` in `fmt` (vcf, vcf4, csv, xlsx);
-    returns how many records the file holds."""
+    """Write the contacts (all, or `selection`) to `out` in `fmt` (a key of FORMATS); returns
+    how many records the file holds."""
     if fmt not in FORMATS:
         raise ValueError(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
     out = Path(out)
@@ -167,8 +168,10 @@ def export(store: Store, fmt: str, out: str | Path, *, selection: Selection | No
     try:
         if fmt in ("vcf", "vcf4"):
             n = _vcards(store, selection, tmp, 4 if fmt == "vcf4" else 3, cancel, progress)
-        elif fmt == "csv":
-            n = _google_csv(store, selection, tmp, cancel, progress)
+        elif fmt in ("csv", "outlook"):
+            n = _csv(store, selection, tmp, cancel, progress,
+                     *((_google_headers(), google_row) if fmt == "csv"
+                       else (OUTLOOK_HEADERS, outlook_row)))
         else:
             n = _xlsx(store, selection, tmp, cancel, progress)
         os.replace(tmp, out)
@@ -351,19 +354,67 @@ def _by_kind(items, kinds: dict[str, str], attr: str) -> list[str]:
     return cells
 
 
-def _google_csv(store, selection, tmp, cancel, progress) -> int:
+def google_row(v: ContactView) -> list[str]:
+    return ([v.name, v.given_name, "", v.family_name,
+             birthday_iso(v.birthday) if v.birthday else "", v.note,
+             SEP.join(["* myContacts", *v.tags])]
+            + _by_kind(v.emails, _GOOGLE_EMAIL, "address")
+            + _by_kind(v.phones, _GOOGLE_PHONE, "number")
+            + ["Work" if v.address else "", v.address, "", v.company_name, v.title,
+               v.department, "Work" if v.websites else "", SEP.join(v.websites)])
+
+
+# -- Outlook CSV -----------------------------------------------------------------------------
+# the columns of Outlook's own CSV export (Google's "Outlook CSV" too), by those names: its
+# Import/Export wizard maps them without the rep placing each field by hand, as it must for
+# Google CSV's
+OUTLOOK_HEADERS = ["First Name", "Middle Name", "Last Name", "Company", "Department",
+                   "Job Title", "Business Street", "Business Phone", "Business Phone 2",
+                   "Mobile Phone", "Home Phone", "Home Phone 2", "Other Phone", "Business Fax",
+                   "E-mail Address", "E-mail 2 Address", "E-mail 3 Address", "Web Page",
+                   "Personal Web Page", "Birthday", "Categories", "Notes"]
+_OUTLOOK_PHONES = {"work": ("Business Phone", "Business Phone 2"), "mobile": ("Mobile Phone",),
+                   "home": ("Home Phone", "Home Phone 2"), "fax": ("Business Fax",),
+                   "other": ("Other Phone",)}
+_OUTLOOK_EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
+
+
+def outlook_row(v: ContactView) -> list[str]:
+    """Outlook has a column or two per kind of number and three for e-mail addresses: what does
+    not fit goes to Other Phone, or beside the last address (" / ", "; "): shown, not lost;
+    Satchel reads such cells back as several. Outlook composes a contact's name from its parts:
+    a name they do not make (王小明 stored whole, "Maria Garcia-Lopez de la Fuente") is written
+    whole in First Name."""
+    cells = dict.fromkeys(OUTLOOK_HEADERS, "")
+    parts = ContactDraft(given_name=v.given_name, family_name=v.family_name).display_name()
+    if parts and parts == v.name:
+        cells.update({"First Name": v.given_name, "Last Name": v.family_name})
+    else:
+        cells["First Name"] = v.name
+    cells.update({"Company": v.company_name, "Department": v.department, "Job Title": v.title,
+                  "Business Street": v.address, "Web Page": v.websites[0] if v.websites else "",
+                  "Personal Web Page": SEP.join(v.websites[1:]),
+                  "Birthday": birthday_iso(v.birthday) if v.birthday else "",
+                  "Categories": ";".join(v.tags), "Notes": v.note})
+    for p in v.phones:
+        slots = (*_OUTLOOK_PHONES.get(p.kind, ()), "Other Phone")
+        free = next((s for s in slots if not cells[s]), None)
+        cells[free or "Other Phone"] = " / ".join(
+            x for x in (cells[free or "Other Phone"], p.number) if x)
+    for i, e in enumerate(v.emails):
+        slot = _OUTLOOK_EMAILS[min(i, 2)]
+        cells[slot] = "; ".join(x for x in (cells[slot], e.address) if x)
+    return list(cells.values())
+
+
+def _csv(store, selection, tmp, cancel, progress, headers: list[str],
+         row: Callable[[ContactView], list[str]]) -> int:
     n = 0
     with open(tmp, "w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel then reads UTF-8
         w = csv.writer(f)
-        w.writerow(_google_headers())
+        w.writerow(headers)
         for v, _ in _views(store, selection, cancel, progress):
-            w.writerow([v.name, v.given_name, "", v.family_name,
-                        birthday_iso(v.birthday) if v.birthday else "", v.note,
-                        SEP.join(["* myContacts", *v.tags])]
-                       + _by_kind(v.emails, _GOOGLE_EMAIL, "address")
-                       + _by_kind(v.phones, _GOOGLE_PHONE, "number")
-                       + ["Work" if v.address else "", v.address, "", v.company_name, v.title,
-                          v.department, "Work" if v.websites else "", SEP.join(v.websites)])
+            w.writerow(row(v))
             n += 1
     return n
 

@@ -170,7 +170,9 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
         return CompanyDraft(name=name, address=address, phone=phone,
                             website=one.get("website", ""), note=one.get("note", ""), tags=tags)
     d = ContactDraft(
-        name=one.get("name", ""), given_name=" ".join(x for x in (one.get("given_name"), one.get("middle_name")) if x),
+        name=one.get("name", "") or _whole(one),
+        given_name="" if _whole(one) else " ".join(
+            x for x in (one.get("given_name"), one.get("middle_name")) if x),
         family_name=one.get("family_name", ""), company=one.get("company", ""),
         title=one.get("title", ""), department=one.get("department", ""), address=address,
         note=with_handles("\n".join(vals.get("note", [])), handles), tags=tags)
@@ -204,6 +206,14 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
 
 
 _SATCHEL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
+
+
+def _whole(one: dict[str, str]) -> str:
+    """A first name with no other part of a name is the name as a whole (Outlook holds a
+    name in its parts: Satchel's export puts 王小明 in First Name)."""
+    if "name" in one or "family_name" in one or "middle_name" in one:
+        return ""
+    return one.get("given_name", "")
 
 
 def _add_emails(d: ContactDraft, cell: str, kind: str, notes: list[str]) -> None:

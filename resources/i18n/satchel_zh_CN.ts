@@ -581,73 +581,73 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="136" />
+      <location filename="../../ui/exporting/dialog.py" line="139" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="139" />
+      <location filename="../../ui/exporting/dialog.py" line="142" />
       <source>Exporting {0} to {1} ({2})…</source>
       <translation>正在将{0}导出到 {1}（{2}）…</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="153" />
+      <location filename="../../ui/exporting/dialog.py" line="156" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="155" />
+      <location filename="../../ui/exporting/dialog.py" line="158" />
       <source>Show in folder</source>
       <translation>在文件夹中显示</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="158" />
+      <location filename="../../ui/exporting/dialog.py" line="161" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="182" />
+      <location filename="../../ui/exporting/dialog.py" line="185" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="182" />
+      <location filename="../../ui/exporting/dialog.py" line="185" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="185" />
+      <location filename="../../ui/exporting/dialog.py" line="188" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="185" />
+      <location filename="../../ui/exporting/dialog.py" line="188" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="190" />
+      <location filename="../../ui/exporting/dialog.py" line="193" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="216" />
-      <location filename="../../ui/exporting/dialog.py" line="224" />
+      <location filename="../../ui/exporting/dialog.py" line="219" />
+      <location filename="../../ui/exporting/dialog.py" line="227" />
       <source>Exported {0} to {1}.</source>
       <translation>已将{0}导出到 {1}。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="217" />
+      <location filename="../../ui/exporting/dialog.py" line="220" />
       <source>There are no contacts yet: {0} holds only the column headers. Companies without contacts travel in vCard files.</source>
       <translation>还没有联系人：{0} 只有列标题。没有联系人的公司可以用 vCard 文件导出。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="221" />
+      <location filename="../../ui/exporting/dialog.py" line="224" />
       <source>Exported {0} and {1} without contacts to {2}.</source>
       <translation>已将{0}和没有联系人的{1}导出到 {2}。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="239" />
+      <location filename="../../ui/exporting/dialog.py" line="242" />
       <source>Export cancelled: no file was written.</source>
       <translation>导出已取消：没有写入任何文件。</translation>
     </message>
@@ -663,52 +663,62 @@ Check that the folder exists and that you may write to it, or start Satchel with
     </message>
     <message>
       <location filename="../../ui/exporting/dialog.py" line="44" />
-      <source>Google Contacts CSV — Gmail, Outlook, Excel (*.csv)</source>
-      <translation>Google 通讯录 CSV — Gmail、Outlook、Excel (*.csv)</translation>
+      <source>Google Contacts CSV — Gmail, Excel (*.csv)</source>
+      <translation>Google 通讯录 CSV — Gmail、Excel (*.csv)</translation>
     </message>
     <message>
       <location filename="../../ui/exporting/dialog.py" line="45" />
+      <source>Outlook CSV — Outlook's Import/Export wizard, Excel (*.csv)</source>
+      <translation>Outlook CSV — Outlook 的导入/导出向导、Excel (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="46" />
       <source>Excel workbook — edit it and import it again (*.xlsx)</source>
       <translation>Excel 工作簿 — 编辑后可再次导入 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="51" />
-      <source>Apple Contacts: File → Import. Gmail: contacts.google.com → Import. A phone: open the file on it. For Outlook, export Google CSV.</source>
-      <translation>苹果通讯录：文件 → 导入。Gmail：contacts.google.com → 导入。手机：在手机上打开该文件。导入 Outlook 请导出 Google CSV。</translation>
+      <location filename="../../ui/exporting/dialog.py" line="52" />
+      <source>Apple Contacts: File → Import. Gmail: contacts.google.com → Import. A phone: open the file on it. For Outlook, export Outlook CSV.</source>
+      <translation>苹果通讯录：文件 → 导入。Gmail：contacts.google.com → 导入。手机：在手机上打开该文件。导入 Outlook 请导出 Outlook CSV。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="53" />
+      <location filename="../../ui/exporting/dialog.py" line="54" />
       <source>Thunderbird: Tools → Import → Address Books. Older programs read vCard 3.0 better.</source>
       <translation>Thunderbird：工具 → 导入 → 通讯录。较旧的程序更适合读取 vCard 3.0。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="55" />
-      <source>Outlook: File → Open &amp; Export → Import/Export → Comma Separated Values. Gmail: contacts.google.com → Import. Excel opens it too, Chinese included.</source>
-      <translation>Outlook：文件 → 打开和导出 → 导入/导出 → 逗号分隔值。Gmail：contacts.google.com → 导入。Excel 也能打开，中文显示正常。</translation>
+      <location filename="../../ui/exporting/dialog.py" line="56" />
+      <source>Gmail: contacts.google.com → Import. Excel opens it too, Chinese included.</source>
+      <translation>Gmail：contacts.google.com → 导入。Excel 也能打开，中文显示正常。</translation>
     </message>
     <message>
       <location filename="../../ui/exporting/dialog.py" line="58" />
+      <source>Outlook: File → Open &amp; Export → Import/Export → Import from another program or file → Comma Separated Values, then choose this file: its columns are Outlook's own. Excel opens it too.</source>
+      <translation>Outlook：文件 → 打开和导出 → 导入/导出 → 从另一程序或文件导入 → 逗号分隔值，然后选择此文件：其各列就是 Outlook 自己的字段。Excel 也能打开。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="61" />
       <source>Edit it in Excel, then import it again (File → Import): each row keeps its Satchel ID, so the same contacts are updated.</source>
       <translation>在 Excel 中编辑后再次导入（文件 → 导入）：每行保留其 Satchel ID，因此会更新同一批联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="97" />
-      <location filename="../../ui/exporting/dialog.py" line="108" />
+      <location filename="../../ui/exporting/dialog.py" line="100" />
+      <location filename="../../ui/exporting/dialog.py" line="111" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="98" />
+      <location filename="../../ui/exporting/dialog.py" line="101" />
       <source>There is nothing to export yet: import an address book or add a contact first.</source>
       <translation>还没有可导出的内容：请先导入通讯录或添加联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="99" />
+      <location filename="../../ui/exporting/dialog.py" line="102" />
       <source>None of the selected records is there any more.</source>
       <translation>所选记录都已不存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="106" />
+      <location filename="../../ui/exporting/dialog.py" line="109" />
       <source>Satchel contacts {0}</source>
       <translation>Satchel 联系人 {0}</translation>
     </message>

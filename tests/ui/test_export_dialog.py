@@ -206,11 +206,13 @@ def test_the_selected_rows_export_alone(qtbot, main_window, store, tmp_path):
     row = next(r for r in range(2) if firms.model.index(r, 0).data() == "深圳市华强电子有限公司")
     _click_row(qtbot, firms, row)
     assert action.text() == "Export this company's contacts…"
-    offered = _fill_save_dialog(qtbot, str(tmp_path / "hq.csv"), "csv")
+    offered = _fill_save_dialog(qtbot, str(tmp_path / "hq.csv"), "outlook")
     action.trigger()
     dialog = _exported(qtbot)
     assert Path(offered[0]).name.startswith("深圳市华强电子有限公司 20")
     written = (tmp_path / "hq.csv").read_text(encoding="utf-8-sig")
+    assert dialog.fmt == "outlook" and written.startswith("First Name,")
+    assert "Import from another program or file" in dialog.next_steps.text()
     assert "王小明" in written and "李娜" in written and "Anna" not in written
     dialog.close()
 

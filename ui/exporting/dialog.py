@@ -41,7 +41,8 @@ def _filters() -> dict[str, str]:
     """The save dialog's file types, saying which programs read each."""
     return {"vcf": tr("vCard 3.0 — Apple Contacts, Gmail, phones (*.vcf)"),
             "vcf4": tr("vCard 4.0 — Thunderbird, newer address books (*.vcf)"),
-            "csv": tr("Google Contacts CSV — Gmail, Outlook, Excel (*.csv)"),
+            "csv": tr("Google Contacts CSV — Gmail, Excel (*.csv)"),
+            "outlook": tr("Outlook CSV — Outlook's Import/Export wizard, Excel (*.csv)"),
             "xlsx": tr("Excel workbook — edit it and import it again (*.xlsx)")}
 
 
@@ -49,12 +50,14 @@ def _next_steps() -> dict[str, str]:
     """What a rep does with the file next, said once it is written."""
     # (not Outlook for vCard: its import wizard takes only a file's first card)
     return {"vcf": tr("Apple Contacts: File → Import. Gmail: contacts.google.com → Import. "
-                      "A phone: open the file on it. For Outlook, export Google CSV."),
+                      "A phone: open the file on it. For Outlook, export Outlook CSV."),
             "vcf4": tr("Thunderbird: Tools → Import → Address Books. Older programs read "
                        "vCard 3.0 better."),
-            "csv": tr("Outlook: File → Open & Export → Import/Export → Comma Separated "
-                      "Values. Gmail: contacts.google.com → Import. Excel opens it too, "
-                      "Chinese included."),
+            "csv": tr("Gmail: contacts.google.com → Import. Excel opens it too, Chinese "
+                      "included."),
+            "outlook": tr("Outlook: File → Open & Export → Import/Export → Import from another "
+                          "program or file → Comma Separated Values, then choose this file: "
+                          "its columns are Outlook's own. Excel opens it too."),
             "xlsx": tr("Edit it in Excel, then import it again (File → Import): each row keeps "
                        "its Satchel ID, so the same contacts are updated.")}
 
