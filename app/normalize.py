@@ -192,8 +192,9 @@ def has_legal_form(name: str) -> bool:
     if is_cjk(text):
         return any(_strip_cjk_legal(w) != w for w in _PUNCT.split(text) if w)
     words = _term_words(text)
-    return len(words) > 1 and (tuple(words[:1]) in _LEADING_LEGAL or any(
-        tuple(words[-n:]) in _LEGAL_SEQS for n in range(1, min(_MAX_LEGAL_LEN, len(words) - 1) + 1)))
+    tails = range(1, min(_MAX_LEGAL_LEN, len(words) - 1) + 1)  # a name is more than its form
+    return len(words) > 1 and (tuple(words[:1]) in _LEADING_LEGAL
+                               or any(tuple(words[-n:]) in _LEGAL_SEQS for n in tails))
 
 
 _COMPANY_KEYS = Memo(65536)  # imports and the matcher ask for the same names often

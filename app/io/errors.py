@@ -23,11 +23,14 @@ class UnmappedColumns(FileUnreadable):
         # values suggest; None for a sheet with headers
         self.by_value = by_value
         if by_value is not None:
-            maps = " ".join(f'--map "{h}={by_value.get(h, "")}"' for h in headers)
+            maps = " ".join(f'--map "{h}={by_value[h]}"' for h in headers if h in by_value)
+            left = [h for h in headers if h not in by_value]
             super().__init__(
                 f"{path} has no header row: its first row is a contact, so its columns are "
-                "named by letter. Say what each holds; from the values it looks like: "
-                f"{maps} (\"=\" ignores a column).")
+                "named by letter. Say what each holds with --map"
+                + (f"; from the values it looks like: {maps}" if maps else "")
+                + (f"; not guessed: {', '.join(left)} (give each a field, or "
+                   f'"{left[0]}=" to ignore it)' if left else "") + ".")
             return
         by_field: dict[str, list[str]] = {}
         for h, f in alike.items():

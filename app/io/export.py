@@ -2,7 +2,8 @@
 line's --tag / --company): vCard 3.0 / 4.0 (one UTF-8 file, photos included; companies nobody
 works at yet as company cards, so an imported account list travels too), Google CSV and
 Outlook CSV (UTF-8 with a BOM so Excel and Outlook show Chinese), Excel with a "Satchel ID"
-column (re-importing the edited sheet updates the same records). The file appears only when complete (temp + rename).
+column (re-importing the edited sheet updates the same records). The file appears only when
+complete (temp + rename).
 """
 
 from __future__ import annotations

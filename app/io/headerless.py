@@ -71,10 +71,8 @@ def _is_phone(cell: str) -> bool:
 
 def _refined(field: str, cells: list[str]) -> str:
     """A column of phone numbers that are mobile numbers is the mobile column."""
-    if field == "phone" and sum(1 for c in cells if _CN_MOBILE.fullmatch(re.sub(r"[\s\-+()]", "", c))
-                                ) >= _SHARE * len(cells):
-        return "mobile"
-    return field
+    mobile = sum(1 for c in cells if _CN_MOBILE.fullmatch(re.sub(r"[\s\-+()]", "", c)))
+    return "mobile" if field == "phone" and mobile >= _SHARE * len(cells) else field
 
 
 def _short_name(cell: str) -> bool:
