@@ -119,3 +119,43 @@ def test_garbage_gives_a_clear_error_and_changes_nothing(tmp_path_factory):
         run()
     finally:
         store.close()
+
+
+def test_fuzz_pasted_text(tmp_path_factory):
+    """Whatever the clipboard holds (a fixture's text cut anywhere, mail addresses, tabs,
+    random text): no contacts, or an address book whose import reports or refuses it clearly."""
+    from app.io.pasted import as_file
+
+    root = tmp_path_factory.mktemp("pasted")
+    store = Store.open(root / "p.sqlite3", region="CN")
+    texts = st.one_of(
+        mutated().map(lambda case: case[1].decode("utf-8", "replace")),
+        st.lists(st.sampled_from(list("王小明 <>@.;,\t\n\"ab1") + ["x@y.cn", "Lee, Ann"]),
+                 max_size=60).map("".join),
+        st.text(max_size=300))
+
+    @settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(texts)
+    def run(text):
+        folder = root / "f"
+        folder.mkdir(exist_ok=True)
+        for old in folder.iterdir():
+            old.unlink()
+        path = as_file(text, folder, "Pasted contacts")
+        if path is None:
+            return
+        before = _counts(store)
+        try:
+            report = run_import(store, [str(path)])
+        except FileUnreadable as exc:
+            assert str(exc).strip()
+            assert _counts(store) == before
+            return
+        assert report.created + report.updated + report.unchanged + len(report.skipped) == \
+            len(report.records)
+
+    try:
+        run()
+    finally:
+        store.close()
