@@ -302,47 +302,57 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompaniesView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="257" />
+      <location filename="../../ui/views/records.py" line="263" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="258" />
+      <location filename="../../ui/views/records.py" line="264" />
       <source>No companies yet. They are created as you add contacts.</source>
       <translation>还没有公司。添加联系人时会自动创建。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="259" />
+      <location filename="../../ui/views/records.py" line="265" />
       <source>Select a company to see its people, deals and history.</source>
       <translation>选择一家公司，查看其联系人、商机和往来记录。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="260" />
+      <location filename="../../ui/views/records.py" line="266" />
       <source>New company…</source>
       <translation>新建公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="263" />
+      <location filename="../../ui/views/records.py" line="269" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="263" />
+      <location filename="../../ui/views/records.py" line="269" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="269" />
+      <location filename="../../ui/views/records.py" line="275" />
       <source>Export this company's contacts…</source>
       <translation>导出该公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="270" />
+      <location filename="../../ui/views/records.py" line="276" />
       <source>Export the contacts of {0} companies…</source>
       <translation>导出 {0} 家公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="273" />
+      <location filename="../../ui/views/records.py" line="279" />
+      <source>Delete this company…</source>
+      <translation>删除该公司…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="280" />
+      <source>Delete {0} companies…</source>
+      <translation>删除 {0} 家公司…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="283" />
       <source>Delete these {0} companies? Their contacts stay, without a company.</source>
       <translation>删除这 {0} 家公司？其联系人会保留，但不再属于任何公司。</translation>
     </message>
@@ -447,47 +457,57 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ContactsView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="231" />
+      <location filename="../../ui/views/records.py" line="233" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="232" />
+      <location filename="../../ui/views/records.py" line="234" />
       <source>No contacts yet. Press Ctrl+N to add one, or import your address book (File → Import…).</source>
       <translation>还没有联系人。按 Ctrl+N 添加，或导入通讯录（文件 → 导入…）。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="234" />
+      <location filename="../../ui/views/records.py" line="236" />
       <source>Select a contact to see everything about them.</source>
       <translation>选择一位联系人，查看其全部信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="235" />
+      <location filename="../../ui/views/records.py" line="237" />
       <source>New contact…</source>
       <translation>新建联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="238" />
+      <location filename="../../ui/views/records.py" line="240" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="238" />
+      <location filename="../../ui/views/records.py" line="240" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="244" />
+      <location filename="../../ui/views/records.py" line="246" />
       <source>Export this contact…</source>
       <translation>导出该联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="245" />
+      <location filename="../../ui/views/records.py" line="247" />
       <source>Export {0} contacts…</source>
       <translation>导出 {0} 位联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="248" />
+      <location filename="../../ui/views/records.py" line="250" />
+      <source>Delete this contact…</source>
+      <translation>删除该联系人…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="251" />
+      <source>Delete {0} contacts…</source>
+      <translation>删除 {0} 位联系人…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="254" />
       <source>Delete these {0} contacts?</source>
       <translation>删除这 {0} 位联系人？</translation>
     </message>
@@ -1888,28 +1908,18 @@ Start by bringing in the people you already know:</source>
       <translation>{0} · 已选 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="169" />
-      <source>Delete…</source>
-      <translation>删除…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/views/records.py" line="169" />
-      <source>Delete {0}…</source>
-      <translation>删除 {0} 项…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/views/records.py" line="181" />
+      <location filename="../../ui/views/records.py" line="183" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="191" />
-      <location filename="../../ui/views/records.py" line="201" />
+      <location filename="../../ui/views/records.py" line="193" />
+      <location filename="../../ui/views/records.py" line="203" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="202" />
+      <location filename="../../ui/views/records.py" line="204" />
       <source>Nothing was deleted: {0}</source>
       <translation>未删除任何内容：{0}</translation>
     </message>

@@ -187,7 +187,7 @@ def test_the_selected_rows_export_alone(qtbot, main_window, store, tmp_path):
     action = main_window.export_selection_action
     assert action.isEnabled() and action.text() == "Export 2 contacts…"
     menu = view.context_menu()  # right-click offers the same, and deleting them
-    assert [a.text() for a in menu.actions() if a.text()] == ["Export 2 contacts…", "Delete 2…"]
+    assert [a.text() for a in menu.actions() if a.text()] == ["Export 2 contacts…", "Delete 2 contacts…"]
 
     _fill_save_dialog(qtbot, str(tmp_path / "chosen"), "vcf")
     action.trigger()

@@ -148,6 +148,9 @@ class RecordListView(View):
     def export_text(self, n: int) -> str:
         raise NotImplementedError
 
+    def delete_text(self, n: int) -> str:
+        raise NotImplementedError
+
     def delete_question(self, n: int) -> str:
         raise NotImplementedError
 
@@ -166,8 +169,7 @@ class RecordListView(View):
         menu = QMenu(self)
         menu.addAction(self.export_text(n), self.export_selection)
         menu.addSeparator()
-        menu.addAction(self.tr("Delete…") if n == 1 else self.tr("Delete {0}…").format(f"{n:,}"),
-                       self.delete_selected)
+        menu.addAction(self.delete_text(n), self.delete_selected)
         return menu
 
     def _show_context_menu(self, pos: QPoint) -> None:
@@ -244,6 +246,10 @@ class ContactsView(RecordListView):
         return self.tr("Export this contact…") if n == 1 else self.tr(
             "Export {0} contacts…").format(f"{n:,}")
 
+    def delete_text(self, n: int) -> str:
+        return self.tr("Delete this contact…") if n == 1 else self.tr(
+            "Delete {0} contacts…").format(f"{n:,}")
+
     def delete_question(self, n: int) -> str:
         return self.tr("Delete these {0} contacts?").format(f"{n:,}")
 
@@ -268,6 +274,10 @@ class CompaniesView(RecordListView):
     def export_text(self, n: int) -> str:
         return self.tr("Export this company's contacts…") if n == 1 else self.tr(
             "Export the contacts of {0} companies…").format(f"{n:,}")
+
+    def delete_text(self, n: int) -> str:
+        return self.tr("Delete this company…") if n == 1 else self.tr(
+            "Delete {0} companies…").format(f"{n:,}")
 
     def delete_question(self, n: int) -> str:
         return self.tr("Delete these {0} companies? Their contacts stay, without a "
