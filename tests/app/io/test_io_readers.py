@@ -856,3 +856,22 @@ def test_what_a_column_holds_is_guessed_from_its_values():
     assert headerless.guess(rows) == {0: "name", 1: "phone", 2: "website", 3: "birthday"}
     assert headerless.column_name(0) == "Column A" and headerless.column_name(27) == "Column AB"
     assert not headerless.is_data(["Name", "E-mail"]) and headerless.is_data(["Ann", "a@b.example"])
+
+
+def test_chinese_mail_clients_address_books_need_no_mapping(tmp_path):
+    """NetEase (163) mail and Foxmail write 电话号码, 家庭地址, 个人网页: until the eleventh session
+    these stopped the command line and asked the rep in the app."""
+    (tmp_path / "163.csv").write_text(
+        "姓名,邮箱地址,手机号码,电话号码,公司名称,部门,职位,联系地址,生日,备注,分组\r\n"
+        "王小明,wxm@163.com,13800138000,0755-86013388,华强电子,销售部,经理,深圳市福田区,"
+        "1990-07-01,,客户\r\n", encoding="gb18030")
+    (tmp_path / "foxmail.csv").write_text(
+        "名,姓,昵称,电子邮件地址,移动电话,家庭电话,商务电话,公司,部门,职位,办公地址,家庭地址,"
+        "网页,生日,附注,个人网页,传真\r\n"
+        "娜,李,娜娜,lina@qq.com,13700137000,,020-87654321,白云贸易,,,,广州市天河区体育西路1号,"
+        ",,,https://lina.example.cn,\r\n", encoding="gb18030")
+    [(_, wang)] = records(tmp_path / "163.csv")[1]
+    assert sorted(p.number for p in wang.phones) == ["0755-86013388", "13800138000"]
+    [(_, li)] = records(tmp_path / "foxmail.csv")[1]
+    assert (li.display_name(), li.address, li.websites) == (
+        "李娜", "广州市天河区体育西路1号", ["https://lina.example.cn"])
