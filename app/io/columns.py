@@ -186,6 +186,12 @@ _GOOGLE = re.compile(r"^(e-mail|phone|address|website|organization|relation|even
                      r"custom field|external id|location) (\d+) - (.+)$")
 
 
+def is_note_header(header: str) -> bool:
+    """Whether a column says it holds notes (备注, Notes), rather than being put in the note by
+    the rep (所属行业, 意向产品): those values are written under their header's name."""
+    return _LOOKUP.get(norm_header(header)) == "note"
+
+
 def names_a_column(text: str) -> bool:
     """Whether a cell's text is a header Satchel knows (used or knowingly unused)."""
     n = norm_header(text)

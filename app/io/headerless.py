@@ -37,6 +37,14 @@ def column_name(i: int) -> str:
     return f"Column {letters}"
 
 
+def is_column_name(header: str) -> bool:
+    """Whether a header is one `column_name` gave (a sheet without a header row)."""
+    return bool(_LETTERED.fullmatch(header))
+
+
+_LETTERED = re.compile(r"Column [A-Z]+")
+
+
 def is_data(cells: list[str]) -> bool:
     """Whether a sheet's first filled row is a record, not headers: none of its cells names a
     column, and one holds an e-mail address or a phone number (headers never do)."""

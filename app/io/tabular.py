@@ -145,6 +145,8 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
     for h, v in zip(headers, row, strict=False):
         f = mapping.get(h, "")
         text = _cell(v)
+        if f == "note" and text and not _says_note(h):
+            text = f"{h.strip()}: {text}"  # 所属行业: 电子 (a column the rep put in the note)
         if f and text:
             vals.setdefault(f, []).append(text)
             if f == "im":
@@ -206,6 +208,12 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
 
 
 _SATCHEL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
+
+
+def _says_note(header: str) -> bool:
+    """A notes column (备注), or one of a sheet without headers: its values go into the note
+    as they are; any other column mapped there goes under its header's name."""
+    return columns.is_note_header(header) or headerless.is_column_name(header)
 
 
 def _whole(one: dict[str, str]) -> str:

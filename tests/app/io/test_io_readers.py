@@ -875,3 +875,14 @@ def test_chinese_mail_clients_address_books_need_no_mapping(tmp_path):
     [(_, li)] = records(tmp_path / "foxmail.csv")[1]
     assert (li.display_name(), li.address, li.websites) == (
         "李娜", "广州市天河区体育西路1号", ["https://lina.example.cn"])
+
+
+def test_columns_the_rep_puts_in_the_note_keep_their_header(tmp_path):
+    """A fair list's 所属行业 and 意向产品 mapped to the note: "电子" and "LED灯" alone would say
+    nothing there, so each is written under its column's name; the sheet's own 备注 is not."""
+    path = tmp_path / "fair.csv"
+    path.write_text("联系人,手机号,所属行业,意向产品,跟进人,备注\r\n"
+                    "王小明,13800138000,电子,LED灯,张三,展会第二天\r\n", encoding="utf-8")
+    mapping = {"所属行业": "note", "意向产品": "note", "跟进人": ""}
+    [(_, d)] = records(path, mapping=mapping)[1]
+    assert d.note.splitlines() == ["所属行业: 电子", "意向产品: LED灯", "展会第二天"]
