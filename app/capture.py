@@ -32,6 +32,7 @@ class SaveResult:
     # the company the draft's company text was matched to or created as (a known person may
     # stay at another one: `company_id`)
     draft_company_id: str | None = None
+    changed: tuple[str, ...] = ()  # the fields an update gave the stored person
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ def save_contact(tx: Tx, draft: ContactDraft, region: str | None = None,
     if lookup and changes:
         lookup.updated_contact(rec, changes)
     return SaveResult(rec["id"], changes.get("company_id", rec["company_id"]),
-                      "updated" if changes else "unchanged", company_action, company_id)
+                      "updated" if changes else "unchanged", company_action, company_id,
+                      tuple(sorted(changes)))
 
 
 def company_addresses(tx: Tx, lookup: ImportLookup | None = None) -> Callable[[str], str]:

@@ -9,6 +9,7 @@ same work rolled back, so the preview counts exactly what the import will do.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,16 @@ class _DryRun(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class RecordAbout:
+    """What the report shows of a record beside its outcome (the GUI's report, the command
+    line's summary)."""
+
+    label: str = ""  # who it is
+    kept_in_note: tuple[str, ...] = ()  # what its reader set aside in the note
+    changed: tuple[str, ...] = ()  # the fields an update gave a stored person
+
+
 @dataclass
 class ImportReport:
     created: int = 0
@@ -48,9 +59,7 @@ class ImportReport:
     skipped: list[dict] = field(default_factory=list)
     records: list[dict] = field(default_factory=list)
     dry_run: bool = False
-    labels: list[str] = field(default_factory=list)  # who each record is (for the GUI report)
-    # per record, the values its reader set aside in the note (ContactDraft.set_aside)
-    kept_in_note: list[list[str]] = field(default_factory=list)
+    about: list[RecordAbout] = field(default_factory=list)  # per record, beside `records`
 
     def to_json(self) -> dict:
         return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
@@ -61,12 +70,16 @@ class ImportReport:
                  f"{self.unchanged} unchanged", f"{len(self.skipped)} skipped"]
         lines = [("Dry run (nothing written): " if self.dry_run else "Imported: ")
                  + ", ".join(parts)]
+        changed = Counter(f for a in self.about for f in a.changed)
+        if changed:  # (which fields: a re-import of an edited list updates thousands)
+            lines.append("  updated fields: " + ", ".join(
+                f"{f.removesuffix('_id')} ({n})" for f, n in changed.most_common()))
         for s in self.skipped:
             lines.append(f"  skipped {s['file']} record {s['record']}: {s['reason']}")
-        for r, kept in zip(self.records, self.kept_in_note, strict=True):
-            if kept:
+        for r, a in zip(self.records, self.about, strict=True):
+            if a.kept_in_note:
                 lines.append(f"  kept in the note of {r['file']} record {r['record']}: "
-                             + "; ".join(kept))
+                             + "; ".join(a.kept_in_note))
         return "\n".join(lines)
 
 
@@ -212,6 +225,9 @@ def _attach_web_photos(tx: Tx, fetcher: photos.WebPhotos | None, report: ImportR
             rec["action"] = "updated"
             report.unchanged -= 1
             report.updated += 1
+        if changed and rec["action"] == "updated":
+            about = report.about[index]
+            report.about[index] = dataclasses.replace(about, changed=(*about.changed, "photo"))
 
 
 def preview(store: Store, paths: Sequence[str | Path], **kw) -> ImportReport:
@@ -257,16 +273,17 @@ def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None 
     con = rows.dbapi(tx.session)
     con.execute("SAVEPOINT satchel_import_record")
     try:
+        changed: tuple[str, ...] = ()
         if isinstance(rec, CompanyDraft):
             res = capture.save_company(tx, rec)
             action, rid, cid = res.action, res.company_id, None
             if lookup is not None:
                 lookup.company_changed(rid)
         elif isinstance(rec, Contacted):
-            action, rid, cid = _by_id(tx, rec)
+            action, rid, cid, changed = _by_id(tx, rec)
         else:
-            action, rid, cid = _contact(tx, rec, lookup if fast else None,
-                                        texts if fast_path(rec) else None)
+            action, rid, cid, changed = _contact(tx, rec, lookup if fast else None,
+                                                 texts if fast_path(rec) else None)
             url = getattr(rec, "photo_url", "")
             if url and web is not None and not rec.photo and (
                     action == "created" or not _has_photo(tx, rid)):
@@ -294,8 +311,8 @@ def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None 
         report.updated += 1
     else:
         report.unchanged += 1  # unchanged, or linked to an existing record without a change
-    report.labels.append(_label(rec))
-    report.kept_in_note.append(getattr(_draft(rec), "set_aside", []))
+    report.about.append(RecordAbout(_label(rec), tuple(getattr(_draft(rec), "set_aside", ())),
+                                    changed))
     report.records.append({"file": path, "record": n, "action": action, "id": rid,
                            "company_id": cid})
 
@@ -313,8 +330,7 @@ def _label(rec) -> str:
 
 
 def _skip(report: ImportReport, path: str, n: int, reason: str, label: str = "") -> None:
-    report.labels.append(label)
-    report.kept_in_note.append([])
+    report.about.append(RecordAbout(label))
     report.skipped.append({"file": path, "record": n, "reason": reason})
     report.records.append({"file": path, "record": n, "action": "skipped", "id": None,
                            "company_id": None})
@@ -453,9 +469,11 @@ def _people_by_phone(con, number: str, region: str) -> list[tuple[str, str | Non
 
 
 def _contact(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None,
-             texts: _Texts | None = None) -> tuple[str, str, str | None]:
+             texts: _Texts | None = None) -> tuple[str, str, str | None, tuple[str, ...]]:
+    """(action, contact id, company id, the fields an update changed)."""
     known = _known_person(tx, draft, lookup)
     draft = known.draft
+    changed: tuple[str, ...] = ()
     if known.holds:  # nothing to save
         (contact_id, company_id), action = known.person, "unchanged"
     else:
@@ -468,13 +486,14 @@ def _contact(tx: Tx, draft: ContactDraft, lookup: ImportLookup | None = None,
         if key:
             texts.seen = (key, res.draft_company_id)
         action, contact_id, company_id = res.action, res.contact_id, res.company_id
+        changed = res.changed
     if draft.photo and lookup is not None:
         # only this record's person and company are queued (settle wrote the others)
         lookup.flush()
     if draft.photo and _photo(tx, contact_id, draft.photo, draft.photo_mime) \
-            and action == "unchanged":
-        action = "updated"
-    return action, contact_id, company_id
+            and action != "created":
+        action, changed = "updated", (*changed, "photo")
+    return action, contact_id, company_id, changed
 
 
 def _has_photo(tx: Tx, contact_id: str) -> bool:
@@ -497,7 +516,7 @@ def _same_list(a: list[dict], b: list[dict]) -> bool:
     return key(a) == key(b)
 
 
-def _by_id(tx: Tx, c: Contacted) -> tuple[str, str, str | None]:
+def _by_id(tx: Tx, c: Contacted) -> tuple[str, str, str | None, tuple[str, ...]]:
     """A row of a Satchel export: the sheet is the rep's edit of that record, so its values
     replace the stored ones. An id this store does not know imports like any other row."""
     rec = rows.load(tx.session, "contact", c.record_id)
@@ -522,4 +541,4 @@ def _by_id(tx: Tx, c: Contacted) -> tuple[str, str, str | None]:
         if sorted(to_wire(f, values[f])) == sorted(rec[f]):
             del values[f]
     changed = records.update(tx, "contact", rec["id"], values)
-    return ("updated" if changed else "unchanged"), rec["id"], company_id
+    return ("updated" if changed else "unchanged"), rec["id"], company_id, tuple(sorted(changed))

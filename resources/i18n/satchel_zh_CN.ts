@@ -940,6 +940,7 @@ Start by bringing in the people you already know:</source>
     <message>
       <location filename="../../ui/importing/dialog.py" line="162" />
       <location filename="../../ui/importing/dialog.py" line="243" />
+      <location filename="../../ui/importing/dialog.py" line="349" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -1060,247 +1061,272 @@ Start by bringing in the people you already know:</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="328" />
+      <location filename="../../ui/importing/dialog.py" line="346" />
+      <source>e-mail addresses</source>
+      <translation>电子邮件地址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="346" />
+      <source>phone numbers</source>
+      <translation>电话号码</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="347" />
+      <source>websites</source>
+      <translation>网址</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="347" />
+      <source>photo</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="349" />
+      <source>changes {0}</source>
+      <translation>更改：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="352" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="364" />
+      <location filename="../../ui/importing/dialog.py" line="377" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="364" />
+      <location filename="../../ui/importing/dialog.py" line="377" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="365" />
+      <location filename="../../ui/importing/dialog.py" line="378" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="365" />
+      <location filename="../../ui/importing/dialog.py" line="378" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="366" />
+      <location filename="../../ui/importing/dialog.py" line="379" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="366" />
+      <location filename="../../ui/importing/dialog.py" line="379" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="367" />
+      <location filename="../../ui/importing/dialog.py" line="380" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="367" />
+      <location filename="../../ui/importing/dialog.py" line="380" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="368" />
+      <location filename="../../ui/importing/dialog.py" line="381" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="368" />
+      <location filename="../../ui/importing/dialog.py" line="381" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="369" />
+      <location filename="../../ui/importing/dialog.py" line="382" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="369" />
+      <location filename="../../ui/importing/dialog.py" line="382" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="370" />
+      <location filename="../../ui/importing/dialog.py" line="383" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="371" />
+      <location filename="../../ui/importing/dialog.py" line="384" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="371" />
+      <location filename="../../ui/importing/dialog.py" line="384" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="372" />
+      <location filename="../../ui/importing/dialog.py" line="385" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="372" />
+      <location filename="../../ui/importing/dialog.py" line="385" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="373" />
+      <location filename="../../ui/importing/dialog.py" line="386" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="373" />
+      <location filename="../../ui/importing/dialog.py" line="386" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="374" />
+      <location filename="../../ui/importing/dialog.py" line="387" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="374" />
+      <location filename="../../ui/importing/dialog.py" line="387" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="375" />
+      <location filename="../../ui/importing/dialog.py" line="388" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="375" />
+      <location filename="../../ui/importing/dialog.py" line="388" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="376" />
+      <location filename="../../ui/importing/dialog.py" line="389" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="376" />
+      <location filename="../../ui/importing/dialog.py" line="389" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="377" />
+      <location filename="../../ui/importing/dialog.py" line="390" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="377" />
+      <location filename="../../ui/importing/dialog.py" line="390" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="378" />
+      <location filename="../../ui/importing/dialog.py" line="391" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="378" />
+      <location filename="../../ui/importing/dialog.py" line="391" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="379" />
+      <location filename="../../ui/importing/dialog.py" line="392" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="379" />
+      <location filename="../../ui/importing/dialog.py" line="392" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="380" />
+      <location filename="../../ui/importing/dialog.py" line="393" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="380" />
+      <location filename="../../ui/importing/dialog.py" line="393" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="381" />
+      <location filename="../../ui/importing/dialog.py" line="394" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="381" />
+      <location filename="../../ui/importing/dialog.py" line="394" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="382" />
+      <location filename="../../ui/importing/dialog.py" line="395" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="382" />
+      <location filename="../../ui/importing/dialog.py" line="395" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="383" />
+      <location filename="../../ui/importing/dialog.py" line="396" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="391" />
+      <location filename="../../ui/importing/dialog.py" line="404" />
       <source>no value in any imported column</source>
       <translation>导入的各列均无内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="392" />
+      <location filename="../../ui/importing/dialog.py" line="405" />
       <source>no company name</source>
       <translation>没有公司名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="393" />
+      <location filename="../../ui/importing/dialog.py" line="406" />
       <source>no name, e-mail or phone</source>
       <translation>没有姓名、邮箱或电话</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="394" />
+      <location filename="../../ui/importing/dialog.py" line="407" />
       <source>no name, e-mail, phone or company</source>
       <translation>没有姓名、邮箱、电话或公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="395" />
+      <location filename="../../ui/importing/dialog.py" line="408" />
       <source>card without END:VCARD</source>
       <translation>名片缺少 END:VCARD</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="397" />
+      <location filename="../../ui/importing/dialog.py" line="410" />
       <source>card without END:VCARD (file cut short?)</source>
       <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="403" />
+      <location filename="../../ui/importing/dialog.py" line="416" />
       <source>unreadable card ({0})</source>
       <translation>无法读取的名片（{0}）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="407" />
+      <location filename="../../ui/importing/dialog.py" line="420" />
       <source>a contact group ({0}), not a person: its members in this file get its name as a tag</source>
       <translation>联系人分组（{0}），不是联系人：本文件中的组员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="410" />
+      <location filename="../../ui/importing/dialog.py" line="423" />
       <source>a mailing list ({0}), not a person: its members in this file get its name as a tag</source>
       <translation>邮件列表（{0}），不是联系人：本文件中的成员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="416" />
+      <location filename="../../ui/importing/dialog.py" line="429" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>

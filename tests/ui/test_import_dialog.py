@@ -394,3 +394,19 @@ def test_pasted_and_dropped_contacts_that_are_not_files(qtbot, main_window, stor
     QApplication.clipboard().setText("Lunch with Ann on Friday")
     main_window.paste_contacts()
     assert "holds no contacts" in main_window.statusBar().currentMessage()
+
+
+def test_the_preview_says_what_an_update_changes(qtbot, styled_app, store, tmp_path):
+    from app import capture
+    from app.domain import ContactDraft, Email
+
+    with store.write() as tx:
+        capture.save_contact(tx, ContactDraft(name="王小明", emails=[Email("wxm@hq.example.cn")]))
+    path = tmp_path / "u.csv"
+    path.write_text("姓名,邮箱,手机,职位\r\n王小明,wxm@hq.example.cn,13800138000,经理\r\n",
+                    encoding="utf-8")
+    dialog = open_import_dialog(None, store, [str(path)])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    assert (_cell(dialog, 0, 2), _cell(dialog, 0, 4)) == ("updated", "changes phone numbers, job title")
+    dialog.reject()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.io import columns
-from app.io.apply import ImportReport
+from app.io.apply import ImportReport, RecordAbout
 from app.io.errors import UnmappedColumns
 from app.services import contacts
 from app.store import Store
@@ -302,7 +302,7 @@ class ImportDialog(QDialog):
         self.counts.setText(self.tr(
             "<b>{0}</b> new · <b>{1}</b> updated · <b>{2}</b> unchanged · <b>{3}</b> skipped")
             .format(r.created, r.updated, r.unchanged, len(r.skipped)))
-        kept = r.kept_in_note
+        kept = [a.kept_in_note for a in r.about]
         if noted := sum(1 for k in kept if k):
             self.counts.setText(self.counts.text() + " · " + self.tr(
                 "<b>{0}</b> with values kept in the note").format(noted))
@@ -322,10 +322,9 @@ class ImportDialog(QDialog):
         no_name = self.tr("(no name)")
         outcomes = []
         for i, x in rows:
-            label = r.labels[i] if i < len(r.labels) else ""
+            label = r.about[i].label
             reason = reasons.get((x["file"], x["record"]))
-            details = self.reason_text(reason) if reason else self.tr(
-                "kept in the note: {0}").format("; ".join(kept[i])) if kept[i] else ""
+            details = self.reason_text(reason) if reason else self._details(r.about[i])
             outcomes.append(_Outcome(Path(x["file"]).name, str(x["record"]),
                                      words.get(x["action"], x["action"]), label or no_name,
                                      details, bool(label), x["id"]))
@@ -338,6 +337,20 @@ class ImportDialog(QDialog):
         header.resizeSection(3, min(header.sectionSize(3), 240))
         self.table.setCurrentIndex(QModelIndex())
         self.table.show()
+
+    def _details(self, about: RecordAbout) -> str:
+        """What an update changes (what a rep checks before importing onto people they have),
+        and what was kept in the note."""
+        parts = []
+        if about.changed:
+            lists = {"emails": self.tr("e-mail addresses"), "phones": self.tr("phone numbers"),
+                     "websites": self.tr("websites"), "photo": self.tr("photo"),
+                     "company_id": self.field_label("company")}
+            parts.append(self.tr("changes {0}").format(self.tr(", ").join(
+                lists.get(f) or self.field_label(f) for f in about.changed)))
+        if about.kept_in_note:
+            parts.append(self.tr("kept in the note: {0}").format("; ".join(about.kept_in_note)))
+        return " · ".join(parts)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Enter on a row of the finished report opens it; it must not also press Close (the

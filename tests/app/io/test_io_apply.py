@@ -99,7 +99,7 @@ def test_dry_run_counts_and_writes_nothing(store, fx, dump):
     # record by record (the preview leaves out search entries and outbox ops, bulk.Creates)
     assert [(r["record"], r["action"]) for r in preview.records] == [
         (r["record"], r["action"]) for r in real.records]
-    assert preview.labels == real.labels
+    assert preview.about == real.about
 
 
 def test_cancel_rolls_back(store, fx, dump):
@@ -258,8 +258,8 @@ def test_the_report_names_what_was_kept_in_the_note(store, tmp_path):
         "ADR;TYPE=HOME:;;9 Elm St;Springfield;;;\r\nEND:VCARD\r\n", encoding="utf-8")
     files = [str(tmp_path / "s.csv"), str(tmp_path / "c.vcf")]
     preview = run_import(store, files, dry_run=True)
-    kept = {(r["file"], r["record"]): k
-            for r, k in zip(preview.records, preview.kept_in_note, strict=True)}
+    kept = {(r["file"], r["record"]): list(a.kept_in_note)
+            for r, a in zip(preview.records, preview.about, strict=True)}
     assert kept == {
         (files[0], 1): ["Phone: 8.6138E+12 (shortened by Excel, its last digits are lost)"],
         (files[0], 2): [],
@@ -268,10 +268,30 @@ def test_the_report_names_what_was_kept_in_the_note(store, tmp_path):
     assert f"kept in the note of {files[1]} record 1: Home address: 9 Elm St, Springfield; " \
            "E-mail: dee at acme; Birthday: next spring" in preview.summary()
     report = run_import(store, files)
-    assert report.kept_in_note == preview.kept_in_note
+    assert [a.kept_in_note for a in report.about] == [a.kept_in_note for a in preview.about]
     with store.read() as s:
         dee = contacts.get(s, report.records[2]["id"])
         assert dee.note.splitlines() == kept[(files[1], 1)] and dee.birthday is None
     # the second time nothing changes, and the note does not grow
     again = run_import(store, files)
     assert (again.created, again.updated) == (0, 0)
+
+
+def test_the_report_says_what_an_update_changes(store, tmp_path):
+    """Before importing onto people the rep already has, the preview says which fields each
+    update gives them; the command line's summary counts them by field."""
+    from app import capture
+    from app.domain import ContactDraft, Email
+
+    with store.write() as tx:
+        capture.save_contact(tx, ContactDraft(name="王小明", emails=[Email("wxm@hq.example.cn")]))
+    (tmp_path / "u.csv").write_text("姓名,邮箱,手机,职位\r\n王小明,wxm@hq.example.cn,13800138000,经理\r\n"
+                                    "李娜,lina@by.example.cn,13700137000,\r\n", encoding="utf-8")
+    preview = run_import(store, [str(tmp_path / "u.csv")], dry_run=True)
+    assert [(r["action"], a.changed) for r, a in zip(preview.records, preview.about,
+                                                      strict=True)] == [
+        ("updated", ("phones", "title")), ("created", ())]
+    assert "updated fields: phones (1), title (1)" in preview.summary()
+    real = run_import(store, [str(tmp_path / "u.csv")])
+    assert real.about == preview.about
+    assert all(not a.changed for a in run_import(store, [str(tmp_path / "u.csv")]).about)
