@@ -1,4 +1,4 @@
-"""`satchel import FILE|FOLDER... [--dry-run] [--map "Header=field"] [--json]` and
+"""`satchel import FILE|FOLDER... [--dry-run] [--map "Header=field"] [--tag TAG] [--json]` and
 `satchel export [--format vcf|vcf4|csv|outlook|xlsx] [--tag TAG]... [--company NAME]... --out FILE`."""
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ def register(sub, common) -> None:
     p.add_argument("--map", action="append", default=[], metavar="Header=field",
                    help='map a CSV/Excel column to a field ("Handphone=mobile"); '
                         '"Header=" ignores it; repeatable; remembered for this header set')
+    p.add_argument("--tag", action="append", default=[], metavar="TAG",
+                   help='give every imported contact this tag ("广交会 2026"); repeatable')
     p.set_defaults(func=do_import)
 
     p = sub.add_parser("export", parents=[common],
@@ -65,7 +67,8 @@ def parse_maps(items: list[str]) -> dict[str, str]:
 def do_import(args: argparse.Namespace, ctx) -> int:
     mapping = parse_maps(args.map)
     try:
-        report = run_import(ctx.store, args.files, dry_run=args.dry_run, mapping=mapping or None)
+        report = run_import(ctx.store, args.files, dry_run=args.dry_run, mapping=mapping or None,
+                            tags=args.tag)
     except FileUnreadable as exc:
         raise UserError(f"{exc}\nNothing was imported.") from None
     ctx.emit(report.to_json(), report.summary())

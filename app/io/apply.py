@@ -127,11 +127,14 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
                mapping: dict[str, str] | None = None, remember: bool = True,
                cancel: Callable[[], bool] | None = None,
                progress: Callable[[int], None] | None = None,
-               per_record: bool = False, ahead: bool | None = None) -> ImportReport:
+               per_record: bool = False, ahead: bool | None = None,
+               tags: Sequence[str] = ()) -> ImportReport:
     """Import these files in one transaction. Raises FileUnreadable (nothing written) or
     Cancelled (nothing written). `per_record`: match and write each record on its own, without
     the import's lookups (the reference the lookups are tested against). `ahead`: read and
-    prepare the records in a second process (app.io.ahead; None: when the files are big)."""
+    prepare the records in a second process (app.io.ahead; None: when the files are big).
+    `tags`: given to every record of the import ("广交会 2026": the fair's list)."""
+    tags = [t.strip() for t in tags if t.strip()]
     sources = open_all(store, paths, mapping)
     report = ImportReport(dry_run=dry_run)
     web = _Web(None if dry_run else photos.WebPhotos)
@@ -153,6 +156,7 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
                     for n, rec in chunk.records:
                         if cancel is not None and cancel():
                             raise Cancelled("Import cancelled: nothing was written.")
+                        _add_tags(rec, tags)
                         _one(tx, chunk.source.path, n, rec, report, web, lookup, texts)
                         done += 1
                         if progress is not None and done % 50 == 0:
@@ -315,6 +319,18 @@ def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None 
                                     changed))
     report.records.append({"file": path, "record": n, "action": action, "id": rid,
                            "company_id": cid})
+
+
+def _add_tags(rec, tags: list[str]) -> None:
+    """The import's own tags added to a record's (each once, whatever its case or width)."""
+    draft = _draft(rec)
+    if not tags or not isinstance(draft, ContactDraft | CompanyDraft):
+        return
+    have = {normalize.fold(t) for t in draft.tags}
+    for tag in tags:
+        if normalize.fold(tag) not in have:
+            have.add(normalize.fold(tag))
+            draft.tags = [*draft.tags, tag]
 
 
 def _draft(rec):

@@ -127,15 +127,14 @@ def _companies_named(session: Session, texts: Sequence[str]) -> list[str]:
 def _tagged(session: Session, tags: Sequence[str]) -> list[str]:
     wanted = {normalize.fold(t) for t in tags}
     found: dict[str, None] = {}
-    used: set[str] = set()
     for cid, tag in rows.dbapi(session).execute(
             "SELECT c.id, t.value FROM contact c, json_each(c.tags) t "
             "WHERE NOT c.deleted AND c.merged_into IS NULL AND t.type = 'text'"):
-        used.add(tag)
         if normalize.fold(tag) in wanted:
             found[cid] = None
     if not found:
-        known = ", ".join(sorted(used)[:20]) if used else "none yet"
+        used = sorted(contacts.tags_in_use(session))
+        known = ", ".join(used[:20]) if used else "none yet"
         raise NothingSelected(f"No contact has the tag {_quoted(tags)}; nothing was exported. "
                               f"Tags in use: {known}.")
     return list(found)

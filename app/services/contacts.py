@@ -158,6 +158,14 @@ def ids(session: Session, company_id: str | None = None) -> list[str]:
     return [r for (r,) in cur]
 
 
+def tags_in_use(session: Session) -> list[str]:
+    """The tags live contacts carry, most used first (an import's tag field offers them)."""
+    return [t for (t,) in dbapi(session).execute(
+        "SELECT t.value FROM contact c, json_each(c.tags) t WHERE c.tags <> '[]' AND NOT "
+        "c.deleted AND c.merged_into IS NULL AND t.type = 'text' GROUP BY t.value "
+        "ORDER BY count(*) DESC, t.value")]
+
+
 def rows(session: Session, contact_ids: list[str]) -> list[ContactRow]:
     """List rows for these ids, in the same order (missing ids are left out)."""
     if not contact_ids:

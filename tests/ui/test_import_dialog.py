@@ -410,3 +410,33 @@ def test_the_preview_says_what_an_update_changes(qtbot, styled_app, store, tmp_p
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
     assert (_cell(dialog, 0, 2), _cell(dialog, 0, 4)) == ("updated", "changes phone numbers, job title")
     dialog.reject()
+
+
+def test_a_tag_for_everyone_in_the_import(qtbot, styled_app, store, tmp_path):
+    """Typing a tag in the preview reads the preview again with it (a person already in the
+    book becomes "updated"), offers the tags in use, and the import gives it to everyone."""
+    from app import capture
+    from app.domain import ContactDraft, Email
+
+    with store.write() as tx:
+        capture.save_contact(tx, ContactDraft(name="王小明", emails=[Email("wxm@hq.example.cn")],
+                                              tags=["VIP"]))
+    path = tmp_path / "fair.csv"
+    path.write_text("姓名,邮箱\r\n王小明,wxm@hq.example.cn\r\n李娜,lina@by.example.cn\r\n",
+                    encoding="utf-8")
+    dialog = open_import_dialog(None, store, [str(path)])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    assert "<b>0</b> updated" in dialog.counts.text()
+    qtbot.waitUntil(lambda: dialog.tag.completer() is not None)
+    assert dialog.tag.completer().model().stringList() == ["VIP"]
+    qtbot.keyClicks(dialog.tag, "Canton Fair")  # (QTest types Latin-1 only; an IME the rest)
+    qtbot.waitUntil(lambda: dialog.state == "preview" and "<b>1</b> updated" in
+                    dialog.counts.text(), timeout=20000)
+    assert _cell(dialog, 0, 4) == "changes tags" or _cell(dialog, 1, 4) == "changes tags"
+    _shot(qtbot, dialog, "import_preview_tag.png")
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    with store.read() as s:
+        assert sorted(contacts.get(s, i).tags for i in contacts.ids(s)) == [
+            ["Canton Fair"], ["VIP", "Canton Fair"]]

@@ -1,21 +1,25 @@
 """The import dialog: map columns (unknown CSV/Excel headers) → preview (what will be new,
-updated, unchanged, skipped and why; nothing written yet) → import (progress, Cancel) →
-report (per-record outcome)."""
+updated, unchanged, skipped and why; nothing written yet; a tag for everyone in it, the
+preview re-read with it) → import (progress, Cancel) → report (per-record outcome)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -55,6 +59,7 @@ class _Outcome:
 class ImportDialog(QDialog):
     # (kind, id): a row of the finished import's report opened (the main window shows it)
     open_record = Signal(str, str)
+    _tags_read = Signal(list)  # the tags in use, for the tag field (read in a thread)
 
     def __init__(self, parent: QWidget | None, store: Store, paths: Sequence[str]) -> None:
         super().__init__(parent)
@@ -121,13 +126,28 @@ class ImportDialog(QDialog):
         self.pages.addWidget(main)
         self.pages.addWidget(self.map_table)
 
+        # a tag for everyone in the import (a fair's list: "广交会 2026"); the preview is read
+        # again with it, so it still counts exactly what the import will do
+        self.tag_label = QLabel(self.tr("&Tag everyone imported:"))
+        self.tag = QLineEdit(placeholderText=self.tr("optional, e.g. Trade fair 2026"))
+        self.tag_label.setBuddy(self.tag)
+        self._tags_read.connect(lambda tags: self.tag.setCompleter(QCompleter(tags, self.tag)))
+        threading.Thread(target=self._read_tags, name="import-tags", daemon=True).start()
+        self._previewed_tag = ""
+        self._tag_timer = QTimer(self, singleShot=True, interval=600)
+        self._tag_timer.timeout.connect(self._tag_changed)
+        self.tag.textChanged.connect(lambda _text: self._tag_timer.start())
+        self.tag.returnPressed.connect(self._tag_changed)
+
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.go_button = QPushButton(self.tr("Import"))
         self.go_button.setDefault(True)
         self.go_button.clicked.connect(self.go)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.tag_label)
+        buttons.addWidget(self.tag, 1)
+        buttons.addSpacing(24)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.go_button)
 
@@ -138,8 +158,25 @@ class ImportDialog(QDialog):
         self._start_preview()
 
     # -- steps ---------------------------------------------------------------------------
+    def _read_tags(self) -> None:
+        """(a tenth of a second or more in a big book: not on the UI thread)"""
+        with self.store.read() as s:
+            tags = contacts.tags_in_use(s)
+        with contextlib.suppress(RuntimeError):  # the dialog closed meanwhile
+            self._tags_read.emit(tags)
+
+    def _tags(self) -> list[str]:
+        return [self.tag.text().strip()] if self.tag.text().strip() else []
+
+    def _tag_changed(self) -> None:
+        """The preview again, with the tag, once the rep stops typing."""
+        self._tag_timer.stop()
+        if self.state == "preview" and self.tag.text().strip() != self._previewed_tag:
+            self._start_preview()
+
     def _start_preview(self) -> None:
         self.state = "previewing"
+        self._previewed_tag = self.tag.text().strip()
         self.pages.setCurrentIndex(0)
         self.heading.setText(self.tr("Reading {0}…").format(self._files()))
         self.counts.setText("")
@@ -147,10 +184,13 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.go_button.setEnabled(False)
-        self.worker.start(self.paths, dry_run=True, mapping=self.mapping or None)
+        self.worker.start(self.paths, dry_run=True, mapping=self.mapping or None,
+                          tags=self._tags())
 
     def go(self) -> None:
-        if self.state == "preview":
+        if self.state == "preview" and self.tag.text().strip() != self._previewed_tag:
+            self._tag_changed()  # (Import pressed right after typing: preview that first)
+        elif self.state == "preview":
             self._start_import()
         elif self.state == "mapping":
             self._take_mapping()
@@ -173,7 +213,9 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.go_button.setEnabled(False)
-        self.worker.start(self.paths, dry_run=False, mapping=self.mapping or None)
+        self.tag.setEnabled(False)
+        self.worker.start(self.paths, dry_run=False, mapping=self.mapping or None,
+                          tags=self._tags())
 
     def cancel(self) -> None:
         if self.worker.running:

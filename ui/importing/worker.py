@@ -23,13 +23,16 @@ class ImportWorker(ThreadWorker):
         super().__init__(parent)
         self.store = store
 
-    def start(self, paths: Sequence[str], *, dry_run: bool, mapping: dict[str, str] | None) -> None:
-        self._launch("satchel-import", self._run, list(paths), dry_run, mapping)
+    def start(self, paths: Sequence[str], *, dry_run: bool, mapping: dict[str, str] | None,
+              tags: Sequence[str] = ()) -> None:
+        self._launch("satchel-import", self._run, list(paths), dry_run, mapping, list(tags))
 
-    def _run(self, paths: list[str], dry_run: bool, mapping: dict[str, str] | None) -> None:
+    def _run(self, paths: list[str], dry_run: bool, mapping: dict[str, str] | None,
+             tags: list[str]) -> None:
         try:
             report = run_import(self.store, paths, dry_run=dry_run, mapping=mapping,
-                                cancel=self._cancel.is_set, progress=self.progress.emit)
+                                cancel=self._cancel.is_set, progress=self.progress.emit,
+                                tags=tags)
         except UnmappedColumns as exc:
             self.unmapped.emit(exc)
         except FileUnreadable as exc:

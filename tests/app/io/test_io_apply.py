@@ -295,3 +295,36 @@ def test_the_report_says_what_an_update_changes(store, tmp_path):
     real = run_import(store, [str(tmp_path / "u.csv")])
     assert real.about == preview.about
     assert all(not a.changed for a in run_import(store, [str(tmp_path / "u.csv")]).about)
+
+
+def test_an_import_can_tag_everyone_in_it(store, tmp_path):
+    """A fair's list imported with the fair's tag: new people get it, people already in the
+    book gain it (an update saying so), a company row too; the same import again changes
+    nothing, whatever the tag's case."""
+    from app import capture
+    from app.domain import ContactDraft, Email
+    from app.services import companies, contacts
+
+    with store.write() as tx:
+        known = capture.save_contact(tx, ContactDraft(
+            name="王小明", emails=[Email("wxm@hq.example.cn")], tags=["VIP"])).contact_id
+    (tmp_path / "fair.csv").write_text("姓名,邮箱,公司\r\n王小明,wxm@hq.example.cn,\r\n"
+                                       "李娜,lina@by.example.cn,白云贸易\r\n", encoding="utf-8")
+    report = run_import(store, [str(tmp_path / "fair.csv")], tags=["广交会 2026", " "])
+    assert (report.created, report.updated) == (1, 1)
+    assert report.about[0].changed == ("tags",)
+    with store.read() as s:
+        assert contacts.get(s, known).tags == ["VIP", "广交会 2026"]
+        li = contacts.get(s, report.records[1]["id"])
+        assert li.tags == ["广交会 2026"]
+    again = run_import(store, [str(tmp_path / "fair.csv")], tags=["广交会 2026"])
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    # 王小明 holds VIP already: "vip" is the same tag to him, new to 李娜
+    vip = run_import(store, [str(tmp_path / "fair.csv")], tags=["vip"])
+    assert [r["action"] for r in vip.records] == ["unchanged", "updated"]
+    (tmp_path / "accounts.csv").write_text("Company,Website\r\nAcme GmbH,acme.example\r\n",
+                                           encoding="utf-8")
+    run_import(store, [str(tmp_path / "accounts.csv")], tags=["Fair"])
+    with store.read() as s:
+        acme = next(c for c in companies.list_all(s) if c.name == "Acme GmbH")
+        assert acme.tags == ["Fair"]

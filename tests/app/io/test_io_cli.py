@@ -113,3 +113,16 @@ def test_a_sheet_without_headers_on_the_command_line(tmp_path):
     done = satchel(db, "import", str(sheet), *maps, "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["created"] == 2
+
+
+def test_import_with_a_tag(tmp_path):
+    db = tmp_path / "cli.sqlite3"
+    book = tmp_path / "fair.vcf"
+    book.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张伟\r\nEMAIL:zw@ex.example\r\n"
+                    "END:VCARD\r\n", encoding="utf-8")
+    done = satchel(db, "import", str(book), "--tag", "广交会 2026", "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["created"] == 1
+    fair = satchel(db, "export", "--tag", "广交会 2026", "--out", str(tmp_path / "f.csv"))
+    assert fair.returncode == 0 and "Exported 1" in fair.stdout
+    again = satchel(db, "import", str(book), "--tag", "广交会 2026", "--json")
+    assert json.loads(again.stdout)["unchanged"] == 1
