@@ -236,6 +236,9 @@ class Store:
                 f"{path} could not be read as a Satchel database ({_reason(exc)}). It was left "
                 "untouched; restore it from a backup or start a new database."
             ) from exc
+        from app.dedup.store_index import attach  # (the matcher builds on the store)
+
+        attach(engine)  # its listeners now, before any other thread connects (see attach)
         return cls(path, engine, region or "")
 
     def close(self) -> None:

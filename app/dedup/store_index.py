@@ -406,12 +406,19 @@ def store_index(session: Session) -> StoreIndex:
     idx = session.info.get(_SESSION_KEY)  # (an import asks ~30,000 times)
     if idx is None:
         engine = session.get_bind()
-        engine = getattr(engine, "engine", engine)
-        with _GLOBAL:
-            idx = _INDEXES.get(engine)
-            if idx is None:
-                idx = _INDEXES[engine] = StoreIndex(engine)
-        session.info[_SESSION_KEY] = idx
+        idx = session.info[_SESSION_KEY] = attach(getattr(engine, "engine", engine))
+    return idx
+
+
+def attach(engine: Engine) -> StoreIndex:
+    """The engine's index, made (its listeners registered) on the first call. Store.open calls
+    this before any other thread connects: SQLAlchemy's listener lists are not locked, so a
+    listener added while another thread connects failed that connect ("deque mutated during
+    iteration": an import's worker made the index while the window read the store)."""
+    with _GLOBAL:
+        idx = _INDEXES.get(engine)
+        if idx is None:
+            idx = _INDEXES[engine] = StoreIndex(engine)
     return idx
 
 
