@@ -188,6 +188,16 @@ class MainWindow(QMainWindow):
         if not view.select(record_id):
             self.statusBar().showMessage(self.tr("That record no longer exists."), 4000)
 
+    def select_contacts(self, record_ids: list[str]) -> None:
+        """Show these people selected in the contacts list (an import's: to export or delete
+        them together); ids of other records are passed over."""
+        self.show_view(self.views.index(self.contacts))
+        n = self.contacts.select_many(record_ids)
+        self.statusBar().showMessage(self.tr(
+            "{0} contacts selected: right-click them to export or delete them.").format(
+            f"{n:,}") if n else self.tr("None of those contacts is in the list any more."),
+            8000)
+
     def show_search(self) -> None:
         self.search_popup.popup(self)
 

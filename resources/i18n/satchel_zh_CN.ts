@@ -302,57 +302,57 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompaniesView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="263" />
+      <location filename="../../ui/views/records.py" line="273" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="264" />
+      <location filename="../../ui/views/records.py" line="274" />
       <source>No companies yet. They are created as you add contacts.</source>
       <translation>还没有公司。添加联系人时会自动创建。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="265" />
+      <location filename="../../ui/views/records.py" line="275" />
       <source>Select a company to see its people, deals and history.</source>
       <translation>选择一家公司，查看其联系人、商机和往来记录。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="266" />
+      <location filename="../../ui/views/records.py" line="276" />
       <source>New company…</source>
       <translation>新建公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="269" />
+      <location filename="../../ui/views/records.py" line="279" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="269" />
+      <location filename="../../ui/views/records.py" line="279" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="275" />
+      <location filename="../../ui/views/records.py" line="285" />
       <source>Export this company's contacts…</source>
       <translation>导出该公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="276" />
+      <location filename="../../ui/views/records.py" line="286" />
       <source>Export the contacts of {0} companies…</source>
       <translation>导出 {0} 家公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="279" />
+      <location filename="../../ui/views/records.py" line="289" />
       <source>Delete this company…</source>
       <translation>删除该公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="280" />
+      <location filename="../../ui/views/records.py" line="290" />
       <source>Delete {0} companies…</source>
       <translation>删除 {0} 家公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="283" />
+      <location filename="../../ui/views/records.py" line="293" />
       <source>Delete these {0} companies? Their contacts stay, without a company.</source>
       <translation>删除这 {0} 家公司？其联系人会保留，但不再属于任何公司。</translation>
     </message>
@@ -457,57 +457,57 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ContactsView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="233" />
+      <location filename="../../ui/views/records.py" line="243" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="234" />
+      <location filename="../../ui/views/records.py" line="244" />
       <source>No contacts yet. Press Ctrl+N to add one, or import your address book (File → Import…).</source>
       <translation>还没有联系人。按 Ctrl+N 添加，或导入通讯录（文件 → 导入…）。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="236" />
+      <location filename="../../ui/views/records.py" line="246" />
       <source>Select a contact to see everything about them.</source>
       <translation>选择一位联系人，查看其全部信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="237" />
+      <location filename="../../ui/views/records.py" line="247" />
       <source>New contact…</source>
       <translation>新建联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="240" />
+      <location filename="../../ui/views/records.py" line="250" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="240" />
+      <location filename="../../ui/views/records.py" line="250" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="246" />
+      <location filename="../../ui/views/records.py" line="256" />
       <source>Export this contact…</source>
       <translation>导出该联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="247" />
+      <location filename="../../ui/views/records.py" line="257" />
       <source>Export {0} contacts…</source>
       <translation>导出 {0} 位联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="250" />
+      <location filename="../../ui/views/records.py" line="260" />
       <source>Delete this contact…</source>
       <translation>删除该联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="251" />
+      <location filename="../../ui/views/records.py" line="261" />
       <source>Delete {0} contacts…</source>
       <translation>删除 {0} 位联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="254" />
+      <location filename="../../ui/views/records.py" line="264" />
       <source>Delete these {0} contacts?</source>
       <translation>删除这 {0} 位联系人？</translation>
     </message>
@@ -872,471 +872,476 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="72" />
+      <location filename="../../ui/importing/dialog.py" line="74" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="92" />
+      <location filename="../../ui/importing/dialog.py" line="94" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="93" />
+      <location filename="../../ui/importing/dialog.py" line="95" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="94" />
+      <location filename="../../ui/importing/dialog.py" line="96" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="95" />
+      <location filename="../../ui/importing/dialog.py" line="97" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="97" />
+      <location filename="../../ui/importing/dialog.py" line="99" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="110" />
+      <location filename="../../ui/importing/dialog.py" line="112" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="110" />
+      <location filename="../../ui/importing/dialog.py" line="112" />
       <source>First value</source>
       <translation>首行内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="110" />
+      <location filename="../../ui/importing/dialog.py" line="112" />
       <source>Satchel field</source>
       <translation>Satchel 字段</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="131" />
+      <location filename="../../ui/importing/dialog.py" line="133" />
       <source>&amp;Tag everyone imported:</source>
       <translation>为导入的联系人加标签(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="132" />
+      <location filename="../../ui/importing/dialog.py" line="134" />
       <source>optional, e.g. Trade fair 2026</source>
       <translation>可选，例如：广交会 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="142" />
+      <location filename="../../ui/importing/dialog.py" line="145" />
+      <source>Select them in Contacts</source>
+      <translation>在联系人中选中它们</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="148" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="144" />
-      <location filename="../../ui/importing/dialog.py" line="258" />
+      <location filename="../../ui/importing/dialog.py" line="150" />
+      <location filename="../../ui/importing/dialog.py" line="268" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="181" />
+      <location filename="../../ui/importing/dialog.py" line="191" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="201" />
+      <location filename="../../ui/importing/dialog.py" line="211" />
       <source>{0} cannot all be the {1}: choose another field for all but one, or (ignore).</source>
       <translation>{0}不能都作为“{1}”：只保留其中一列，其余请选择其他字段或“（忽略）”。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="202" />
-      <location filename="../../ui/importing/dialog.py" line="285" />
-      <location filename="../../ui/importing/dialog.py" line="391" />
+      <location filename="../../ui/importing/dialog.py" line="212" />
+      <location filename="../../ui/importing/dialog.py" line="298" />
+      <location filename="../../ui/importing/dialog.py" line="404" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="211" />
+      <location filename="../../ui/importing/dialog.py" line="221" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="222" />
+      <location filename="../../ui/importing/dialog.py" line="232" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="246" />
+      <location filename="../../ui/importing/dialog.py" line="256" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="255" />
+      <location filename="../../ui/importing/dialog.py" line="265" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="264" />
+      <location filename="../../ui/importing/dialog.py" line="274" />
       <source>Import finished. Double-click a row to open that contact or company.</source>
       <translation>导入完成。双击某一行即可打开该联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="267" />
+      <location filename="../../ui/importing/dialog.py" line="277" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="269" />
-      <location filename="../../ui/importing/dialog.py" line="327" />
+      <location filename="../../ui/importing/dialog.py" line="279" />
+      <location filename="../../ui/importing/dialog.py" line="340" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="278" />
+      <location filename="../../ui/importing/dialog.py" line="291" />
       <source>{0} has no header row: its first row is already a contact. Satchel guessed what each column holds from its values; check the choices.</source>
       <translation>{0} 没有表头行：第一行就是联系人。Satchel 已根据内容推测每列的含义，请核对。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="283" />
+      <location filename="../../ui/importing/dialog.py" line="296" />
       <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="288" />
+      <location filename="../../ui/importing/dialog.py" line="301" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="300" />
+      <location filename="../../ui/importing/dialog.py" line="313" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="308" />
+      <location filename="../../ui/importing/dialog.py" line="321" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="315" />
+      <location filename="../../ui/importing/dialog.py" line="328" />
       <source>Column {0}</source>
       <translation>第 {0} 列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="336" />
+      <location filename="../../ui/importing/dialog.py" line="349" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="345" />
+      <location filename="../../ui/importing/dialog.py" line="358" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="350" />
+      <location filename="../../ui/importing/dialog.py" line="363" />
       <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="357" />
+      <location filename="../../ui/importing/dialog.py" line="370" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="361" />
+      <location filename="../../ui/importing/dialog.py" line="374" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="361" />
+      <location filename="../../ui/importing/dialog.py" line="374" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="362" />
+      <location filename="../../ui/importing/dialog.py" line="375" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="362" />
+      <location filename="../../ui/importing/dialog.py" line="375" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="363" />
+      <location filename="../../ui/importing/dialog.py" line="376" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="364" />
+      <location filename="../../ui/importing/dialog.py" line="377" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="388" />
+      <location filename="../../ui/importing/dialog.py" line="401" />
       <source>e-mail addresses</source>
       <translation>电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="388" />
+      <location filename="../../ui/importing/dialog.py" line="401" />
       <source>phone numbers</source>
       <translation>电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="389" />
+      <location filename="../../ui/importing/dialog.py" line="402" />
       <source>websites</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="389" />
+      <location filename="../../ui/importing/dialog.py" line="402" />
       <source>photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="391" />
+      <location filename="../../ui/importing/dialog.py" line="404" />
       <source>changes {0}</source>
       <translation>更改：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="394" />
+      <location filename="../../ui/importing/dialog.py" line="407" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="419" />
+      <location filename="../../ui/importing/dialog.py" line="432" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="419" />
+      <location filename="../../ui/importing/dialog.py" line="432" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="420" />
+      <location filename="../../ui/importing/dialog.py" line="433" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="420" />
+      <location filename="../../ui/importing/dialog.py" line="433" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="421" />
+      <location filename="../../ui/importing/dialog.py" line="434" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="421" />
+      <location filename="../../ui/importing/dialog.py" line="434" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="422" />
+      <location filename="../../ui/importing/dialog.py" line="435" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="422" />
+      <location filename="../../ui/importing/dialog.py" line="435" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="423" />
+      <location filename="../../ui/importing/dialog.py" line="436" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="423" />
+      <location filename="../../ui/importing/dialog.py" line="436" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="424" />
+      <location filename="../../ui/importing/dialog.py" line="437" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="424" />
+      <location filename="../../ui/importing/dialog.py" line="437" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="425" />
+      <location filename="../../ui/importing/dialog.py" line="438" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="426" />
+      <location filename="../../ui/importing/dialog.py" line="439" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="426" />
+      <location filename="../../ui/importing/dialog.py" line="439" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="427" />
+      <location filename="../../ui/importing/dialog.py" line="440" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="427" />
+      <location filename="../../ui/importing/dialog.py" line="440" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="428" />
+      <location filename="../../ui/importing/dialog.py" line="441" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="428" />
+      <location filename="../../ui/importing/dialog.py" line="441" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="429" />
+      <location filename="../../ui/importing/dialog.py" line="442" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="429" />
+      <location filename="../../ui/importing/dialog.py" line="442" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="430" />
+      <location filename="../../ui/importing/dialog.py" line="443" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="430" />
+      <location filename="../../ui/importing/dialog.py" line="443" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="431" />
+      <location filename="../../ui/importing/dialog.py" line="444" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="431" />
+      <location filename="../../ui/importing/dialog.py" line="444" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="432" />
+      <location filename="../../ui/importing/dialog.py" line="445" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="432" />
+      <location filename="../../ui/importing/dialog.py" line="445" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="433" />
+      <location filename="../../ui/importing/dialog.py" line="446" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="433" />
+      <location filename="../../ui/importing/dialog.py" line="446" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="434" />
+      <location filename="../../ui/importing/dialog.py" line="447" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="434" />
+      <location filename="../../ui/importing/dialog.py" line="447" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="435" />
+      <location filename="../../ui/importing/dialog.py" line="448" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="435" />
+      <location filename="../../ui/importing/dialog.py" line="448" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="436" />
+      <location filename="../../ui/importing/dialog.py" line="449" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="436" />
+      <location filename="../../ui/importing/dialog.py" line="449" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="437" />
+      <location filename="../../ui/importing/dialog.py" line="450" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="437" />
+      <location filename="../../ui/importing/dialog.py" line="450" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="438" />
+      <location filename="../../ui/importing/dialog.py" line="451" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="446" />
+      <location filename="../../ui/importing/dialog.py" line="459" />
       <source>no value in any imported column</source>
       <translation>导入的各列均无内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="447" />
+      <location filename="../../ui/importing/dialog.py" line="460" />
       <source>no company name</source>
       <translation>没有公司名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="448" />
+      <location filename="../../ui/importing/dialog.py" line="461" />
       <source>no name, e-mail or phone</source>
       <translation>没有姓名、邮箱或电话</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="449" />
+      <location filename="../../ui/importing/dialog.py" line="462" />
       <source>no name, e-mail, phone or company</source>
       <translation>没有姓名、邮箱、电话或公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="450" />
+      <location filename="../../ui/importing/dialog.py" line="463" />
       <source>card without END:VCARD</source>
       <translation>名片缺少 END:VCARD</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="452" />
+      <location filename="../../ui/importing/dialog.py" line="465" />
       <source>card without END:VCARD (file cut short?)</source>
       <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="458" />
+      <location filename="../../ui/importing/dialog.py" line="471" />
       <source>unreadable card ({0})</source>
       <translation>无法读取的名片（{0}）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="462" />
+      <location filename="../../ui/importing/dialog.py" line="475" />
       <source>a contact group ({0}), not a person: its members in this file get its name as a tag</source>
       <translation>联系人分组（{0}），不是联系人：本文件中的组员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="465" />
+      <location filename="../../ui/importing/dialog.py" line="478" />
       <source>a mailing list ({0}), not a person: its members in this file get its name as a tag</source>
       <translation>邮件列表（{0}），不是联系人：本文件中的成员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="471" />
+      <location filename="../../ui/importing/dialog.py" line="484" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>
@@ -1418,7 +1423,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="138" />
-      <location filename="../../ui/main_window.py" line="281" />
+      <location filename="../../ui/main_window.py" line="291" />
       <source>Export the se&amp;lection…</source>
       <translation>导出所选(&amp;L)…</translation>
     </message>
@@ -1528,183 +1533,193 @@ Start by bringing in the people you already know:</source>
       <translation>该记录已不存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="208" />
+      <location filename="../../ui/main_window.py" line="197" />
+      <source>{0} contacts selected: right-click them to export or delete them.</source>
+      <translation>已选中 {0} 位联系人：右键单击可导出或删除。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="198" />
+      <source>None of those contacts is in the list any more.</source>
+      <translation>这些联系人都已不在列表中。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="218" />
       <source>Contact saved.</source>
       <translation>联系人已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="209" />
+      <location filename="../../ui/main_window.py" line="219" />
       <source>Already known: the existing contact was updated.</source>
       <translation>已有此人：已更新现有联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="220" />
       <source>Already known: nothing new to add.</source>
       <translation>已有此人：没有新信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="223" />
       <source>Joined an existing company.</source>
       <translation>已归入现有公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
-      <location filename="../../ui/main_window.py" line="235" />
+      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="245" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="231" />
+      <location filename="../../ui/main_window.py" line="241" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="242" />
       <source>Address books ({0});;All files (*)</source>
       <translation>通讯录 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>Pasted contacts</source>
       <translation>粘贴的联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="243" />
+      <location filename="../../ui/main_window.py" line="253" />
       <source>The clipboard holds no contacts. Copy cards, rows of a sheet or e-mail addresses, then paste again.</source>
       <translation>剪贴板中没有联系人。请复制名片、表格中的行或电子邮件地址，然后再粘贴。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="266" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="300" />
       <location filename="../../ui/main_window.py" line="307" />
+      <location filename="../../ui/main_window.py" line="317" />
       <source>Business cards</source>
       <translation>名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="294" />
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="304" />
+      <location filename="../../ui/main_window.py" line="362" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="305" />
       <source>Images ({0});;All files (*)</source>
       <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>Scan a folder of business cards</source>
       <translation>扫描名片文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>Sample data</source>
       <translation>示例数据</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="325" />
       <source>The sample data is already in this database.</source>
       <translation>示例数据已在此数据库中。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="321" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>The sample data could not be loaded ({0}). Nothing was changed.</source>
       <translation>无法加载示例数据（{0}）。没有做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>Sample data loaded: {0} companies, {1} contacts, {2} opportunities.</source>
       <translation>已加载示例数据：{0} 家公司、{1} 位联系人、{2} 个商机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="363" />
       <source>Find duplicates</source>
       <translation>查找重复项</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>Sync settings</source>
       <translation>同步设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>Search everything; paste a phone number to see who calls</source>
       <translation>搜索全部内容；粘贴电话号码即可查看来电者</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="343" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>New contact</source>
       <translation>新建联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="345" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>Today, Contacts, Companies, Opportunities, Activities</source>
       <translation>今天、联系人、公司、商机、活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>Import an address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="359" />
       <source>Paste contacts: copied cards, rows of a sheet, e-mail addresses</source>
       <translation>粘贴联系人：复制的名片、表格中的行、电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>Export contacts (vCard, CSV, Excel)</source>
       <translation>导出联系人（vCard、CSV、Excel）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="364" />
       <source>Open or edit the selected row</source>
       <translation>打开或编辑选中的行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="357" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>Keyboard shortcuts</source>
       <translation>快捷键</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="360" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>About Satchel</source>
       <translation>关于 Satchel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;The offline-first sales assistant.&lt;br&gt;Database: {0}</source>
       <translation>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;离线优先的销售助手。&lt;br&gt;数据库：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="385" />
       <source>Dropped contacts</source>
       <translation>拖入的联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="377" />
+      <location filename="../../ui/main_window.py" line="387" />
       <source>What was dropped holds no contacts: drop address books, cards, rows of a sheet or e-mail addresses.</source>
       <translation>拖入的内容中没有联系人：请拖入通讯录文件、名片、表格中的行或电子邮件地址。</translation>
     </message>
@@ -1939,23 +1954,23 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>RecordListView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="132" />
+      <location filename="../../ui/views/records.py" line="142" />
       <source>{0} · {1} selected</source>
       <translation>{0} · 已选 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="183" />
+      <location filename="../../ui/views/records.py" line="193" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="193" />
       <location filename="../../ui/views/records.py" line="203" />
+      <location filename="../../ui/views/records.py" line="213" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="204" />
+      <location filename="../../ui/views/records.py" line="214" />
       <source>Nothing was deleted: {0}</source>
       <translation>未删除任何内容：{0}</translation>
     </message>

@@ -60,6 +60,8 @@ class ImportDialog(QDialog):
     # (kind, id): a row of the finished import's report opened (the main window shows it)
     open_record = Signal(str, str)
     _tags_read = Signal(list)  # the tags in use, for the tag field (read in a thread)
+    # the finished import's records (ids): the main window selects its contacts in the list
+    select_records = Signal(list)
 
     def __init__(self, parent: QWidget | None, store: Store, paths: Sequence[str]) -> None:
         super().__init__(parent)
@@ -139,6 +141,10 @@ class ImportDialog(QDialog):
         self.tag.textChanged.connect(lambda _text: self._tag_timer.start())
         self.tag.returnPressed.connect(self._tag_changed)
 
+        # after the import: its people selected in the contacts list, to export or tag them
+        self.select_button = QPushButton(self.tr("Select them in Contacts"))
+        self.select_button.clicked.connect(self._select_imported)
+        self.select_button.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.go_button = QPushButton(self.tr("Import"))
@@ -148,6 +154,7 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.tag_label)
         buttons.addWidget(self.tag, 1)
         buttons.addSpacing(24)
+        buttons.addWidget(self.select_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.go_button)
 
@@ -158,6 +165,9 @@ class ImportDialog(QDialog):
         self._start_preview()
 
     # -- steps ---------------------------------------------------------------------------
+    def _select_imported(self) -> None:
+        self.select_records.emit([x["id"] for x in self.report.records if x["id"]])
+
     def _read_tags(self) -> None:
         """(a tenth of a second or more in a big book: not on the UI thread)"""
         with self.store.read() as s:
@@ -269,6 +279,9 @@ class ImportDialog(QDialog):
             self.go_button.setText(self.tr("Close"))
             self.go_button.setEnabled(True)
             self.cancel_button.hide()
+            self.tag_label.hide()
+            self.tag.hide()
+            self.select_button.setVisible(any(x["id"] for x in report.records))
 
     def _on_unmapped(self, exc: UnmappedColumns) -> None:
         self.state = "mapping"
@@ -487,6 +500,8 @@ def open_import_dialog(parent: QWidget | None, store: Store, paths: Sequence[str
     dialog = ImportDialog(parent, store, paths)
     if hasattr(parent, "open_record"):
         dialog.open_record.connect(parent.open_record)
+    if hasattr(parent, "select_contacts"):
+        dialog.select_records.connect(parent.select_contacts)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

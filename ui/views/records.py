@@ -110,6 +110,16 @@ class RecordListView(View):
             self._reselect(chosen)
         self._show_count()
 
+    def select_many(self, ids: list[str]) -> int:
+        """Select these records (those in the list), the first of them current; how many."""
+        self.refresh()  # (written a moment ago: the store's change signal may be on its way)
+        rows = self.model.rows_of(ids)
+        if not rows:
+            return 0
+        self.select(self.model.id_at(rows[0]))
+        self._reselect([self.model.id_at(r) for r in rows])
+        return len(rows)
+
     def _reselect(self, ids: list[str]) -> None:
         """Select these rows again, as runs of neighbouring rows (Ctrl+A on 100,000 is one)."""
         rows = self.model.rows_of(ids)
