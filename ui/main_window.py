@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
 
     def select_contacts(self, record_ids: list[str]) -> None:
         """Show these people selected in the contacts list (an import's: to export or delete
-        them together); ids of other records are passed over."""
+        them together)."""
         self.show_view(self.views.index(self.contacts))
         n = self.contacts.select_many(record_ids)
         self.statusBar().showMessage(self.tr(

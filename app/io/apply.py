@@ -49,6 +49,7 @@ class RecordAbout:
     label: str = ""  # who it is
     kept_in_note: tuple[str, ...] = ()  # what its reader set aside in the note
     changed: tuple[str, ...] = ()  # the fields an update gave a stored person
+    kind: str = ""  # what was saved: contact | company ("": skipped)
 
 
 @dataclass
@@ -316,7 +317,8 @@ def _one(tx: Tx, path: str, n: int, rec, report: ImportReport, web: _Web | None 
     else:
         report.unchanged += 1  # unchanged, or linked to an existing record without a change
     report.about.append(RecordAbout(_label(rec), tuple(getattr(_draft(rec), "set_aside", ())),
-                                    changed))
+                                    changed, "company" if isinstance(rec, CompanyDraft)
+                                    else "contact"))
     report.records.append({"file": path, "record": n, "action": action, "id": rid,
                            "company_id": cid})
 

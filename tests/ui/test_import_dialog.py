@@ -444,7 +444,7 @@ def test_a_tag_for_everyone_in_the_import(qtbot, styled_app, store, tmp_path):
 
 def test_the_imported_people_selected_in_the_list(qtbot, main_window, store, tmp_path):
     """After an import, its people selected in the contacts list, to export or delete them
-    together (the company row of an account list is passed over)."""
+    together; an import of companies alone has no such button."""
     from app import capture
     from app.domain import ContactDraft, Email
 
@@ -467,3 +467,9 @@ def test_the_imported_people_selected_in_the_list(qtbot, main_window, store, tmp
     assert main_window.export_selection_action.text() == "Export 2 contacts…"
     assert "2 contacts selected" in main_window.statusBar().currentMessage()
     dialog.close()
+    accounts = open_import_dialog(main_window, store, [str(FIX / "accounts.csv")])
+    qtbot.waitUntil(lambda: accounts.state == "preview", timeout=20000)
+    qtbot.mouseClick(accounts.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: accounts.state == "done", timeout=20000)
+    assert accounts.report.created and not accounts.select_button.isVisible()
+    accounts.close()

@@ -51,7 +51,7 @@ class _Outcome:
     record: str
     outcome: str
     name: str
-    details: str  # why it was skipped, or what was kept in its note
+    details: str  # why it was skipped, what an update changes, what was kept in its note
     named: bool
     id: str | None  # the record saved (None: skipped)
 
@@ -95,7 +95,7 @@ class ImportDialog(QDialog):
             Column(self.tr("Record"), lambda o: o.record, RIGHT),
             Column(self.tr("Outcome"), lambda o: o.outcome),
             Column(self.tr("Name"), lambda o: o.name, tooltip=True, muted=lambda o: not o.named),
-            # why a record is skipped, or what of it was kept in its note
+            # why a record is skipped, what an update changes, what was kept in its note
             Column(self.tr("Details"), lambda o: o.details, tooltip=True),
         ], self)
         self.table = QTableView()
@@ -165,8 +165,12 @@ class ImportDialog(QDialog):
         self._start_preview()
 
     # -- steps ---------------------------------------------------------------------------
+    def _imported_people(self) -> list[str]:
+        return [x["id"] for x, a in zip(self.report.records, self.report.about, strict=True)
+                if a.kind == "contact"]
+
     def _select_imported(self) -> None:
-        self.select_records.emit([x["id"] for x in self.report.records if x["id"]])
+        self.select_records.emit(self._imported_people())
 
     def _read_tags(self) -> None:
         """(a tenth of a second or more in a big book: not on the UI thread)"""
@@ -281,7 +285,7 @@ class ImportDialog(QDialog):
             self.cancel_button.hide()
             self.tag_label.hide()
             self.tag.hide()
-            self.select_button.setVisible(any(x["id"] for x in report.records))
+            self.select_button.setVisible(bool(self._imported_people()))
 
     def _on_unmapped(self, exc: UnmappedColumns) -> None:
         self.state = "mapping"
