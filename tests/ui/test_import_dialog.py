@@ -396,34 +396,37 @@ def test_pasted_and_dropped_contacts_that_are_not_files(qtbot, main_window, stor
     assert "holds no contacts" in main_window.statusBar().currentMessage()
 
 
-def test_the_preview_says_what_an_update_changes(qtbot, styled_app, store, tmp_path):
+def _wang_in_the_book(store, tags=()) -> None:
     from app import capture
     from app.domain import ContactDraft, Email
 
     with store.write() as tx:
-        capture.save_contact(tx, ContactDraft(name="王小明", emails=[Email("wxm@hq.example.cn")]))
+        capture.save_contact(tx, ContactDraft(name="王小明", emails=[Email("wxm@hq.example.cn")],
+                                              tags=list(tags)))
+
+
+_FAIR = "姓名,邮箱\r\n王小明,wxm@hq.example.cn\r\n李娜,lina@by.example.cn\r\n"
+
+
+def test_the_preview_says_what_an_update_changes(qtbot, styled_app, store, tmp_path):
+    _wang_in_the_book(store)
     path = tmp_path / "u.csv"
     path.write_text("姓名,邮箱,手机,职位\r\n王小明,wxm@hq.example.cn,13800138000,经理\r\n",
                     encoding="utf-8")
     dialog = open_import_dialog(None, store, [str(path)])
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
-    assert (_cell(dialog, 0, 2), _cell(dialog, 0, 4)) == ("updated", "changes phone numbers, job title")
+    assert (_cell(dialog, 0, 2), _cell(dialog, 0, 4)) == (
+        "updated", "changes phone numbers, job title")
     dialog.reject()
 
 
 def test_a_tag_for_everyone_in_the_import(qtbot, styled_app, store, tmp_path):
     """Typing a tag in the preview reads the preview again with it (a person already in the
     book becomes "updated"), offers the tags in use, and the import gives it to everyone."""
-    from app import capture
-    from app.domain import ContactDraft, Email
-
-    with store.write() as tx:
-        capture.save_contact(tx, ContactDraft(name="王小明", emails=[Email("wxm@hq.example.cn")],
-                                              tags=["VIP"]))
+    _wang_in_the_book(store, ["VIP"])
     path = tmp_path / "fair.csv"
-    path.write_text("姓名,邮箱\r\n王小明,wxm@hq.example.cn\r\n李娜,lina@by.example.cn\r\n",
-                    encoding="utf-8")
+    path.write_text(_FAIR, encoding="utf-8")
     dialog = open_import_dialog(None, store, [str(path)])
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
@@ -451,8 +454,7 @@ def test_the_imported_people_selected_in_the_list(qtbot, main_window, store, tmp
     with store.write() as tx:
         capture.save_contact(tx, ContactDraft(name="Zoe Other", emails=[Email("z@o.example")]))
     path = tmp_path / "fair.csv"
-    path.write_text("姓名,邮箱\r\n王小明,wxm@hq.example.cn\r\n李娜,lina@by.example.cn\r\n",
-                    encoding="utf-8")
+    path.write_text(_FAIR, encoding="utf-8")
     dialog = open_import_dialog(main_window, store, [str(path)])
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
     assert not dialog.select_button.isVisible()
