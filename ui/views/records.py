@@ -107,7 +107,7 @@ class RecordListView(View):
         else:
             self.detail.clear()
         if len(chosen) > 1:
-            self._reselect(chosen)
+            self._select_rows(self.model.rows_of(chosen))
         self._show_count()
 
     def select_many(self, ids: list[str]) -> int:
@@ -117,12 +117,12 @@ class RecordListView(View):
         if not rows:
             return 0
         self.select(self.model.id_at(rows[0]))
-        self._reselect([self.model.id_at(r) for r in rows])
+        self._select_rows(rows)
         return len(rows)
 
-    def _reselect(self, ids: list[str]) -> None:
-        """Select these rows again, as runs of neighbouring rows (Ctrl+A on 100,000 is one)."""
-        rows = self.model.rows_of(ids)
+    def _select_rows(self, rows: list[int]) -> None:
+        """Add these rows (ascending) to the selection, as runs of neighbouring rows (Ctrl+A on
+        100,000 is one)."""
         last = self.model.columnCount() - 1
         chosen = QItemSelection()
         start = 0
