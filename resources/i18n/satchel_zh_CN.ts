@@ -872,476 +872,476 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="74" />
+      <location filename="../../ui/importing/dialog.py" line="76" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="94" />
+      <location filename="../../ui/importing/dialog.py" line="96" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="95" />
+      <location filename="../../ui/importing/dialog.py" line="97" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="96" />
+      <location filename="../../ui/importing/dialog.py" line="98" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="97" />
+      <location filename="../../ui/importing/dialog.py" line="99" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="99" />
+      <location filename="../../ui/importing/dialog.py" line="101" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="112" />
+      <location filename="../../ui/importing/dialog.py" line="117" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="112" />
+      <location filename="../../ui/importing/dialog.py" line="117" />
       <source>First value</source>
       <translation>首行内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="112" />
+      <location filename="../../ui/importing/dialog.py" line="117" />
       <source>Satchel field</source>
       <translation>Satchel 字段</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="133" />
+      <location filename="../../ui/importing/dialog.py" line="138" />
       <source>&amp;Tag everyone imported:</source>
       <translation>为导入的联系人加标签(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="134" />
+      <location filename="../../ui/importing/dialog.py" line="139" />
       <source>optional, e.g. Trade fair 2026</source>
       <translation>可选，例如：广交会 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="145" />
+      <location filename="../../ui/importing/dialog.py" line="150" />
       <source>Select them in Contacts</source>
       <translation>在联系人中选中它们</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="148" />
+      <location filename="../../ui/importing/dialog.py" line="153" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="150" />
-      <location filename="../../ui/importing/dialog.py" line="268" />
+      <location filename="../../ui/importing/dialog.py" line="155" />
+      <location filename="../../ui/importing/dialog.py" line="277" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="191" />
+      <location filename="../../ui/importing/dialog.py" line="200" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="211" />
+      <location filename="../../ui/importing/dialog.py" line="220" />
       <source>{0} cannot all be the {1}: choose another field for all but one, or (ignore).</source>
       <translation>{0}不能都作为“{1}”：只保留其中一列，其余请选择其他字段或“（忽略）”。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="212" />
-      <location filename="../../ui/importing/dialog.py" line="298" />
-      <location filename="../../ui/importing/dialog.py" line="404" />
+      <location filename="../../ui/importing/dialog.py" line="221" />
+      <location filename="../../ui/importing/dialog.py" line="307" />
+      <location filename="../../ui/importing/dialog.py" line="413" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="221" />
+      <location filename="../../ui/importing/dialog.py" line="230" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="232" />
+      <location filename="../../ui/importing/dialog.py" line="241" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="256" />
+      <location filename="../../ui/importing/dialog.py" line="265" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="265" />
+      <location filename="../../ui/importing/dialog.py" line="274" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="274" />
+      <location filename="../../ui/importing/dialog.py" line="283" />
       <source>Import finished. Double-click a row to open that contact or company.</source>
       <translation>导入完成。双击某一行即可打开该联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="277" />
+      <location filename="../../ui/importing/dialog.py" line="286" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="279" />
-      <location filename="../../ui/importing/dialog.py" line="340" />
+      <location filename="../../ui/importing/dialog.py" line="288" />
+      <location filename="../../ui/importing/dialog.py" line="349" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="291" />
+      <location filename="../../ui/importing/dialog.py" line="300" />
       <source>{0} has no header row: its first row is already a contact. Satchel guessed what each column holds from its values; check the choices.</source>
       <translation>{0} 没有表头行：第一行就是联系人。Satchel 已根据内容推测每列的含义，请核对。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="296" />
+      <location filename="../../ui/importing/dialog.py" line="305" />
       <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="301" />
+      <location filename="../../ui/importing/dialog.py" line="310" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="313" />
+      <location filename="../../ui/importing/dialog.py" line="322" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="321" />
+      <location filename="../../ui/importing/dialog.py" line="330" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="328" />
+      <location filename="../../ui/importing/dialog.py" line="337" />
       <source>Column {0}</source>
       <translation>第 {0} 列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="349" />
+      <location filename="../../ui/importing/dialog.py" line="358" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="358" />
+      <location filename="../../ui/importing/dialog.py" line="367" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="363" />
+      <location filename="../../ui/importing/dialog.py" line="372" />
       <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="370" />
+      <location filename="../../ui/importing/dialog.py" line="379" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="374" />
+      <location filename="../../ui/importing/dialog.py" line="383" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="374" />
+      <location filename="../../ui/importing/dialog.py" line="383" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="375" />
+      <location filename="../../ui/importing/dialog.py" line="384" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="375" />
+      <location filename="../../ui/importing/dialog.py" line="384" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="376" />
+      <location filename="../../ui/importing/dialog.py" line="385" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="377" />
+      <location filename="../../ui/importing/dialog.py" line="386" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="401" />
+      <location filename="../../ui/importing/dialog.py" line="410" />
       <source>e-mail addresses</source>
       <translation>电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="401" />
+      <location filename="../../ui/importing/dialog.py" line="410" />
       <source>phone numbers</source>
       <translation>电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="402" />
+      <location filename="../../ui/importing/dialog.py" line="411" />
       <source>websites</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="402" />
+      <location filename="../../ui/importing/dialog.py" line="411" />
       <source>photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="404" />
+      <location filename="../../ui/importing/dialog.py" line="413" />
       <source>changes {0}</source>
       <translation>更改：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="407" />
+      <location filename="../../ui/importing/dialog.py" line="416" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="432" />
+      <location filename="../../ui/importing/dialog.py" line="451" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="432" />
+      <location filename="../../ui/importing/dialog.py" line="451" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="433" />
+      <location filename="../../ui/importing/dialog.py" line="452" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="433" />
+      <location filename="../../ui/importing/dialog.py" line="452" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="434" />
+      <location filename="../../ui/importing/dialog.py" line="453" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="434" />
+      <location filename="../../ui/importing/dialog.py" line="453" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="435" />
+      <location filename="../../ui/importing/dialog.py" line="454" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="435" />
+      <location filename="../../ui/importing/dialog.py" line="454" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="436" />
+      <location filename="../../ui/importing/dialog.py" line="455" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="436" />
+      <location filename="../../ui/importing/dialog.py" line="455" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="437" />
+      <location filename="../../ui/importing/dialog.py" line="456" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="437" />
+      <location filename="../../ui/importing/dialog.py" line="456" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="438" />
+      <location filename="../../ui/importing/dialog.py" line="457" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="439" />
+      <location filename="../../ui/importing/dialog.py" line="458" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="439" />
+      <location filename="../../ui/importing/dialog.py" line="458" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="440" />
+      <location filename="../../ui/importing/dialog.py" line="459" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="440" />
+      <location filename="../../ui/importing/dialog.py" line="459" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="441" />
+      <location filename="../../ui/importing/dialog.py" line="460" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="441" />
+      <location filename="../../ui/importing/dialog.py" line="460" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="442" />
+      <location filename="../../ui/importing/dialog.py" line="461" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="442" />
+      <location filename="../../ui/importing/dialog.py" line="461" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="443" />
+      <location filename="../../ui/importing/dialog.py" line="462" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="443" />
+      <location filename="../../ui/importing/dialog.py" line="462" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="444" />
+      <location filename="../../ui/importing/dialog.py" line="463" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="444" />
+      <location filename="../../ui/importing/dialog.py" line="463" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="445" />
+      <location filename="../../ui/importing/dialog.py" line="464" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="445" />
+      <location filename="../../ui/importing/dialog.py" line="464" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="446" />
+      <location filename="../../ui/importing/dialog.py" line="465" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="446" />
+      <location filename="../../ui/importing/dialog.py" line="465" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="447" />
+      <location filename="../../ui/importing/dialog.py" line="466" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="447" />
+      <location filename="../../ui/importing/dialog.py" line="466" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="448" />
+      <location filename="../../ui/importing/dialog.py" line="467" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="448" />
+      <location filename="../../ui/importing/dialog.py" line="467" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="449" />
+      <location filename="../../ui/importing/dialog.py" line="468" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="449" />
+      <location filename="../../ui/importing/dialog.py" line="468" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="450" />
+      <location filename="../../ui/importing/dialog.py" line="469" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="450" />
+      <location filename="../../ui/importing/dialog.py" line="469" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="451" />
+      <location filename="../../ui/importing/dialog.py" line="470" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="459" />
+      <location filename="../../ui/importing/dialog.py" line="478" />
       <source>no value in any imported column</source>
       <translation>导入的各列均无内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="460" />
+      <location filename="../../ui/importing/dialog.py" line="479" />
       <source>no company name</source>
       <translation>没有公司名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="461" />
+      <location filename="../../ui/importing/dialog.py" line="480" />
       <source>no name, e-mail or phone</source>
       <translation>没有姓名、邮箱或电话</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="462" />
+      <location filename="../../ui/importing/dialog.py" line="481" />
       <source>no name, e-mail, phone or company</source>
       <translation>没有姓名、邮箱、电话或公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="463" />
+      <location filename="../../ui/importing/dialog.py" line="482" />
       <source>card without END:VCARD</source>
       <translation>名片缺少 END:VCARD</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="465" />
+      <location filename="../../ui/importing/dialog.py" line="484" />
       <source>card without END:VCARD (file cut short?)</source>
       <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="471" />
+      <location filename="../../ui/importing/dialog.py" line="490" />
       <source>unreadable card ({0})</source>
       <translation>无法读取的名片（{0}）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="475" />
+      <location filename="../../ui/importing/dialog.py" line="494" />
       <source>a contact group ({0}), not a person: its members in this file get its name as a tag</source>
       <translation>联系人分组（{0}），不是联系人：本文件中的组员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="478" />
+      <location filename="../../ui/importing/dialog.py" line="497" />
       <source>a mailing list ({0}), not a person: its members in this file get its name as a tag</source>
       <translation>邮件列表（{0}），不是联系人：本文件中的成员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="484" />
+      <location filename="../../ui/importing/dialog.py" line="503" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>

@@ -3,7 +3,7 @@ written) → import in a worker → per-record report; cancel; column mapping; u
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox
 
@@ -79,6 +79,16 @@ def test_drop_preview_import_report(qtbot, main_window, store):
     assert {"张伟", "Jürgen Müller"} <= names
     shot = _shot(qtbot, dialog, "import_report.png")
     assert shot.stat().st_size > 5000
+    # Ctrl+C copies the selected rows (the skipped ones, first) under their headers
+    dialog.table.selectRow(0)
+    dialog.table.selectionModel().select(
+        dialog.outcomes.index(1, 0), QItemSelectionModel.SelectionFlag.Select
+        | QItemSelectionModel.SelectionFlag.Rows)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QApplication.clipboard().text().splitlines()
+    assert copied[0] == "File\tRecord\tOutcome\tName\tDetails"
+    assert [line.split("\t")[:3] for line in copied[1:]] == [
+        ["broken.vcf", "2", "skipped"], ["broken.vcf", "4", "skipped"]]
     # a row of the report opens its record in the window, the report staying open
     row = _column(dialog, 3).index("张伟")
     _double_click(qtbot, dialog, row)

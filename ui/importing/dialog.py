@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QDialog,
@@ -107,6 +109,9 @@ class ImportDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         tidy_table(self.table, right=(1,))
         self.table.activated.connect(self._open_row)  # double-click or Enter
+        # Ctrl+C: the selected rows as text (the skipped ones, to fix in the source file)
+        copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table, self.copy_rows)
+        copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.map_table = QTableWidget(0, 3)
         self.map_table.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("First value"), self.tr("Satchel field")])
@@ -419,6 +424,16 @@ class ImportDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def copy_rows(self) -> None:
+        """The selected rows of the report, tab-separated under their headers, for a sheet."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
+        model = self.table.model()
+        cols = range(model.columnCount())
+        lines = ["\t".join(str(model.headerData(c, Qt.Orientation.Horizontal)) for c in cols)]
+        lines += ["\t".join(str(model.index(r, c).data() or "") for c in cols) for r in rows]
+        if rows:
+            QApplication.clipboard().setText("\n".join(lines) + "\n")
 
     def _open_row(self, index: QModelIndex) -> None:
         """A row of the finished import's report: show its record in the main window (the
