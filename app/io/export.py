@@ -128,8 +128,8 @@ def _tagged(session: Session, tags: Sequence[str]) -> list[str]:
     wanted = {normalize.fold(t) for t in tags}
     found: dict[str, None] = {}
     for cid, tag in rows.dbapi(session).execute(
-            "SELECT c.id, t.value FROM contact c, json_each(c.tags) t "
-            "WHERE NOT c.deleted AND c.merged_into IS NULL AND t.type = 'text'"):
+            "SELECT c.id, t.value FROM contact c, json_each(c.tags) t WHERE c.tags <> '[]' "
+            "AND NOT c.deleted AND c.merged_into IS NULL AND t.type = 'text'"):
         if normalize.fold(tag) in wanted:
             found[cid] = None
     if not found:
