@@ -601,73 +601,78 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="139" />
+      <location filename="../../ui/exporting/dialog.py" line="140" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="142" />
+      <location filename="../../ui/exporting/dialog.py" line="143" />
       <source>Exporting {0} to {1} ({2})…</source>
       <translation>正在将{0}导出到 {1}（{2}）…</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="156" />
+      <location filename="../../ui/exporting/dialog.py" line="157" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="158" />
+      <location filename="../../ui/exporting/dialog.py" line="159" />
       <source>Show in folder</source>
       <translation>在文件夹中显示</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="161" />
+      <location filename="../../ui/exporting/dialog.py" line="162" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="185" />
+      <location filename="../../ui/exporting/dialog.py" line="186" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="185" />
+      <location filename="../../ui/exporting/dialog.py" line="186" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="188" />
+      <location filename="../../ui/exporting/dialog.py" line="189" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="188" />
+      <location filename="../../ui/exporting/dialog.py" line="189" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="193" />
+      <location filename="../../ui/exporting/dialog.py" line="194" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="219" />
-      <location filename="../../ui/exporting/dialog.py" line="227" />
+      <location filename="../../ui/exporting/dialog.py" line="220" />
+      <location filename="../../ui/exporting/dialog.py" line="230" />
       <source>Exported {0} to {1}.</source>
       <translation>已将{0}导出到 {1}。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="220" />
+      <location filename="../../ui/exporting/dialog.py" line="221" />
       <source>There are no contacts yet: {0} holds only the column headers. Companies without contacts travel in vCard files.</source>
       <translation>还没有联系人：{0} 只有列标题。没有联系人的公司可以用 vCard 文件导出。</translation>
     </message>
     <message>
       <location filename="../../ui/exporting/dialog.py" line="224" />
+      <source>Nobody works at the selected companies: {0} holds only the column headers. Companies without contacts travel in vCard files.</source>
+      <translation>所选公司没有联系人：{0} 只有列标题。没有联系人的公司请导出为 vCard 文件。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exporting/dialog.py" line="227" />
       <source>Exported {0} and {1} without contacts to {2}.</source>
       <translation>已将{0}和没有联系人的{1}导出到 {2}。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="242" />
+      <location filename="../../ui/exporting/dialog.py" line="245" />
       <source>Export cancelled: no file was written.</source>
       <translation>导出已取消：没有写入任何文件。</translation>
     </message>

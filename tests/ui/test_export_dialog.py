@@ -242,3 +242,21 @@ def test_deleting_several_selected_rows_asks_once(qtbot, main_window, people, mo
     qtbot.waitUntil(lambda: view.model.rowCount() == 0)
     with people.read() as s:
         assert contacts.count(s) == 0
+
+
+def test_a_company_nobody_works_at_exported_alone(qtbot, store, tmp_path):
+    """Its vCard is the company's card; a table of people holds only its headers, and says why
+    in words about the selection, not "there are no contacts yet"."""
+    from app.domain import CompanyDraft
+    from app.io.export import Selection
+    from app.services import companies
+
+    with store.write() as tx:
+        cid = companies.create(tx, CompanyDraft("深圳市华强电子有限公司"))
+    for fmt, name, said in [("vcf", "hq.vcf", "Exported 1 company to hq.vcf."),
+                            ("csv", "hq.csv", "Nobody works at the selected companies: hq.csv "
+                             "holds only the column headers.")]:
+        dialog = ExportDialog(None, store, str(tmp_path / name), fmt, 0, Selection(companies=(cid,)))
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda d=dialog: d.state == "done", timeout=20000)
+        assert dialog.heading.text().startswith(said)

@@ -135,6 +135,7 @@ class ExportDialog(QDialog):
                  people: int, selection: Selection | None = None) -> None:
         super().__init__(parent)
         self.path, self.fmt, self.people = path, fmt, people
+        self.selection = selection
         self.state = "exporting"  # exporting | done | failed | cancelled
         self.setWindowTitle(self.tr("Export contacts"))
         self.setMinimumWidth(520)
@@ -217,9 +218,11 @@ class ExportDialog(QDialog):
         name = Path(self.path).name
         if not self.people:  # companies only: a vCard file holds them, a table only headers
             text = self.tr("Exported {0} to {1}.").format(self._companies(written), name) \
-                if written else self.tr("There are no contacts yet: {0} holds only the column "
-                                        "headers. Companies without contacts travel in vCard "
-                                        "files.").format(name)
+                if written else (self.tr("There are no contacts yet: {0} holds only the column "
+                                         "headers. Companies without contacts travel in vCard "
+                                         "files.") if self.selection is None else self.tr(
+                    "Nobody works at the selected companies: {0} holds only the column "
+                    "headers. Companies without contacts travel in vCard files.")).format(name)
         elif written > self.people:  # (vCard: the companies nobody works at as company cards)
             text = self.tr("Exported {0} and {1} without contacts to {2}.").format(
                 self._contacts(self.people), self._companies(written - self.people), name)
