@@ -216,6 +216,16 @@ def test_the_selected_rows_export_alone(qtbot, main_window, store, tmp_path):
     assert "王小明" in written and "李娜" in written and "Anna" not in written
     dialog.close()
 
+    # one person: the file is named after them (a card to send on)
+    main_window.show_view(1)
+    _click_row(qtbot, view, view.model.row_of(next(iter(view.selected_ids()))))
+    [one] = view.selected_ids()
+    offered = _fill_save_dialog(qtbot, str(tmp_path / "one.vcf"), "vcf")
+    main_window.export_selection_action.trigger()
+    _exported(qtbot).close()
+    with store.read() as s:
+        assert Path(offered[0]).name.startswith(contacts.get(s, one).name + " 20")
+
     # the Today view has no selection: nothing to export from there
     main_window.show_view(0)
     assert not action.isEnabled()

@@ -93,9 +93,7 @@ def open_export_dialog(parent: QWidget | None, store: Store, selection: Selectio
             people, firms = contacts.count(s), companies.count(s)
         else:
             people, firms = len(contact_ids(s, selection)), len(selection.companies)
-        # one company chosen: the file is named after it ('华为技术有限公司 2026-12-01.vcf')
-        one = companies.get(s, selection.companies[0]) \
-            if selection is not None and len(selection.companies) == 1 else None
+        named = _named_after(s, selection)
     if not people and not firms:
         QMessageBox.information(parent, tr("Export contacts"), tr(
             "There is nothing to export yet: import an address book or add a contact first.")
@@ -105,7 +103,7 @@ def open_export_dialog(parent: QWidget | None, store: Store, selection: Selectio
     chosen = chosen if chosen in FORMATS else "vcf"
     filters = _filters()
     today = datetime.date.today().isoformat()
-    name = (f"{_file_name(one.name)} {today}" if one is not None
+    name = (f"{_file_name(named)} {today}" if named
             else tr("Satchel contacts {0}").format(today)) + SUFFIX[chosen]
     path, selected = QFileDialog.getSaveFileName(
         parent, tr("Export contacts"), str(_start_folder(store) / name),
@@ -120,6 +118,18 @@ def open_export_dialog(parent: QWidget | None, store: Store, selection: Selectio
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def _named_after(session, selection: Selection | None) -> str:
+    """One company or one person chosen: the file is named after them ('华为技术有限公司
+    2026-12-01.vcf', '王小明 2026-12-01.vcf': a card sent on)."""
+    if selection is None or len(selection.companies) + len(selection.contacts) != 1:
+        return ""
+    if selection.companies:
+        found = companies.get(session, selection.companies[0])
+    else:
+        found = contacts.get(session, selection.contacts[0])
+    return found.name if found is not None else ""
 
 
 def _file_name(text: str) -> str:
