@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from app import normalize
 from app.io import columns, emails
+from app.io.vcard import parse_date  # (the birthdays the readers read: 1990年7月1号, 3月5日…)
 
 SAMPLE_ROWS = 50  # the rows the columns' values are judged by
 _SHARE = 0.6  # of a column's filled cells that must look like a field for the guess
@@ -24,7 +25,6 @@ _ADDRESS = re.compile(r"[省市区县镇乡路街道巷弄号楼室]|\d+\s*\w+\s
 _TITLE = re.compile(r"经理|总监|主管|主任|总裁|董事|工程师|销售|采购|代表|助理|专员|顾问|总经理|"
                     r"manager|director|engineer|sales|buyer|ceo|cto|cfo|president|head of|"
                     r"assistant|consultant|leiter|directeur|responsable", re.I)
-_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[./]\d{1,2}[./]\d{4}")
 
 
 def column_name(i: int) -> str:
@@ -74,7 +74,7 @@ def guess(rows: list[list[str]]) -> dict[int, str]:
 def _is_phone(cell: str) -> bool:
     cell = cell.strip()
     return bool(_PHONE.fullmatch(cell)) and len(normalize.digits(cell)) >= 7 \
-        and not _DATE.fullmatch(cell)
+        and parse_date(cell) is None
 
 
 def _refined(field: str, cells: list[str]) -> str:
@@ -97,7 +97,7 @@ _BY_VALUE: list[tuple[str, Callable[[str], bool]]] = [
     ("email", lambda c: bool(emails.addresses(c)[0])),
     ("phone", _is_phone),
     ("website", lambda c: bool(_WEB.fullmatch(c.strip())) and "@" not in c),
-    ("birthday", lambda c: bool(_DATE.fullmatch(c.strip()))),
+    ("birthday", lambda c: parse_date(c) is not None),
     ("company", normalize.has_legal_form),
     ("address", lambda c: bool(_ADDRESS.search(c)) and len(c) >= 6),
     ("title", lambda c: bool(_TITLE.search(c)) and len(c) <= 40),

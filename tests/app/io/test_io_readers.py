@@ -854,6 +854,8 @@ def test_what_a_column_holds_is_guessed_from_its_values():
             ["Alan Turing", "020 7946 0001", "https://turing.example.org", "1912-06-23", ""],
             ["Grace Hopper", "(212) 555-0100", "hopper.example.com", "1906-12-09", "y"]]
     assert headerless.guess(rows) == {0: "name", 1: "phone", 2: "website", 3: "birthday"}
+    # birthdays as Chinese sheets write them, read as the readers read them (vcard.parse_date)
+    assert headerless.guess([["1990年7月1号"], ["3月5日"], ["１９８５年１２月３１日"]]) == {0: "birthday"}
     assert headerless.column_name(0) == "Column A" and headerless.column_name(27) == "Column AB"
     assert not headerless.is_data(["Name", "E-mail"]) and headerless.is_data(["Ann", "a@b.example"])
 
