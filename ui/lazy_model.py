@@ -118,6 +118,10 @@ class LazyTableModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def ids_between(self, first: int, last: int) -> list[str]:
+        """The ids of rows first..last (a slice: 100,000 selected rows in a few milliseconds)."""
+        return self._ids[max(first, 0):last + 1]
+
     def rows_of(self, record_ids: list[str]) -> list[int]:
         """The rows of those ids still in the list, in order (one pass, not `row_of` each)."""
         wanted = set(record_ids)

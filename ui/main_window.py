@@ -41,6 +41,8 @@ from ui.worker import run_in_thread
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".webp"}
 # (and zip archives of them: Google Takeout's)
 ADDRESS_BOOK_FILTER = " ".join(f"*{s}" for s in (*ADDRESS_BOOK_SUFFIXES, ".zip"))
+# what a card dragged out of a mail client is handed over as (not "inode/directory", a folder)
+VCARD_TYPES = {"text/vcard", "text/x-vcard", "text/directory", "application/vcard"}
 STATUS_DELAY_MS = 200
 WARM_DELAY_MS = 1000  # the company matcher's index is built once the window is up
 log = logging.getLogger(__name__)
@@ -80,9 +82,11 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.contacts.new_requested.connect(self.quick_add)
         self.companies.new_requested.connect(self.new_company)
-        for view in (self.contacts, self.companies):
-            view.selection_changed.connect(self._update_export_selection)
-        self.stack.currentChanged.connect(self._update_export_selection)
+        for view in (self.contacts, self.companies):  # (a list not on screen says nothing)
+            view.selection_changed.connect(
+                lambda n, v=view: self._update_export_selection(n)
+                if v is self._list_view() else None)
+        self.stack.currentChanged.connect(lambda _index: self._update_export_selection())
 
         body = QWidget()
         row = QHBoxLayout(body)
@@ -261,7 +265,7 @@ class MainWindow(QMainWindow):
         if files:  # (files copied in a file manager)
             self._open_dropped(files)
             return True
-        cards = next((f for f in mime.formats() if "vcard" in f.lower() or "directory" in f), None)
+        cards = next((f for f in mime.formats() if f.lower() in VCARD_TYPES), None)
         text = bytes(mime.data(cards)).decode("utf-8", "replace") if cards else mime.text()
         folder = Path(tempfile.mkdtemp(prefix="satchel-pasted-"))
         path = pasted.as_file(text, folder, name) if text.strip() else None
@@ -281,11 +285,11 @@ class MainWindow(QMainWindow):
         view = self.stack.currentWidget()
         return view if isinstance(view, RecordListView) else None
 
-    def _update_export_selection(self, *_args) -> None:
+    def _update_export_selection(self, selected: int | None = None) -> None:
         """File → Export the selection… says what it exports ('Export 12 contacts…'), and is
-        there only in a list with rows selected."""
+        there only in a list with rows selected. `selected`: the list's count, when it says."""
         view = self._list_view()
-        n = len(view.selected_ids()) if view is not None else 0
+        n = 0 if view is None else len(view.selected_ids()) if selected is None else selected
         self.export_selection_action.setEnabled(n > 0)
         self.export_selection_action.setText(
             view.export_text(n) if view is not None and n else self.tr("Export the se&lection…"))
@@ -376,7 +380,7 @@ class MainWindow(QMainWindow):
         mime = event.mimeData()
         # files, or cards / rows / addresses dragged as data (a contact out of a mail client)
         if any(u.isLocalFile() for u in mime.urls()) or mime.hasText() or any(
-                "vcard" in f.lower() for f in mime.formats()):
+                f.lower() in VCARD_TYPES for f in mime.formats()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
