@@ -267,8 +267,10 @@ class MainWindow(QMainWindow):
             return True
         cards = next((f for f in mime.formats() if f.lower() in VCARD_TYPES), None)
         text = bytes(mime.data(cards)).decode("utf-8", "replace") if cards else mime.text()
+        if not text.strip():
+            return False
         folder = Path(tempfile.mkdtemp(prefix="satchel-pasted-"))
-        path = pasted.as_file(text, folder, name) if text.strip() else None
+        path = pasted.as_file(text, folder, name)
         dialog = self.import_files([str(path)]) if path is not None else None
         if dialog is None:
             shutil.rmtree(folder, ignore_errors=True)
