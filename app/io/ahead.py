@@ -20,7 +20,7 @@ from itertools import chain, islice, repeat, takewhile
 from app import capture, matching, normalize, parallel
 from app.dedup.blocking import CompanyIndex
 from app.dedup.store_index import Prematch, mail_domain, store_index
-from app.io.errors import FileUnreadable
+from app.io.errors import FileUnreadable, Message
 from app.io.lookup import fast_path, prematch_key
 from app.io.reader import Record, Source
 from app.store import Tx
@@ -96,13 +96,13 @@ class _Child:
             try:
                 msg = self.pipe.recv()
             except (EOFError, OSError):
-                raise FileUnreadable(
+                raise FileUnreadable(Message(
                     "The import's reading process stopped unexpectedly (short of memory?); "
-                    "nothing was imported. Close other programs and try again.") from None
+                    "nothing was imported. Close other programs and try again.")) from None
             if msg[0] == "done":
                 return
             if msg[0] == "error":
-                raise FileUnreadable(msg[1])
+                raise FileUnreadable(*msg[1])
             _, i, records, prematches, parses, domains = msg
             yield Chunk(self.sources[i], records, prematches, parses, domains)
 
@@ -123,10 +123,11 @@ def _work(sources: list[Source], index: CompanyIndex, region: str, size: int, ou
                 out.send(("chunk", i, records, *_prepared(records, index, region)))
         out.send(("done",))
     except FileUnreadable as exc:
-        out.send(("error", str(exc)))
+        out.send(("error", exc.messages))
     except Exception as exc:  # noqa: BLE001 - the import must hear of it, not hang
-        out.send(("error", f"The import could not read its files ({type(exc).__name__}: "
-                           f"{str(exc)[:120]}). Nothing was imported."))
+        out.send(("error", [Message("The import could not read its files ({error}). Nothing "
+                                    "was imported.",
+                                    error=f"{type(exc).__name__}: {str(exc)[:120]}")]))
     finally:
         out.close()
 

@@ -21,7 +21,7 @@ from app.domain import CompanyDraft, ContactDraft
 from app.errors import ServiceError
 from app.io import address_books, columns, photos
 from app.io import ahead as ahead_reader
-from app.io.errors import FileUnreadable, RecordError
+from app.io.errors import FileUnreadable, Message, RecordError
 from app.io.lookup import ImportLookup, company_text, fast_path
 from app.io.reader import Source, open_sources
 from app.io.tabular import Contacted
@@ -106,7 +106,7 @@ def open_all(store: Store, paths: Sequence[str | Path], mapping: dict[str, str] 
     if problems:
         if len(problems) == 1:
             raise problems[0]
-        raise FileUnreadable("\n".join(str(e) for e in problems))
+        raise FileUnreadable(*(m for e in problems for m in e.messages))
     return sources
 
 
@@ -118,9 +118,10 @@ def _files(paths: Sequence[str | Path], problems: list[FileUnreadable]) -> list[
         elif found := address_books(Path(p)):
             out.extend(found)
         else:
-            problems.append(FileUnreadable(
-                f"{p} is a folder without address books (vCard, CSV, LDIF or Excel files) "
-                "Satchel can read in it. Choose the files, or the folder that holds them."))
+            problems.append(FileUnreadable(Message(
+                "{file} is a folder without address books (vCard, CSV, LDIF or Excel files) "
+                "Satchel can read in it. Choose the files, or the folder that holds them.",
+                file=str(p))))
     return out
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from charset_normalizer import from_bytes
 
-from app.io.errors import FileUnreadable
+from app.io.errors import FileUnreadable, Message
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -178,25 +178,29 @@ def is_utf8(data: bytes) -> bool:
 def check_text(data: bytes, path: str) -> None:
     """Refuse files that are plainly not text: empty, binary, images, absurd lines."""
     if not data or data.isspace():  # (strip() would copy a 200 MB book of photos)
-        raise FileUnreadable(f"{path} is empty: there is nothing to import.")
+        raise FileUnreadable(Message("{file} is empty: there is nothing to import.", file=path))
     head = data[:8192]
-    for magic, what in ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
-                        (b"GIF8", "a GIF image"), (b"%PDF", "a PDF document"),
-                        (b"\x7fELF", "a program"), (b"MZ", "a program"),
-                        (b"SQLite format", "a database")):
+    for magic, what in ((b"\x89PNG", Message("a PNG image")),
+                        (b"\xff\xd8\xff", Message("a JPEG image")),
+                        (b"GIF8", Message("a GIF image")), (b"%PDF", Message("a PDF document")),
+                        (b"\x7fELF", Message("a program")), (b"MZ", Message("a program")),
+                        (b"SQLite format", Message("a database"))):
         if head.startswith(magic):
-            raise FileUnreadable(f"{path} is {what}, not an address book. Choose a vCard (.vcf), "
-                                 "CSV, LDIF or Excel (.xlsx, .xls) file.")
+            raise FileUnreadable(Message(
+                "{file} is {what}, not an address book. Choose a vCard (.vcf), CSV, LDIF or "
+                "Excel (.xlsx, .xls) file.", file=path, what=what))
     enc = sniff_encoding(head) if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-16"
     if "16" not in enc and "32" not in enc:
         controls = sum(1 for b in head if b < 9 or 13 < b < 32)
         if controls > len(head) // 100 + 1:
-            raise FileUnreadable(f"{path} is a binary file, not an address book. Choose a vCard "
-                                 "(.vcf), CSV, LDIF or Excel (.xlsx, .xls) file.")
+            raise FileUnreadable(Message(
+                "{file} is a binary file, not an address book. Choose a vCard (.vcf), CSV, "
+                "LDIF or Excel (.xlsx, .xls) file.", file=path))
     longest = max((len(line) for line in lines(data)), default=0)
     if longest > MAX_LINE:
-        raise FileUnreadable(f"{path} has a line of {longest:,} characters: that is not an "
-                             "address book. Check that you chose the right file.")
+        raise FileUnreadable(Message(
+            "{file} has a line of {longest:,} characters: that is not an address book. Check "
+            "that you chose the right file.", file=path, longest=longest))
 
 
 def decode(data: bytes, path: str) -> str:
@@ -208,5 +212,5 @@ def decode(data: bytes, path: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:
-        raise FileUnreadable(f"{path} is a binary file, not an address book.")
+        raise FileUnreadable(Message("{file} is a binary file, not an address book.", file=path))
     return text

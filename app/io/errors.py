@@ -3,10 +3,41 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+
+class Message(str):
+    """A sentence for the rep: the English text as a str (the command line, --json), and the
+    template and values it was made of, so the desktop app shows it translated
+    (`ui.importing.messages.translated`; resources/i18n/update_translations.py collects every
+    `Message("…")` template into the translation). A value may itself be a Message."""
+
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, /, **values: Any) -> Message:
+        self = super().__new__(cls, template.format(**values))
+        self.template, self.values = template, values
+        return self
+
+    def __reduce__(self):  # pickled whole across the import's reading process
+        return _message, (self.template, self.values)
+
+
+def _message(template: str, values: dict[str, Any]) -> Message:
+    return Message(template, **values)
 
 
 class FileUnreadable(Exception):
-    """The file as a whole cannot be imported (not an address book, unreadable, unmapped)."""
+    """The file as a whole cannot be imported (not an address book, unreadable, unmapped):
+    one message per problem (an import of several files says what is wrong with each)."""
+
+    def __init__(self, *messages: str) -> None:
+        super().__init__(*messages)
+        self.messages = list(messages)
+
+    def __str__(self) -> str:
+        return "\n".join(self.messages)
 
 
 class UnmappedColumns(FileUnreadable):
@@ -47,6 +78,10 @@ class UnmappedColumns(FileUnreadable):
             "department, email, phone, mobile, fax, address, website, note, birthday, tags, im "
             "(WeChat, QQ…: kept in the note); "
             '"Header=" ignores a column).')
+
+
+# why a contact row or entry is skipped (a card says more: it may hold a company alone)
+NOTHING_TO_IMPORT = Message("no name, e-mail or phone")
 
 
 @dataclass(frozen=True)

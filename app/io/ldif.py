@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from app.domain import ContactDraft, Email, Phone
 from app.io import addresses, emails
-from app.io.errors import FileUnreadable, RecordError
+from app.io.errors import NOTHING_TO_IMPORT, FileUnreadable, Message, RecordError
 from app.io.vcard import parse_date
 
 _PHONES = {"telephonenumber": "work", "mobile": "mobile", "homephone": "home",
@@ -40,7 +40,8 @@ def _entries(text: str) -> Iterator[list[str]]:
 
 def read_ldif(text: str, path: str = "") -> Iterator[tuple[int, ContactDraft | RecordError]]:
     if not looks_like_ldif(text):
-        raise FileUnreadable(f"{path}: this is not an LDIF file (no 'dn:' line).")
+        raise FileUnreadable(Message("{file}: this is not an LDIF file (no 'dn:' line).",
+                                     file=path))
     lists = _lists(text) if _LIST_CLASS.search(text) else {}
     n = 0
     for lines in _entries(text):
@@ -49,9 +50,9 @@ def read_ldif(text: str, path: str = "") -> Iterator[tuple[int, ContactDraft | R
             continue  # the "version: 1" header
         n += 1
         if _is_list(attrs):
-            name = (attrs.get("cn") or ["no name"])[0]
-            yield n, RecordError(f"a mailing list ({name}), not a person: its members in this "
-                                 "file get its name as a tag", name)
+            name = (attrs.get("cn") or [Message("no name")])[0]
+            yield n, RecordError(Message("a mailing list ({name}), not a person: its members in "
+                                         "this file get its name as a tag", name=name), name)
             continue
         d = _draft(attrs, bad)
         if lists and isinstance(d, ContactDraft):
@@ -67,13 +68,13 @@ def _attributes(lines: list[str]) -> tuple[dict[str, list[str]], str]:
     for line in lines:
         key, sep, value = line.partition(":")
         if not sep:
-            bad = f"line without ':' ({line[:40]})"
+            bad = Message("line without ':' ({line})", line=line[:40])
             continue
         if value.startswith(":"):
             try:
                 value = base64.b64decode(value[1:].strip(), validate=True).decode("utf-8")
             except (binascii.Error, UnicodeDecodeError, ValueError):
-                bad = f"attribute {key} is not valid base64 UTF-8"
+                bad = Message("attribute {key} is not valid base64 UTF-8", key=key)
                 continue
         elif value.startswith("<"):
             continue  # a URL reference: nothing to read offline
@@ -108,7 +109,7 @@ def _dn_key(dn: str) -> str:
     return ",".join(part.strip() for part in dn.split(",")).casefold()
 
 
-def _draft(a: dict[str, list[str]], bad: str) -> ContactDraft | RecordError:
+def _draft(a: dict[str, list[str]], bad: Message | str) -> ContactDraft | RecordError:
     one = {k: v[0] for k, v in a.items() if v}
     d = ContactDraft(
         name=one.get("cn", ""), given_name=one.get("givenname", ""),
@@ -133,5 +134,5 @@ def _draft(a: dict[str, list[str]], bad: str) -> ContactDraft | RecordError:
         d.birthday = parse_date(
             f"{one.get('birthyear') or '-'}-{one['birthmonth']:0>2}-{one['birthday']:0>2}")
     if not (d.display_name() or d.emails or d.phones):
-        return RecordError(bad or "no name, e-mail or phone")
+        return RecordError(bad or NOTHING_TO_IMPORT)
     return d

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.domain import CompanyDraft, ContactDraft
 from app.io import ADDRESS_BOOK_SUFFIXES, decode, ldif, tabular, vcard
-from app.io.errors import FileUnreadable, RecordError
+from app.io.errors import FileUnreadable, Message, RecordError
 from app.io.tabular import Contacted
 
 Record = ContactDraft | CompanyDraft | Contacted | RecordError
@@ -58,9 +58,10 @@ def open_source(path: str | Path, mapping: dict[str, str] | None = None,
     return src
 
 
-def _broken(path, exc: Exception) -> str:
-    return (f"{path} could not be read ({type(exc).__name__}: {str(exc)[:120]}). Nothing was "
-            "imported; check the file or export it again from your mail program.")
+def _broken(path, exc: Exception) -> Message:
+    return Message("{file} could not be read ({error}). Nothing was imported; check the file or "
+                   "export it again from your mail program.",
+                   file=str(path), error=f"{type(exc).__name__}: {str(exc)[:120]}")
 
 
 def _safe(records, path: str):
@@ -99,11 +100,12 @@ def _read(path: str | Path) -> bytes:
                     return z.read(inside[2])
             except (KeyError, OSError, zipfile.BadZipFile, zlib.error):
                 pass
-        raise FileUnreadable(f"{name} does not exist.") from None
+        raise FileUnreadable(Message("{file} does not exist.", file=name)) from None
     except IsADirectoryError:
-        raise FileUnreadable(f"{name} is a folder, not a file.") from None
+        raise FileUnreadable(Message("{file} is a folder, not a file.", file=name)) from None
     except OSError as exc:
-        raise FileUnreadable(f"{name} could not be read ({exc.strerror}).") from None
+        raise FileUnreadable(Message("{file} could not be read ({error}).", file=name,
+                                     error=exc.strerror or type(exc).__name__)) from None
 
 
 _IN_ARCHIVE = re.compile(r"(.*?\.zip)/(.+)", re.IGNORECASE | re.DOTALL)
@@ -129,16 +131,18 @@ def _archive_members(name: str, data: bytes) -> list[tuple[str, bytes]] | None:
                         and not Path(i.filename).name.startswith(".")),
                        key=lambda i: i.filename.casefold())
         if not books:
-            raise FileUnreadable(f"{name} is a zip archive without address books (vCard, CSV, "
-                                 "LDIF or Excel files) in it.")
+            raise FileUnreadable(Message("{file} is a zip archive without address books (vCard, "
+                                         "CSV, LDIF or Excel files) in it.", file=name))
         if any(i.file_size > MAX_BOOK_IN_ARCHIVE for i in books):
-            raise FileUnreadable(f"{name} holds a file too big to be an address book (over "
-                                 f"{MAX_BOOK_IN_ARCHIVE >> 20} MB unpacked).")
+            raise FileUnreadable(Message("{file} holds a file too big to be an address book "
+                                         "(over {mb} MB unpacked).", file=name,
+                                         mb=MAX_BOOK_IN_ARCHIVE >> 20))
         try:
             return [(i.filename, z.read(i)) for i in books]
         except Exception as exc:  # noqa: BLE001 - zipfile's damage is many kinds of error
-            raise FileUnreadable(f"{name} is a damaged zip archive ({type(exc).__name__}). "
-                                 "Nothing was imported; download or save it again.") from None
+            raise FileUnreadable(Message("{file} is a damaged zip archive ({error}). Nothing was "
+                                         "imported; download or save it again.", file=name,
+                                         error=type(exc).__name__)) from None
 
 
 def _open(name: str, data: bytes, mapping, remembered) -> Source:
@@ -189,11 +193,13 @@ def _table(name: str, fmt: str, rows: Iterable[list], mapping, remembered) -> So
 
     split = tabular.header_of(rows)
     if split is None:
-        raise FileUnreadable(f"{name} has no header row: there is nothing to import.")
+        raise FileUnreadable(Message("{file} has no header row: there is nothing to import.",
+                                     file=name))
     headers, it, lettered = split
     if len(headers) < 2 and fmt == "csv":
-        raise FileUnreadable(f"{name} is not an address book: it has a single column and no "
-                             "recognizable format. Choose a vCard, CSV, LDIF or Excel file.")
+        raise FileUnreadable(Message("{file} is not an address book: it has a single column and "
+                                     "no recognizable format. Choose a vCard, CSV, LDIF or Excel "
+                                     "file.", file=name))
     saved = remembered(columns.header_key(headers)) if remembered and not lettered else None
     info: dict = {}
     records = tabular.read_rows(name, headers, it, mapping, saved, info, lettered)
@@ -216,7 +222,7 @@ def _xlsx(name: str, data: bytes, mapping, remembered) -> Source:
         raise FileUnreadable(_not_a_workbook(name, data, exc)) from None
     ws = _first_filled(wb.worksheets)
     if ws is None:
-        raise FileUnreadable(f"{name} has no filled worksheet: there is nothing to import.")
+        raise FileUnreadable(_no_filled_sheet(name))
     return _table(name, "xlsx", _sheet_rows(wb, ws, data), mapping, remembered)
 
 
@@ -233,7 +239,11 @@ def _spreadsheet(z: zipfile.ZipFile, names: list[str]) -> str:
     return ""
 
 
-def _not_a_workbook(name: str, data: bytes, exc: Exception) -> str:
+def _no_filled_sheet(name: str) -> Message:
+    return Message("{file} has no filled worksheet: there is nothing to import.", file=name)
+
+
+def _not_a_workbook(name: str, data: bytes, exc: Exception) -> Message:
     """Why a zip file is no workbook, and what to do: the spreadsheets of LibreOffice and Apple
     Numbers are zip files too."""
     try:
@@ -242,12 +252,14 @@ def _not_a_workbook(name: str, data: bytes, exc: Exception) -> str:
     except Exception:  # noqa: BLE001 - zipfile's damage is many kinds of error
         kind = ""
     if kind == "ods":
-        return (f"{name} is an OpenDocument spreadsheet (LibreOffice, OpenOffice). Save it as "
-                "Excel (.xlsx) or CSV there (File → Save As), then import that.")
+        return Message("{file} is an OpenDocument spreadsheet (LibreOffice, OpenOffice). Save "
+                       "it as Excel (.xlsx) or CSV there (File → Save As), then import that.",
+                       file=name)
     if kind == "numbers":
-        return (f"{name} is an Apple Numbers spreadsheet. Export it as Excel or CSV in Numbers "
-                "(File → Export To), then import that.")
-    return f"{name} is a zip file but not an Excel workbook ({exc})."
+        return Message("{file} is an Apple Numbers spreadsheet. Export it as Excel or CSV in "
+                       "Numbers (File → Export To), then import that.", file=name)
+    return Message("{file} is a zip file but not an Excel workbook ({error}).", file=name,
+                   error=str(exc))
 
 
 _OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")  # Office 97–2003 files: .xls, but also .doc, .msg
@@ -266,12 +278,13 @@ def _xls_rows(name: str, data: bytes) -> Iterator[list]:
             book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO())
     except Exception as exc:  # noqa: BLE001 - a Word file, a mail, an encrypted or damaged book
         why = str(exc)[:120] or type(exc).__name__
-        raise FileUnreadable(f"{name} is an Office 97–2003 file but not an Excel workbook Satchel "
-                             f"can read ({why}). Open it in Excel or WPS and save it as .xlsx "
-                             "or CSV, then import that.") from None
+        raise FileUnreadable(Message("{file} is an Office 97–2003 file but not an Excel workbook "
+                                     "Satchel can read ({error}). Open it in Excel or WPS and save "
+                                     "it as .xlsx or CSV, then import that.", file=name,
+                                     error=why)) from None
     sheet = next((sh for sh in book.sheets() if sh.nrows), None)
     if sheet is None:
-        raise FileUnreadable(f"{name} has no filled worksheet: there is nothing to import.")
+        raise FileUnreadable(_no_filled_sheet(name))
     return _xls_sheet(book, sheet)
 
 

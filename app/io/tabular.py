@@ -10,7 +10,7 @@ from itertools import islice
 
 from app.domain import CJK, CompanyDraft, ContactDraft, Email, Phone
 from app.io import addresses, columns, emails, headerless
-from app.io.errors import FileUnreadable, RecordError, UnmappedColumns
+from app.io.errors import NOTHING_TO_IMPORT, FileUnreadable, Message, RecordError, UnmappedColumns
 from app.io.vcard import parse_date, with_handles
 
 _PHONE_KIND = {"phone": "work", "mobile": "mobile", "phone_home": "home", "fax": "fax",
@@ -152,7 +152,7 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
             if f == "im":
                 handles.append(f"{h.strip()}: {text}")
     if not vals:
-        return RecordError("no value in any imported column")
+        return RecordError(Message("no value in any imported column"))
     one = {k: v[0] for k, v in vals.items()}
     work: dict[str, str] = {}
     home: dict[str, str] = {}
@@ -167,7 +167,7 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
     if companies:
         name = one.get("company") or one.get("name", "")
         if not name:
-            return RecordError("no company name")
+            return RecordError(Message("no company name"))
         phone = _number(one.get("phone") or one.get("fax", ""))
         return CompanyDraft(name=name, address=address, phone=phone,
                             website=one.get("website", ""), note=one.get("note", ""), tags=tags)
@@ -201,7 +201,7 @@ def row_to_draft(mapping: dict[str, str], headers: list[str], row: list,
         if d.company:
             d.name = d.company
         else:
-            return RecordError("no name, e-mail or phone")
+            return RecordError(NOTHING_TO_IMPORT)
     if _SATCHEL_ID.fullmatch(one.get("id", "")):
         return Contacted(d, one["id"])
     return d  # (a CRM's own "Record ID", 51234, is no Satchel record: a row like any other)

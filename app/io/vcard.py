@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from app.domain import NO_YEAR, CompanyDraft, ContactDraft, Email, Phone
 from app.io import addresses, emails, photos
 from app.io.decode import guess_legacy, is_utf8, lines
-from app.io.errors import FileUnreadable, RecordError
+from app.io.errors import FileUnreadable, Message, RecordError
 
 
 @dataclass
@@ -54,9 +54,17 @@ class _Group(_Empty):
     """A card for a group of the others (their tag, `_groups`), not a person."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(f"a contact group ({name}), not a person: its members in this file get "
-                         "its name as a tag")
+        super().__init__(Message("a contact group ({name}), not a person: its members in this "
+                                 "file get its name as a tag", name=name))
         self.label = name
+
+
+NOTHING_IN_CARD = Message("no name, e-mail, phone or company")
+
+
+def _unreadable(exc: Exception) -> Message:
+    return Message("unreadable card ({error})",
+                   error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 
 
 def looks_like_vcard(data: bytes) -> bool:
@@ -99,8 +107,8 @@ def read_vcards(data: bytes, path: str = "") -> Iterator[tuple[int, Record]]:
     """Every card in the file, numbered from 1 in file order."""
     data = _wide(data)
     if not looks_like_vcard(data):
-        raise FileUnreadable(f"{path}: this is not a vCard file (it does not start with "
-                             "BEGIN:VCARD).")
+        raise FileUnreadable(Message("{file}: this is not a vCard file (it does not start with "
+                                     "BEGIN:VCARD).", file=path))
     fallback = _default_charset(data)
     groups = _groups(data, fallback) if _GROUP_KIND.search(data) else {}
     n = 0
@@ -114,9 +122,9 @@ def read_vcards(data: bytes, path: str = "") -> Iterator[tuple[int, Record]]:
         except _Unusual:
             yield n, _with_vobject(card, fallback, groups)
         except _Empty as exc:
-            yield n, RecordError(str(exc), exc.label)
+            yield n, RecordError(exc.args[0], exc.label)
         except (ValueError, LookupError, binascii.Error) as exc:
-            yield n, RecordError(f"unreadable card ({exc})")
+            yield n, RecordError(_unreadable(exc))
 
 
 # a card for a group of the others: vCard 4.0's KIND, Apple's own before it
@@ -193,7 +201,7 @@ def _split_cards(data: bytes) -> Iterator[list[bytes] | RecordError]:
                 depth += 1  # a nested card (2.1 AGENT:): kept inside the outer one
             else:
                 if card is not None:
-                    yield RecordError("card without END:VCARD")
+                    yield RecordError(Message("card without END:VCARD"))
                 card = []
                 continue
         elif card is not None and _END.match(line):
@@ -206,7 +214,7 @@ def _split_cards(data: bytes) -> Iterator[list[bytes] | RecordError]:
         if card is not None:
             card.append(line)
     if card is not None:
-        yield RecordError("card without END:VCARD (file cut short?)")
+        yield RecordError(Message("card without END:VCARD (file cut short?)"))
 
 
 _B64_LINE = re.compile(rb"^[A-Za-z0-9+/=]+$")
@@ -547,11 +555,11 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
         if len(titles) > 1 and titles[1] != titles[0]:
             d.note = "\n".join(x for x in (d.note, f"Role: {titles[1]}") if x)
     if group_card:  # (its members are cards of their own)
-        raise _Group(d.display_name() or "no name")
+        raise _Group(d.display_name() or Message("no name"))
     if groups and uid:
         d.tags += [g for g in groups.get(_uid_key(uid), ()) if g not in d.tags]
     if not (d.display_name() or d.emails or d.phones or d.company):
-        raise _Empty("no name, e-mail, phone or company")
+        raise _Empty(NOTHING_IN_CARD)
     if d.company and not (d.family_name or d.given_name) and \
             d.name.strip().casefold() == d.company.strip().casefold():
         org_card = True  # Outlook's company entry: FN is the company, no N
@@ -580,7 +588,7 @@ def _with_vobject(lines: list[bytes], fallback: str,
     try:
         card = vobject.readOne(text, allowQP=True, ignoreUnreadable=True)
     except Exception as exc:  # vobject raises many kinds; any of them means "unreadable card"
-        return RecordError(f"unreadable card ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})")
+        return RecordError(_unreadable(exc))
     # what vobject understood, in the grammar the fast path reads (nested cards dropped)
     try:
         for nested in [*card.contents.get("agent", []), *card.contents.get("vcard", [])]:
@@ -588,7 +596,7 @@ def _with_vobject(lines: list[bytes], fallback: str,
         text = card.serialize()
         return _fast(text.encode("utf-8").split(b"\r\n")[1:-2], "utf-8", groups)
     except _Empty as exc:
-        return RecordError(str(exc), exc.label)
+        return RecordError(exc.args[0], exc.label)
     except Exception:  # noqa: BLE001 - vobject cannot write it back: keep the basic fields
         pass
     d = ContactDraft()
@@ -613,5 +621,5 @@ def _with_vobject(lines: list[bytes], fallback: str,
     if "note" in c:
         d.note = str(c["note"][0].value)
     if not (d.display_name() or d.emails or d.phones or d.company):
-        return RecordError("no name, e-mail, phone or company")
+        return RecordError(NOTHING_IN_CARD)
     return d

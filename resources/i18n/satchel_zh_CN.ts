@@ -302,57 +302,57 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompaniesView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="273" />
+      <location filename="../../ui/views/records.py" line="278" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="274" />
+      <location filename="../../ui/views/records.py" line="279" />
       <source>No companies yet. They are created as you add contacts.</source>
       <translation>还没有公司。添加联系人时会自动创建。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="275" />
+      <location filename="../../ui/views/records.py" line="280" />
       <source>Select a company to see its people, deals and history.</source>
       <translation>选择一家公司，查看其联系人、商机和往来记录。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="276" />
+      <location filename="../../ui/views/records.py" line="281" />
       <source>New company…</source>
       <translation>新建公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="279" />
+      <location filename="../../ui/views/records.py" line="284" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="279" />
+      <location filename="../../ui/views/records.py" line="284" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="285" />
+      <location filename="../../ui/views/records.py" line="290" />
       <source>Export this company's contacts…</source>
       <translation>导出该公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="286" />
+      <location filename="../../ui/views/records.py" line="291" />
       <source>Export the contacts of {0} companies…</source>
       <translation>导出 {0} 家公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="289" />
+      <location filename="../../ui/views/records.py" line="294" />
       <source>Delete this company…</source>
       <translation>删除该公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="290" />
+      <location filename="../../ui/views/records.py" line="295" />
       <source>Delete {0} companies…</source>
       <translation>删除 {0} 家公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="293" />
+      <location filename="../../ui/views/records.py" line="298" />
       <source>Delete these {0} companies? Their contacts stay, without a company.</source>
       <translation>删除这 {0} 家公司？其联系人会保留，但不再属于任何公司。</translation>
     </message>
@@ -457,57 +457,57 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ContactsView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="243" />
+      <location filename="../../ui/views/records.py" line="248" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="244" />
+      <location filename="../../ui/views/records.py" line="249" />
       <source>No contacts yet. Press Ctrl+N to add one, or import your address book (File → Import…).</source>
       <translation>还没有联系人。按 Ctrl+N 添加，或导入通讯录（文件 → 导入…）。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="246" />
+      <location filename="../../ui/views/records.py" line="251" />
       <source>Select a contact to see everything about them.</source>
       <translation>选择一位联系人，查看其全部信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="247" />
+      <location filename="../../ui/views/records.py" line="252" />
       <source>New contact…</source>
       <translation>新建联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="250" />
+      <location filename="../../ui/views/records.py" line="255" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="250" />
+      <location filename="../../ui/views/records.py" line="255" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="256" />
+      <location filename="../../ui/views/records.py" line="261" />
       <source>Export this contact…</source>
       <translation>导出该联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="257" />
+      <location filename="../../ui/views/records.py" line="262" />
       <source>Export {0} contacts…</source>
       <translation>导出 {0} 位联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="260" />
+      <location filename="../../ui/views/records.py" line="265" />
       <source>Delete this contact…</source>
       <translation>删除该联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="261" />
+      <location filename="../../ui/views/records.py" line="266" />
       <source>Delete {0} contacts…</source>
       <translation>删除 {0} 位联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="264" />
+      <location filename="../../ui/views/records.py" line="269" />
       <source>Delete these {0} contacts?</source>
       <translation>删除这 {0} 位联系人？</translation>
     </message>
@@ -601,78 +601,78 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="140" />
+      <location filename="../../ui/exporting/dialog.py" line="150" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="143" />
+      <location filename="../../ui/exporting/dialog.py" line="153" />
       <source>Exporting {0} to {1} ({2})…</source>
       <translation>正在将{0}导出到 {1}（{2}）…</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="157" />
+      <location filename="../../ui/exporting/dialog.py" line="167" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="159" />
+      <location filename="../../ui/exporting/dialog.py" line="169" />
       <source>Show in folder</source>
       <translation>在文件夹中显示</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="162" />
+      <location filename="../../ui/exporting/dialog.py" line="172" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="186" />
+      <location filename="../../ui/exporting/dialog.py" line="196" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="186" />
+      <location filename="../../ui/exporting/dialog.py" line="196" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="189" />
+      <location filename="../../ui/exporting/dialog.py" line="199" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="189" />
+      <location filename="../../ui/exporting/dialog.py" line="199" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="194" />
+      <location filename="../../ui/exporting/dialog.py" line="204" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="220" />
       <location filename="../../ui/exporting/dialog.py" line="230" />
+      <location filename="../../ui/exporting/dialog.py" line="240" />
       <source>Exported {0} to {1}.</source>
       <translation>已将{0}导出到 {1}。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="221" />
+      <location filename="../../ui/exporting/dialog.py" line="231" />
       <source>There are no contacts yet: {0} holds only the column headers. Companies without contacts travel in vCard files.</source>
       <translation>还没有联系人：{0} 只有列标题。没有联系人的公司可以用 vCard 文件导出。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="224" />
+      <location filename="../../ui/exporting/dialog.py" line="234" />
       <source>Nobody works at the selected companies: {0} holds only the column headers. Companies without contacts travel in vCard files.</source>
       <translation>所选公司没有联系人：{0} 只有列标题。没有联系人的公司请导出为 vCard 文件。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="227" />
+      <location filename="../../ui/exporting/dialog.py" line="237" />
       <source>Exported {0} and {1} without contacts to {2}.</source>
       <translation>已将{0}和没有联系人的{1}导出到 {2}。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="245" />
+      <location filename="../../ui/exporting/dialog.py" line="255" />
       <source>Export cancelled: no file was written.</source>
       <translation>导出已取消：没有写入任何文件。</translation>
     </message>
@@ -727,23 +727,23 @@ Check that the folder exists and that you may write to it, or start Satchel with
       <translation>在 Excel 中编辑后再次导入（文件 → 导入）：每行保留其 Satchel ID，因此会更新同一批联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="100" />
-      <location filename="../../ui/exporting/dialog.py" line="111" />
+      <location filename="../../ui/exporting/dialog.py" line="98" />
+      <location filename="../../ui/exporting/dialog.py" line="109" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="101" />
+      <location filename="../../ui/exporting/dialog.py" line="99" />
       <source>There is nothing to export yet: import an address book or add a contact first.</source>
       <translation>还没有可导出的内容：请先导入通讯录或添加联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="102" />
+      <location filename="../../ui/exporting/dialog.py" line="100" />
       <source>None of the selected records is there any more.</source>
       <translation>所选记录都已不存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/exporting/dialog.py" line="109" />
+      <location filename="../../ui/exporting/dialog.py" line="107" />
       <source>Satchel contacts {0}</source>
       <translation>Satchel 联系人 {0}</translation>
     </message>
@@ -943,410 +943,365 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/importing/dialog.py" line="155" />
-      <location filename="../../ui/importing/dialog.py" line="277" />
+      <location filename="../../ui/importing/dialog.py" line="279" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="200" />
+      <location filename="../../ui/importing/dialog.py" line="202" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="220" />
+      <location filename="../../ui/importing/dialog.py" line="222" />
       <source>{0} cannot all be the {1}: choose another field for all but one, or (ignore).</source>
       <translation>{0}不能都作为“{1}”：只保留其中一列，其余请选择其他字段或“（忽略）”。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="221" />
-      <location filename="../../ui/importing/dialog.py" line="307" />
-      <location filename="../../ui/importing/dialog.py" line="413" />
+      <location filename="../../ui/importing/dialog.py" line="223" />
+      <location filename="../../ui/importing/dialog.py" line="313" />
+      <location filename="../../ui/importing/dialog.py" line="420" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="230" />
+      <location filename="../../ui/importing/dialog.py" line="232" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="241" />
+      <location filename="../../ui/importing/dialog.py" line="243" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="265" />
+      <location filename="../../ui/importing/dialog.py" line="267" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="274" />
+      <location filename="../../ui/importing/dialog.py" line="276" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="283" />
+      <location filename="../../ui/importing/dialog.py" line="285" />
       <source>Import finished. Double-click a row to open that contact or company.</source>
       <translation>导入完成。双击某一行即可打开该联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="286" />
+      <location filename="../../ui/importing/dialog.py" line="288" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="288" />
-      <location filename="../../ui/importing/dialog.py" line="349" />
+      <location filename="../../ui/importing/dialog.py" line="290" />
+      <location filename="../../ui/importing/dialog.py" line="355" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="300" />
+      <location filename="../../ui/importing/dialog.py" line="306" />
       <source>{0} has no header row: its first row is already a contact. Satchel guessed what each column holds from its values; check the choices.</source>
       <translation>{0} 没有表头行：第一行就是联系人。Satchel 已根据内容推测每列的含义，请核对。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="305" />
+      <location filename="../../ui/importing/dialog.py" line="311" />
       <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="310" />
+      <location filename="../../ui/importing/dialog.py" line="316" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="322" />
+      <location filename="../../ui/importing/dialog.py" line="328" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="330" />
+      <location filename="../../ui/importing/dialog.py" line="336" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="337" />
+      <location filename="../../ui/importing/dialog.py" line="343" />
       <source>Column {0}</source>
       <translation>第 {0} 列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="358" />
+      <location filename="../../ui/importing/dialog.py" line="365" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="367" />
+      <location filename="../../ui/importing/dialog.py" line="374" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="372" />
+      <location filename="../../ui/importing/dialog.py" line="379" />
       <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="379" />
+      <location filename="../../ui/importing/dialog.py" line="386" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="383" />
+      <location filename="../../ui/importing/dialog.py" line="390" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="383" />
+      <location filename="../../ui/importing/dialog.py" line="390" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="384" />
+      <location filename="../../ui/importing/dialog.py" line="391" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="384" />
+      <location filename="../../ui/importing/dialog.py" line="391" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="385" />
+      <location filename="../../ui/importing/dialog.py" line="392" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="386" />
+      <location filename="../../ui/importing/dialog.py" line="393" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="410" />
+      <location filename="../../ui/importing/dialog.py" line="417" />
       <source>e-mail addresses</source>
       <translation>电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="410" />
+      <location filename="../../ui/importing/dialog.py" line="417" />
       <source>phone numbers</source>
       <translation>电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="411" />
+      <location filename="../../ui/importing/dialog.py" line="418" />
       <source>websites</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="411" />
+      <location filename="../../ui/importing/dialog.py" line="418" />
       <source>photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="413" />
+      <location filename="../../ui/importing/dialog.py" line="420" />
       <source>changes {0}</source>
       <translation>更改：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="416" />
+      <location filename="../../ui/importing/dialog.py" line="423" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="451" />
+      <location filename="../../ui/importing/dialog.py" line="458" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="451" />
+      <location filename="../../ui/importing/dialog.py" line="458" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="452" />
+      <location filename="../../ui/importing/dialog.py" line="459" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="452" />
+      <location filename="../../ui/importing/dialog.py" line="459" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="453" />
+      <location filename="../../ui/importing/dialog.py" line="460" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="453" />
+      <location filename="../../ui/importing/dialog.py" line="460" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="454" />
+      <location filename="../../ui/importing/dialog.py" line="461" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="454" />
+      <location filename="../../ui/importing/dialog.py" line="461" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="455" />
+      <location filename="../../ui/importing/dialog.py" line="462" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="455" />
+      <location filename="../../ui/importing/dialog.py" line="462" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="456" />
+      <location filename="../../ui/importing/dialog.py" line="463" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="456" />
+      <location filename="../../ui/importing/dialog.py" line="463" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="457" />
+      <location filename="../../ui/importing/dialog.py" line="464" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="458" />
+      <location filename="../../ui/importing/dialog.py" line="465" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="458" />
+      <location filename="../../ui/importing/dialog.py" line="465" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="459" />
+      <location filename="../../ui/importing/dialog.py" line="466" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="459" />
+      <location filename="../../ui/importing/dialog.py" line="466" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="460" />
+      <location filename="../../ui/importing/dialog.py" line="467" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="460" />
+      <location filename="../../ui/importing/dialog.py" line="467" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="461" />
+      <location filename="../../ui/importing/dialog.py" line="468" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="461" />
+      <location filename="../../ui/importing/dialog.py" line="468" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="462" />
+      <location filename="../../ui/importing/dialog.py" line="469" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="462" />
+      <location filename="../../ui/importing/dialog.py" line="469" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="463" />
+      <location filename="../../ui/importing/dialog.py" line="470" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="463" />
+      <location filename="../../ui/importing/dialog.py" line="470" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="464" />
+      <location filename="../../ui/importing/dialog.py" line="471" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="464" />
+      <location filename="../../ui/importing/dialog.py" line="471" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="465" />
+      <location filename="../../ui/importing/dialog.py" line="472" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="465" />
+      <location filename="../../ui/importing/dialog.py" line="472" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="466" />
+      <location filename="../../ui/importing/dialog.py" line="473" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="466" />
+      <location filename="../../ui/importing/dialog.py" line="473" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="467" />
+      <location filename="../../ui/importing/dialog.py" line="474" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="467" />
+      <location filename="../../ui/importing/dialog.py" line="474" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="468" />
+      <location filename="../../ui/importing/dialog.py" line="475" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="468" />
+      <location filename="../../ui/importing/dialog.py" line="475" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="469" />
+      <location filename="../../ui/importing/dialog.py" line="476" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="469" />
+      <location filename="../../ui/importing/dialog.py" line="476" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="470" />
+      <location filename="../../ui/importing/dialog.py" line="477" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="478" />
-      <source>no value in any imported column</source>
-      <translation>导入的各列均无内容</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="479" />
-      <source>no company name</source>
-      <translation>没有公司名称</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="480" />
-      <source>no name, e-mail or phone</source>
-      <translation>没有姓名、邮箱或电话</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="481" />
-      <source>no name, e-mail, phone or company</source>
-      <translation>没有姓名、邮箱、电话或公司</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="482" />
-      <source>card without END:VCARD</source>
-      <translation>名片缺少 END:VCARD</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="484" />
-      <source>card without END:VCARD (file cut short?)</source>
-      <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="490" />
-      <source>unreadable card ({0})</source>
-      <translation>无法读取的名片（{0}）</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="494" />
-      <source>a contact group ({0}), not a person: its members in this file get its name as a tag</source>
-      <translation>联系人分组（{0}），不是联系人：本文件中的组员会加上以此为名的标签</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="497" />
-      <source>a mailing list ({0}), not a person: its members in this file get its name as a tag</source>
-      <translation>邮件列表（{0}），不是联系人：本文件中的成员会加上以此为名的标签</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="503" />
+      <location filename="../../ui/importing/dialog.py" line="483" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>
@@ -1354,377 +1309,392 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportWorker</name>
     <message>
-      <location filename="../../ui/importing/worker.py" line="40" />
+      <location filename="../../ui/importing/worker.py" line="44" />
+      <source>The import stopped because of an unexpected error ({0}). Nothing was changed.</source>
+      <translation>导入因意外错误而中止（{0}）。未做任何更改。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/worker.py" line="55" />
       <source>The file could not be imported; nothing was changed.</source>
       <translation>无法导入该文件，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/worker.py" line="45" />
-      <source>The import stopped because of an unexpected error ({0}). Nothing was changed.</source>
-      <translation>导入因意外错误而中止（{0}）。未做任何更改。</translation>
+      <location filename="../../ui/importing/worker.py" line="56" />
+      <source>{0} files could not be imported; nothing was changed.</source>
+      <translation>{0} 个文件无法导入，未做任何更改。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/worker.py" line="58" />
+      <source>The other files were not imported either: import them again without this one, or once it is mended.</source>
+      <translation>其他文件也未导入：请去掉此文件后重新导入，或修复后再导入。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/worker.py" line="60" />
+      <source>The other files were not imported either: import them again without these, or once they are mended.</source>
+      <translation>其他文件也未导入：请去掉这些文件后重新导入，或修复后再导入。</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="66" />
+      <location filename="../../ui/main_window.py" line="68" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="66" />
+      <location filename="../../ui/main_window.py" line="68" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="66" />
+      <location filename="../../ui/main_window.py" line="68" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="67" />
+      <location filename="../../ui/main_window.py" line="69" />
       <source>Opportunities</source>
       <translation>商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="67" />
+      <location filename="../../ui/main_window.py" line="69" />
       <source>Activities</source>
       <translation>活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="126" />
+      <location filename="../../ui/main_window.py" line="130" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="127" />
+      <location filename="../../ui/main_window.py" line="131" />
       <source>&amp;New contact…</source>
       <translation>新建联系人(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="129" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>New &amp;company…</source>
       <translation>新建公司(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="130" />
+      <location filename="../../ui/main_window.py" line="134" />
       <source>New &amp;opportunity…</source>
       <translation>新建商机(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="133" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>&amp;Import address book…</source>
       <translation>导入通讯录(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>&amp;Paste contacts</source>
       <translation>粘贴联系人(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="141" />
       <source>&amp;Export contacts…</source>
       <translation>导出联系人(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="138" />
-      <location filename="../../ui/main_window.py" line="291" />
+      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>Export the se&amp;lection…</source>
       <translation>导出所选(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="140" />
+      <location filename="../../ui/main_window.py" line="144" />
       <source>&amp;Scan business cards…</source>
       <translation>扫描名片(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="141" />
+      <location filename="../../ui/main_window.py" line="145" />
       <source>Scan a &amp;folder of business cards…</source>
       <translation>扫描名片文件夹(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="146" />
       <source>Scan card with ca&amp;mera…</source>
       <translation>用摄像头扫描名片(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="143" />
+      <location filename="../../ui/main_window.py" line="147" />
       <source>Load &amp;sample data</source>
       <translation>加载示例数据(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="145" />
+      <location filename="../../ui/main_window.py" line="149" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="147" />
+      <location filename="../../ui/main_window.py" line="151" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="148" />
+      <location filename="../../ui/main_window.py" line="152" />
       <source>&amp;Search…</source>
       <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="151" />
+      <location filename="../../ui/main_window.py" line="155" />
       <source>&amp;Today</source>
       <translation>今天(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="151" />
+      <location filename="../../ui/main_window.py" line="155" />
       <source>&amp;Contacts</source>
       <translation>联系人(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="152" />
+      <location filename="../../ui/main_window.py" line="156" />
       <source>C&amp;ompanies</source>
       <translation>公司(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="152" />
+      <location filename="../../ui/main_window.py" line="156" />
       <source>O&amp;pportunities</source>
       <translation>商机(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="153" />
+      <location filename="../../ui/main_window.py" line="157" />
       <source>&amp;Activities</source>
       <translation>活动记录(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="156" />
+      <location filename="../../ui/main_window.py" line="160" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="157" />
+      <location filename="../../ui/main_window.py" line="161" />
       <source>Find &amp;duplicates…</source>
       <translation>查找重复项(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="159" />
+      <location filename="../../ui/main_window.py" line="163" />
       <source>S&amp;ync settings…</source>
       <translation>同步设置(&amp;Y)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="160" />
+      <location filename="../../ui/main_window.py" line="164" />
       <source>Sync &amp;conflicts…</source>
       <translation>同步冲突(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="162" />
+      <location filename="../../ui/main_window.py" line="166" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="163" />
+      <location filename="../../ui/main_window.py" line="167" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="164" />
+      <location filename="../../ui/main_window.py" line="168" />
       <source>&amp;About Satchel</source>
       <translation>关于 Satchel(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="174" />
+      <location filename="../../ui/main_window.py" line="178" />
       <source>Sync status unavailable: {0}</source>
       <translation>同步状态不可用：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="189" />
+      <location filename="../../ui/main_window.py" line="193" />
       <source>That record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="197" />
+      <location filename="../../ui/main_window.py" line="201" />
       <source>{0} contacts selected: right-click them to export or delete them.</source>
       <translation>已选中 {0} 位联系人：右键单击可导出或删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="198" />
+      <location filename="../../ui/main_window.py" line="202" />
       <source>None of those contacts is in the list any more.</source>
       <translation>这些联系人都已不在列表中。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="218" />
+      <location filename="../../ui/main_window.py" line="222" />
       <source>Contact saved.</source>
       <translation>联系人已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="219" />
+      <location filename="../../ui/main_window.py" line="223" />
       <source>Already known: the existing contact was updated.</source>
       <translation>已有此人：已更新现有联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="220" />
+      <location filename="../../ui/main_window.py" line="224" />
       <source>Already known: nothing new to add.</source>
       <translation>已有此人：没有新信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="223" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>Joined an existing company.</source>
       <translation>已归入现有公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="249" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="245" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="242" />
+      <location filename="../../ui/main_window.py" line="246" />
       <source>Address books ({0});;All files (*)</source>
       <translation>通讯录 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="255" />
       <source>Pasted contacts</source>
       <translation>粘贴的联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="253" />
+      <location filename="../../ui/main_window.py" line="257" />
       <source>The clipboard holds no contacts. Copy cards, rows of a sheet or e-mail addresses, then paste again.</source>
       <translation>剪贴板中没有联系人。请复制名片、表格中的行或电子邮件地址，然后再粘贴。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
-      <location filename="../../ui/main_window.py" line="307" />
-      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="306" />
+      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>Business cards</source>
       <translation>名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="304" />
-      <location filename="../../ui/main_window.py" line="362" />
+      <location filename="../../ui/main_window.py" line="310" />
+      <location filename="../../ui/main_window.py" line="368" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>Images ({0});;All files (*)</source>
       <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="317" />
       <source>Scan a folder of business cards</source>
       <translation>扫描名片文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
       <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>Sample data</source>
       <translation>示例数据</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>The sample data is already in this database.</source>
       <translation>示例数据已在此数据库中。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="331" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>The sample data could not be loaded ({0}). Nothing was changed.</source>
       <translation>无法加载示例数据（{0}）。没有做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>Sample data loaded: {0} companies, {1} contacts, {2} opportunities.</source>
       <translation>已加载示例数据：{0} 家公司、{1} 位联系人、{2} 个商机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="369" />
       <source>Find duplicates</source>
       <translation>查找重复项</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="350" />
       <source>Sync settings</source>
       <translation>同步设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>Search everything; paste a phone number to see who calls</source>
       <translation>搜索全部内容；粘贴电话号码即可查看来电者</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="359" />
       <source>New contact</source>
       <translation>新建联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="356" />
+      <location filename="../../ui/main_window.py" line="362" />
       <source>Today, Contacts, Companies, Opportunities, Activities</source>
       <translation>今天、联系人、公司、商机、活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="364" />
       <source>Import an address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>Paste contacts: copied cards, rows of a sheet, e-mail addresses</source>
       <translation>粘贴联系人：复制的名片、表格中的行、电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>Export contacts (vCard, CSV, Excel)</source>
       <translation>导出联系人（vCard、CSV、Excel）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="364" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>Open or edit the selected row</source>
       <translation>打开或编辑选中的行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="367" />
+      <location filename="../../ui/main_window.py" line="373" />
       <source>Keyboard shortcuts</source>
       <translation>快捷键</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="370" />
+      <location filename="../../ui/main_window.py" line="376" />
       <source>About Satchel</source>
       <translation>关于 Satchel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="377" />
       <source>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;The offline-first sales assistant.&lt;br&gt;Database: {0}</source>
       <translation>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;离线优先的销售助手。&lt;br&gt;数据库：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>Dropped contacts</source>
       <translation>拖入的联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="387" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>What was dropped holds no contacts: drop address books, cards, rows of a sheet or e-mail addresses.</source>
       <translation>拖入的内容中没有联系人：请拖入通讯录文件、名片、表格中的行或电子邮件地址。</translation>
     </message>
@@ -1959,23 +1929,23 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>RecordListView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="142" />
+      <location filename="../../ui/views/records.py" line="143" />
       <source>{0} · {1} selected</source>
       <translation>{0} · 已选 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="193" />
+      <location filename="../../ui/views/records.py" line="198" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="203" />
-      <location filename="../../ui/views/records.py" line="213" />
+      <location filename="../../ui/views/records.py" line="208" />
+      <location filename="../../ui/views/records.py" line="218" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="214" />
+      <location filename="../../ui/views/records.py" line="219" />
       <source>Nothing was deleted: {0}</source>
       <translation>未删除任何内容：{0}</translation>
     </message>
@@ -3325,6 +3295,219 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/external.py" line="48" />
       <source>{0} stopped because of an unexpected error ({1}). Your data was not changed by it; please report this.</source>
       <translation>“{0}”因意外错误（{1}）而中止。您的数据没有因此被更改；请报告此问题。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportMessage</name>
+    <message>
+      <location filename="../../app/io/ahead.py" line="99" />
+      <source>The import's reading process stopped unexpectedly (short of memory?); nothing was imported. Close other programs and try again.</source>
+      <translation>导入的读取进程意外停止（内存不足？），未导入任何数据。请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/ahead.py" line="128" />
+      <source>The import could not read its files ({error}). Nothing was imported.</source>
+      <translation>导入无法读取这些文件（{error}），未导入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/apply.py" line="121" />
+      <source>{file} is a folder without address books (vCard, CSV, LDIF or Excel files) Satchel can read in it. Choose the files, or the folder that holds them.</source>
+      <translation>{file} 是一个文件夹，其中没有 Satchel 能读取的通讯录（vCard、CSV、LDIF 或 Excel 文件）。请选择通讯录文件，或存放它们的文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/decode.py" line="181" />
+      <source>{file} is empty: there is nothing to import.</source>
+      <translation>{file} 是空文件，没有可导入的内容。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/decode.py" line="183" />
+      <source>a PNG image</source>
+      <translation>PNG 图片</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/decode.py" line="184" />
+      <source>a JPEG image</source>
+      <translation>JPEG 图片</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/decode.py" line="185" />
+      <source>a GIF image</source>
+      <translation>GIF 图片</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/decode.py" line="185" />
+      <source>a PDF document</source>
+      <translation>PDF 文档</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/decode.py" line="186" />
+      <source>a program</source>
+      <translation>程序文件</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/decode.py" line="187" />
+      <source>a database</source>
+      <translation>数据库文件</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/decode.py" line="201" />
+      <source>{file} has a line of {longest:,} characters: that is not an address book. Check that you chose the right file.</source>
+      <translation>{file} 有一行长达 {longest:,} 个字符，这不是通讯录。请确认选择了正确的文件。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/decode.py" line="215" />
+      <source>{file} is a binary file, not an address book.</source>
+      <translation>{file} 是二进制文件，不是通讯录。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/decode.py" line="189" />
+      <source>{file} is {what}, not an address book. Choose a vCard (.vcf), CSV, LDIF or Excel (.xlsx, .xls) file.</source>
+      <translation>{file} 是{what}，不是通讯录。请选择 vCard（.vcf）、CSV、LDIF 或 Excel（.xlsx、.xls）文件。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/decode.py" line="196" />
+      <source>{file} is a binary file, not an address book. Choose a vCard (.vcf), CSV, LDIF or Excel (.xlsx, .xls) file.</source>
+      <translation>{file} 是二进制文件，不是通讯录。请选择 vCard（.vcf）、CSV、LDIF 或 Excel（.xlsx、.xls）文件。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/errors.py" line="84" />
+      <source>no name, e-mail or phone</source>
+      <translation>没有姓名、邮箱或电话</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/ldif.py" line="43" />
+      <source>{file}: this is not an LDIF file (no 'dn:' line).</source>
+      <translation>{file}：这不是 LDIF 文件（没有“dn:”行）。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/ldif.py" line="71" />
+      <source>line without ':' ({line})</source>
+      <translation>缺少“:”的行（{line}）</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/ldif.py" line="77" />
+      <source>attribute {key} is not valid base64 UTF-8</source>
+      <translation>属性 {key} 不是有效的 base64 UTF-8</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/ldif.py" line="53" />
+      <source>no name</source>
+      <translation>无名称</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/ldif.py" line="54" />
+      <source>a mailing list ({name}), not a person: its members in this file get its name as a tag</source>
+      <translation>邮件列表（{name}），不是联系人：本文件中的成员会加上以此为名的标签</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="62" />
+      <source>{file} could not be read ({error}). Nothing was imported; check the file or export it again from your mail program.</source>
+      <translation>无法读取 {file}（{error}），未导入任何数据。请检查该文件，或从邮件程序重新导出。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="243" />
+      <source>{file} has no filled worksheet: there is nothing to import.</source>
+      <translation>{file} 没有填有内容的工作表，没有可导入的内容。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="261" />
+      <source>{file} is a zip file but not an Excel workbook ({error}).</source>
+      <translation>{file} 是 zip 文件，但不是 Excel 工作簿（{error}）。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="255" />
+      <source>{file} is an OpenDocument spreadsheet (LibreOffice, OpenOffice). Save it as Excel (.xlsx) or CSV there (File → Save As), then import that.</source>
+      <translation>{file} 是 OpenDocument 电子表格（LibreOffice、OpenOffice）。请在其中另存为 Excel（.xlsx）或 CSV（文件 → 另存为），再导入该文件。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="259" />
+      <source>{file} is an Apple Numbers spreadsheet. Export it as Excel or CSV in Numbers (File → Export To), then import that.</source>
+      <translation>{file} 是 Apple Numbers 电子表格。请在 Numbers 中导出为 Excel 或 CSV（文件 → 导出为），再导入该文件。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="196" />
+      <source>{file} has no header row: there is nothing to import.</source>
+      <translation>{file} 没有表头行，没有可导入的内容。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="200" />
+      <source>{file} is not an address book: it has a single column and no recognizable format. Choose a vCard, CSV, LDIF or Excel file.</source>
+      <translation>{file} 不是通讯录：它只有一列，格式也无法识别。请选择 vCard、CSV、LDIF 或 Excel 文件。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="103" />
+      <source>{file} does not exist.</source>
+      <translation>{file} 不存在。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="105" />
+      <source>{file} is a folder, not a file.</source>
+      <translation>{file} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="107" />
+      <source>{file} could not be read ({error}).</source>
+      <translation>无法读取 {file}（{error}）。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="134" />
+      <source>{file} is a zip archive without address books (vCard, CSV, LDIF or Excel files) in it.</source>
+      <translation>{file} 是 zip 压缩包，其中没有通讯录（vCard、CSV、LDIF 或 Excel 文件）。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="137" />
+      <source>{file} holds a file too big to be an address book (over {mb} MB unpacked).</source>
+      <translation>{file} 内含的文件太大，不可能是通讯录（解压后超过 {mb} MB）。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="281" />
+      <source>{file} is an Office 97–2003 file but not an Excel workbook Satchel can read ({error}). Open it in Excel or WPS and save it as .xlsx or CSV, then import that.</source>
+      <translation>{file} 是 Office 97–2003 文件，但不是 Satchel 能读取的 Excel 工作簿（{error}）。请用 Excel 或 WPS 打开并另存为 .xlsx 或 CSV，再导入该文件。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/reader.py" line="143" />
+      <source>{file} is a damaged zip archive ({error}). Nothing was imported; download or save it again.</source>
+      <translation>{file} 是损坏的 zip 压缩包（{error}），未导入任何数据。请重新下载或保存。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/tabular.py" line="155" />
+      <source>no value in any imported column</source>
+      <translation>导入的各列均无内容</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/tabular.py" line="170" />
+      <source>no company name</source>
+      <translation>没有公司名称</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/vcard.py" line="62" />
+      <source>no name, e-mail, phone or company</source>
+      <translation>没有姓名、邮箱、电话或公司</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/vcard.py" line="66" />
+      <source>unreadable card ({error})</source>
+      <translation>无法读取的名片（{error}）</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/vcard.py" line="57" />
+      <source>a contact group ({name}), not a person: its members in this file get its name as a tag</source>
+      <translation>联系人分组（{name}），不是联系人：本文件中的组员会加上以此为名的标签</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/vcard.py" line="110" />
+      <source>{file}: this is not a vCard file (it does not start with BEGIN:VCARD).</source>
+      <translation>{file}：这不是 vCard 文件（开头不是 BEGIN:VCARD）。</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/vcard.py" line="217" />
+      <source>card without END:VCARD (file cut short?)</source>
+      <translation>名片缺少 END:VCARD（文件可能不完整）</translation>
+    </message>
+    <message>
+      <location filename="../../app/io/vcard.py" line="204" />
+      <source>card without END:VCARD</source>
+      <translation>名片缺少 END:VCARD</translation>
     </message>
   </context>
 </TS>

@@ -5,13 +5,15 @@
 Runs pyside6-lupdate over every module under ui/ (this app's widgets and dialogs), gives
 strings translated through a module level `tr()` helper the context that helper uses (lupdate
 cannot see it; the helper is found in the source, `def tr(text): return
-QCoreApplication.translate("Context", text)`), keeps existing translations, then compiles
-satchel_zh_CN.qm with pyside6-lrelease. Edit the .ts with Qt Linguist or any editor;
+QCoreApplication.translate("Context", text)`), adds the template of every `Message("…")` under
+app/ (app.io's sentences for the rep, context ImportMessage), keeps existing translations, then
+compiles satchel_zh_CN.qm with pyside6-lrelease. Edit the .ts with Qt Linguist or any editor;
 tests/ui/test_translation.py fails while a string is unfinished.
 """
 
 from __future__ import annotations
 
+import ast
 import copy
 import os
 import re
@@ -105,7 +107,37 @@ def catalog() -> ET.ElementTree:
                     ET.SubElement(ctx, "name").text = ctx_name
                     contexts[ctx_name] = ctx
                 contexts[ctx_name].append(copy.deepcopy(m))
+    _add_messages(root, contexts)
     return tree
+
+
+# app.io's sentences for the rep, shown translated by ui.importing.messages
+MESSAGE_CONTEXT = "ImportMessage"
+
+
+def message_templates() -> dict[str, tuple[Path, int]]:
+    """{template: where} of every `Message("…")` under app/ (the first argument, a string)."""
+    found: dict[str, tuple[Path, int]] = {}
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "Message" and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                found.setdefault(node.args[0].value, (path, node.lineno))
+    return found
+
+
+def _add_messages(root: ET.Element, contexts: dict[str, ET.Element]) -> None:
+    ctx = ET.SubElement(root, "context")
+    ET.SubElement(ctx, "name").text = MESSAGE_CONTEXT
+    contexts[MESSAGE_CONTEXT] = ctx
+    for template, (path, line) in message_templates().items():
+        m = ET.SubElement(ctx, "message")
+        ET.SubElement(m, "location", filename=Path(os.path.relpath(path, HERE)).as_posix(),
+                      line=str(line))
+        ET.SubElement(m, "source").text = template
+        ET.SubElement(m, "translation", type="unfinished")
 
 
 def main() -> int:

@@ -231,6 +231,25 @@ def test_unreadable_file_says_so(qtbot, styled_app, store):
     qtbot.waitUntil(lambda: dialog.state == "failed", timeout=20000)
     assert "PNG image" in dialog.heading.text()
     assert dialog.go_button.text() == "Close"
+    assert not dialog.tag.isVisible()  # nothing will be imported: nothing to tag
+    # named as the rep knows it, without the folder it lies in
+    assert "image.png is a PNG image" in dialog.heading.text()
+    assert str(FIX) not in dialog.heading.text()
+
+
+def test_one_unreadable_file_of_several_says_the_others_wait_too(qtbot, styled_app, store,
+                                                                tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    dialog = open_import_dialog(None, store, [str(FIX / "google.csv"), str(empty)])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "failed", timeout=20000)
+    text = dialog.heading.text()
+    assert text.startswith("The file could not be imported; nothing was changed. The other "
+                           "files were not imported either"), text
+    assert text.endswith("empty.csv is empty: there is nothing to import."), text
+    with store.read() as s:
+        assert contacts.ids(s) == []
 
 
 def test_file_menu_import_opens_the_dialog(qtbot, main_window, monkeypatch):

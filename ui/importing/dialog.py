@@ -5,7 +5,6 @@ preview re-read with it) → import (progress, Cancel) → report (per-record ou
 from __future__ import annotations
 
 import contextlib
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from app.io.apply import ImportReport, RecordAbout
 from app.io.errors import UnmappedColumns
 from app.services import contacts
 from app.store import Store
+from ui.importing.messages import translated
 from ui.importing.worker import ImportWorker
 from ui.lazy_model import Column
 from ui.rows_model import RowsTableModel
@@ -157,7 +157,9 @@ class ImportDialog(QDialog):
         self.go_button.clicked.connect(self.go)
         buttons = QHBoxLayout()
         buttons.addWidget(self.tag_label)
-        buttons.addWidget(self.tag, 1)
+        buttons.addWidget(self.tag, 1000)
+        # buttons at their own size on the right when the tag field is gone (the report)
+        buttons.addStretch(1)
         buttons.addSpacing(24)
         buttons.addWidget(self.select_button)
         buttons.addWidget(self.cancel_button)
@@ -288,9 +290,13 @@ class ImportDialog(QDialog):
             self.go_button.setText(self.tr("Close"))
             self.go_button.setEnabled(True)
             self.cancel_button.hide()
-            self.tag_label.hide()
-            self.tag.hide()
+            self._hide_tag()
             self.select_button.setVisible(bool(self._imported_people()))
+
+    def _hide_tag(self) -> None:
+        """After the import, or when it cannot start: nothing left to tag."""
+        self.tag_label.hide()
+        self.tag.hide()
 
     def _on_unmapped(self, exc: UnmappedColumns) -> None:
         self.state = "mapping"
@@ -349,6 +355,7 @@ class ImportDialog(QDialog):
         self.go_button.setText(self.tr("Close"))
         self.go_button.setEnabled(True)
         self.cancel_button.hide()
+        self._hide_tag()
 
     def _on_cancelled(self) -> None:
         self.cancel_button.setEnabled(True)
@@ -388,7 +395,7 @@ class ImportDialog(QDialog):
         for i, x in rows:
             label = r.about[i].label
             reason = reasons.get((x["file"], x["record"]))
-            details = self.reason_text(reason) if reason else self._details(r.about[i])
+            details = translated(reason) if reason else self._details(r.about[i])
             outcomes.append(_Outcome(Path(x["file"]).name, str(x["record"]),
                                      words.get(x["action"], x["action"]), label or no_name,
                                      details, bool(label), x["id"]))
@@ -470,33 +477,6 @@ class ImportDialog(QDialog):
             "im": self.tr("messenger (WeChat, QQ…), kept in the note"),
         }
         return labels.get(field, field.replace("_", " "))
-
-    def reason_text(self, reason: str) -> str:
-        """Why a record was skipped: app.io says it in English; the known reasons are
-        translated here, any other is shown as it is."""
-        fixed = {
-            "no value in any imported column": self.tr("no value in any imported column"),
-            "no company name": self.tr("no company name"),
-            "no name, e-mail or phone": self.tr("no name, e-mail or phone"),
-            "no name, e-mail, phone or company": self.tr("no name, e-mail, phone or company"),
-            "card without END:VCARD": self.tr("card without END:VCARD"),
-            "card without END:VCARD (file cut short?)": self.tr(
-                "card without END:VCARD (file cut short?)"),
-        }
-        if reason in fixed:
-            return fixed[reason]
-        found = re.fullmatch(r"unreadable card \((.*)\)", reason, re.DOTALL)
-        if found:
-            return self.tr("unreadable card ({0})").format(found.group(1))
-        found = re.fullmatch(r"a (contact group|mailing list) \((.*)\), not a person: its "
-                             r"members in this file get its name as a tag", reason, re.DOTALL)
-        if found and found.group(1) == "contact group":
-            return self.tr("a contact group ({0}), not a person: its members in this file get "
-                           "its name as a tag").format(found.group(2))
-        if found:
-            return self.tr("a mailing list ({0}), not a person: its members in this file get "
-                           "its name as a tag").format(found.group(2))
-        return reason
 
     def _files(self) -> str:
         names = [Path(p).name for p in self.paths]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from app.io.apply import Cancelled, run_import
 from app.io.errors import FileUnreadable, UnmappedColumns
 from app.store import Store
+from ui.importing.messages import translated
 from ui.worker import ThreadWorker
 
 
@@ -36,9 +37,7 @@ class ImportWorker(ThreadWorker):
         except UnmappedColumns as exc:
             self.unmapped.emit(exc)
         except FileUnreadable as exc:
-            # the detail comes from app.io in English: lead with a translated sentence
-            self.failed.emit(self.tr("The file could not be imported; nothing was changed.")
-                             + "\n\n" + str(exc))
+            self.failed.emit(self._cannot_start(paths, exc.messages))
         except Cancelled:
             self.cancelled.emit()
         except Exception as exc:  # noqa: BLE001 - the transaction rolled back; say so, no traceback
@@ -48,3 +47,16 @@ class ImportWorker(ThreadWorker):
             self.finished.emit(report)
             if not dry_run:  # the commit left this for after the report (Store.write)
                 self.store.checkpoint()
+
+    def _cannot_start(self, paths: list[str], messages: list[str]) -> str:
+        """Why the import cannot start (every file is opened before anything is written): one
+        line per file that cannot be read, and that the good ones wait for it."""
+        n = len(messages)
+        lead = self.tr("The file could not be imported; nothing was changed.") if n == 1 else \
+            self.tr("{0} files could not be imported; nothing was changed.").format(n)
+        if len(paths) > n:  # (a folder or an archive counts once: a hint, not a tally)
+            lead += " " + (self.tr("The other files were not imported either: import them "
+                                   "again without this one, or once it is mended.") if n == 1
+                           else self.tr("The other files were not imported either: import "
+                                        "them again without these, or once they are mended."))
+        return lead + "\n\n" + "\n".join(translated(m) for m in messages)

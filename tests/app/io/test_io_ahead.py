@@ -11,7 +11,7 @@ import pytest
 
 from app.io import ahead
 from app.io.apply import Cancelled, open_all, run_import
-from app.io.errors import FileUnreadable
+from app.io.errors import FileUnreadable, Message
 from app.io.reader import Source, open_source, open_sources
 from app.store import Store
 
@@ -78,15 +78,21 @@ def test_cancel_stops_the_child_too(store, big, dump):
 
 
 def test_a_file_that_fails_while_the_child_reads_it_reaches_the_import_as_its_message(store):
+    said = Message("{file} could not be read ({error}). Nothing was imported.",
+                   file="broken.vcf", error="zlib error")
+
     def records():
         yield 1, "not a record the import knows"
-        raise FileUnreadable("broken.vcf could not be read (zlib error). Nothing was imported.")
+        raise FileUnreadable(said)
 
     src = Source("broken.vcf", "vcard", {}, records())
     with store.write() as tx, ahead.read(tx, [src], 500, ahead=True) as chunks, \
-            pytest.raises(FileUnreadable, match="zlib error"):
+            pytest.raises(FileUnreadable, match="zlib error") as exc:
         next(chunks)
     assert not _readers()
+    # whole, template and values, so the desktop app can say it in the rep's language
+    got, = exc.value.messages
+    assert isinstance(got, Message) and (got.template, got.values) == (said.template, said.values)
 
 
 def test_the_child_hands_over_stored_matches_phone_parses_and_company_domains(store, big):
