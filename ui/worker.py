@@ -2,6 +2,8 @@
 
 `run_in_thread`: one blocking call (a save that may have to match against a large store) in a
 thread while the window keeps painting; the caller still gets the result (or the exception) back.
+`run_with_progress`: the same for a long one with a count (deleting 50,000 selected rows), with
+a progress dialog whose Cancel stops it inside its transaction.
 `ThreadWorker`: the base of the long jobs (import, cards, dedup, sync): one daemon thread at a
 time, a cancel flag, results sent back as queued Qt signals by the subclass.
 
@@ -18,7 +20,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 T = TypeVar("T")
 
@@ -52,6 +54,40 @@ def run_in_thread(fn: Callable[..., T], *args: Any) -> T:
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+class Stopped(Exception):
+    """Cancel was pressed during `run_with_progress`: raised inside the work, so the
+    transaction it runs in rolls back and nothing is written."""
+
+
+class _Step(QObject):
+    done = Signal(int)
+
+
+def run_with_progress(parent: QWidget, label: str, cancel: str, total: int,
+                      fn: Callable[[Callable[[int], None]], T]) -> T:
+    """`run_in_thread(fn, step)` with a progress dialog (after half a second). `fn` calls
+    `step(done)` as it goes; after Cancel that call raises Stopped."""
+    dialog = QProgressDialog(label, cancel, 0, total, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(500)
+    dialog.setAutoReset(False)
+    stop = threading.Event()
+    dialog.canceled.connect(stop.set)
+    relay = _Step()
+    relay.done.connect(dialog.setValue, Qt.ConnectionType.QueuedConnection)
+
+    def step(done: int) -> None:
+        if stop.is_set():
+            raise Stopped
+        if done % 50 == 0:  # (a queued signal per record would flood the window)
+            relay.done.emit(done)
+    try:
+        return run_in_thread(fn, step)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
 
 
 def saving(dialog: QWidget, write: Callable[[], Any], attribute: str) -> Exception | None:

@@ -302,59 +302,64 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompaniesView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="278" />
+      <location filename="../../ui/views/records.py" line="288" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="279" />
+      <location filename="../../ui/views/records.py" line="289" />
       <source>No companies yet. They are created as you add contacts.</source>
       <translation>还没有公司。添加联系人时会自动创建。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="280" />
+      <location filename="../../ui/views/records.py" line="290" />
       <source>Select a company to see its people, deals and history.</source>
       <translation>选择一家公司，查看其联系人、商机和往来记录。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="281" />
+      <location filename="../../ui/views/records.py" line="291" />
       <source>New company…</source>
       <translation>新建公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="284" />
+      <location filename="../../ui/views/records.py" line="294" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="284" />
+      <location filename="../../ui/views/records.py" line="294" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="290" />
+      <location filename="../../ui/views/records.py" line="300" />
       <source>Export this company's contacts…</source>
       <translation>导出该公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="291" />
+      <location filename="../../ui/views/records.py" line="301" />
       <source>Export the contacts of {0} companies…</source>
       <translation>导出 {0} 家公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="294" />
+      <location filename="../../ui/views/records.py" line="304" />
       <source>Delete this company…</source>
       <translation>删除该公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="295" />
+      <location filename="../../ui/views/records.py" line="305" />
       <source>Delete {0} companies…</source>
       <translation>删除 {0} 家公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="298" />
+      <location filename="../../ui/views/records.py" line="308" />
       <source>Delete these {0} companies? Their contacts stay, without a company.</source>
       <translation>删除这 {0} 家公司？其联系人会保留，但不再属于任何公司。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="312" />
+      <source>Deleting {0} companies…</source>
+      <translation>正在删除 {0} 家公司…</translation>
     </message>
   </context>
   <context>
@@ -457,59 +462,64 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ContactsView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="248" />
+      <location filename="../../ui/views/records.py" line="255" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="249" />
+      <location filename="../../ui/views/records.py" line="256" />
       <source>No contacts yet. Press Ctrl+N to add one, or import your address book (File → Import…).</source>
       <translation>还没有联系人。按 Ctrl+N 添加，或导入通讯录（文件 → 导入…）。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="251" />
+      <location filename="../../ui/views/records.py" line="258" />
       <source>Select a contact to see everything about them.</source>
       <translation>选择一位联系人，查看其全部信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="252" />
+      <location filename="../../ui/views/records.py" line="259" />
       <source>New contact…</source>
       <translation>新建联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="255" />
+      <location filename="../../ui/views/records.py" line="262" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="255" />
+      <location filename="../../ui/views/records.py" line="262" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="261" />
+      <location filename="../../ui/views/records.py" line="268" />
       <source>Export this contact…</source>
       <translation>导出该联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="262" />
+      <location filename="../../ui/views/records.py" line="269" />
       <source>Export {0} contacts…</source>
       <translation>导出 {0} 位联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="265" />
+      <location filename="../../ui/views/records.py" line="272" />
       <source>Delete this contact…</source>
       <translation>删除该联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="266" />
+      <location filename="../../ui/views/records.py" line="273" />
       <source>Delete {0} contacts…</source>
       <translation>删除 {0} 位联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="269" />
+      <location filename="../../ui/views/records.py" line="276" />
       <source>Delete these {0} contacts?</source>
       <translation>删除这 {0} 位联系人？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="279" />
+      <source>Deleting {0} contacts…</source>
+      <translation>正在删除 {0} 位联系人…</translation>
     </message>
   </context>
   <context>
@@ -1934,18 +1944,23 @@ Start by bringing in the people you already know:</source>
       <translation>{0} · 已选 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="198" />
+      <location filename="../../ui/views/records.py" line="201" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="208" />
-      <location filename="../../ui/views/records.py" line="218" />
+      <location filename="../../ui/views/records.py" line="211" />
+      <location filename="../../ui/views/records.py" line="225" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="219" />
+      <location filename="../../ui/views/records.py" line="220" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../ui/views/records.py" line="226" />
       <source>Nothing was deleted: {0}</source>
       <translation>未删除任何内容：{0}</translation>
     </message>

@@ -6,7 +6,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QPushButton
 
 from app.domain import ContactDraft, Email, Phone
 from app.io.apply import run_import
@@ -270,3 +270,35 @@ def test_a_company_nobody_works_at_exported_alone(qtbot, store, tmp_path):
         qtbot.addWidget(dialog)
         qtbot.waitUntil(lambda d=dialog: d.state == "done", timeout=20000)
         assert dialog.heading.text().startswith(said)
+
+
+def test_deleting_thousands_shows_progress_and_cancel_deletes_none(qtbot, main_window, store,
+                                                                  tmp_path, monkeypatch):
+    """One transaction: Cancel in the middle leaves every row, still selected."""
+    book = tmp_path / "many.csv"
+    book.write_text("Name,E-mail\n" + "".join(f"Person {i},p{i}@example.com\n"
+                                              for i in range(3000)), encoding="utf-8")
+    assert run_import(store, [str(book)]).created == 3000
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    main_window.show_view(1)
+    view = main_window.contacts
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3000)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    seen = []
+
+    def press_cancel() -> None:  # as soon as the progress dialog exists, mid-way
+        box = next(iter(view.findChildren(QProgressDialog)), None)
+        if box is None:
+            QTimer.singleShot(5, press_cancel)
+            return
+        seen.append((box.labelText(), box.maximum()))
+        box.findChild(QPushButton).click()  # its Cancel button, as the rep presses it
+    QTimer.singleShot(0, press_cancel)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)  # returns when the deleting has stopped
+    assert seen == [("Deleting 3,000 contacts…", 3000)]
+    with store.read() as s:
+        assert contacts.count(s) == 3000
+    assert len(view.selected_ids()) == 3000
+    assert not view.findChildren(QProgressDialog) or \
+        not any(b.isVisible() for b in view.findChildren(QProgressDialog))

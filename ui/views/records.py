@@ -24,7 +24,7 @@ from ui.detail_pane import DetailPane
 from ui.lazy_model import LazyTableModel
 from ui.table_models import companies_model, contacts_model
 from ui.views.base import EmptyStack, View, confirm, header, make_table, on_delete_key
-from ui.worker import run_in_thread
+from ui.worker import Stopped, run_with_progress
 
 ASYNC_ROWS = 20_000  # lists at least this long reload off the UI thread
 PHONE_SAMPLE = "+86 138 0013 8000"  # the contacts list's phone column shows this much whole
@@ -168,6 +168,9 @@ class RecordListView(View):
     def delete_question(self, n: int) -> str:
         raise NotImplementedError
 
+    def deleting_text(self, n: int) -> str:
+        raise NotImplementedError
+
     def _delete_one(self, tx, record_id: str) -> None:
         raise NotImplementedError
 
@@ -208,12 +211,16 @@ class RecordListView(View):
         if not confirm(self, self.tr("Delete"), self.delete_question(len(ids))):
             return
 
-        def write() -> None:
+        def write(step) -> None:
             with self.store.write() as tx:
-                for rid in ids:
+                for done, rid in enumerate(ids, 1):
                     self._delete_one(tx, rid)
-        try:
-            run_in_thread(write)  # thousands take seconds: the window keeps painting
+                    step(done)
+        try:  # thousands take seconds, 100,000 a minute: a progress bar, and Cancel
+            run_with_progress(self, self.deleting_text(len(ids)), self.tr("Cancel"), len(ids),
+                              write)
+        except Stopped:
+            pass  # one transaction: nothing deleted, the rows stay on screen, still selected
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Delete"), self.tr(
                 "Nothing was deleted: {0}").format(exc))
@@ -268,6 +275,9 @@ class ContactsView(RecordListView):
     def delete_question(self, n: int) -> str:
         return self.tr("Delete these {0} contacts?").format(f"{n:,}")
 
+    def deleting_text(self, n: int) -> str:
+        return self.tr("Deleting {0} contacts…").format(f"{n:,}")
+
     def _delete_one(self, tx, record_id: str) -> None:
         contacts.delete(tx, record_id)
 
@@ -297,6 +307,9 @@ class CompaniesView(RecordListView):
     def delete_question(self, n: int) -> str:
         return self.tr("Delete these {0} companies? Their contacts stay, without a "
                        "company.").format(f"{n:,}")
+
+    def deleting_text(self, n: int) -> str:
+        return self.tr("Deleting {0} companies…").format(f"{n:,}")
 
     def _delete_one(self, tx, record_id: str) -> None:
         companies.delete(tx, record_id)
