@@ -235,7 +235,10 @@ def vcard(v: ContactView, version: int = 3, photo: tuple[bytes, str] | None = No
         _prop(lines, version, name, value, params)
 
     prop("FN", _esc(v.name or v.company_name or (v.emails[0].address if v.emails else "")))
-    prop("N", f"{_esc(v.family_name)};{_esc(v.given_name)};;;")
+    # a name never split goes whole into N's family part: Apple's and iOS's Contacts show a
+    # card by its N and call one with an empty N "No Name"; Outlook does the same on export
+    whole = not (v.family_name or v.given_name)
+    prop("N", f"{_esc(v.name if whole else v.family_name)};{_esc(v.given_name)};;;")
     if v.company_name or v.department:
         org = [_esc(v.company_name)] + ([_esc(v.department)] if v.department else [])
         prop("ORG", ";".join(org))

@@ -560,6 +560,11 @@ def _fast(lines: list[bytes], fallback: str, groups: dict[str, list[str]] | None
         d.tags += [g for g in groups.get(_uid_key(uid), ()) if g not in d.tags]
     if not (d.display_name() or d.emails or d.phones or d.company):
         raise _Empty(NOTHING_IN_CARD)
+    if bool(d.family_name) != bool(d.given_name) and \
+            (d.family_name or d.given_name).strip() == d.name.strip():
+        # N holding the whole name in one part (Outlook's cards, Satchel's own export of a
+        # name never split): no parts, so a re-import finds nothing new
+        d.family_name = d.given_name = ""
     if d.company and not (d.family_name or d.given_name) and \
             d.name.strip().casefold() == d.company.strip().casefold():
         org_card = True  # Outlook's company entry: FN is the company, no N

@@ -352,3 +352,36 @@ def test_outlook_csv_has_outlooks_own_columns_and_reads_back_unchanged(filled, t
     assert na["E-mail 3 Address"] == "n2@ouyang.example; n3@ouyang.example"
     again = run_import(filled, [str(out)])
     assert (again.created, again.updated, len(again.skipped)) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("fmt", ["vcf", "vcf4"])
+def test_a_name_never_split_goes_whole_into_n_and_reads_back_unchanged(filled, tmp_path, fmt):
+    """Apple's and iOS's Contacts show a card by its N and call one with an empty N "No Name":
+    a name typed whole goes whole into N's family part (as Outlook writes it). Read back, such
+    an N is no split of the name: a re-import into the same store changes nothing, and a fresh
+    store gets the name alone."""
+    import re
+
+    from app import capture
+    from app.domain import ContactDraft, Email
+
+    with filled.write() as tx:
+        capture.save_contact(tx, ContactDraft(name="欧阳娜娜", emails=[Email("nana@ouyang.example")]))
+        capture.save_contact(tx, ContactDraft(given_name="Anna", family_name="Schmidt",
+                                              emails=[Email("anna@schmidt.example")]))
+    out = tmp_path / f"out.{fmt}"
+    export(filled, fmt, out)
+    text = out.read_text(encoding="utf-8")
+    assert re.search(r"\nN[^:\n]*:欧阳娜娜;;;;\n", text)
+    assert re.search(r"\nN[^:\n]*:Schmidt;Anna;;;\n", text)
+    again = run_import(filled, [str(out)])
+    assert (again.created, again.updated, len(again.skipped)) == (0, 0, 0)
+    fresh = Store.open(tmp_path / "fresh.sqlite3", region="CN")
+    try:
+        run_import(fresh, [str(out)])
+        with fresh.read() as s:
+            got = {v.name: (v.family_name, v.given_name)
+                   for v in (contacts.get(s, i) for i in contacts.ids(s))}
+    finally:
+        fresh.close()
+    assert got["欧阳娜娜"] == ("", "") and got["Anna Schmidt"] == ("Schmidt", "Anna")
