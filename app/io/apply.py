@@ -26,7 +26,7 @@ from app.io.lookup import ImportLookup, company_text, fast_path
 from app.io.reader import Source, open_sources
 from app.io.tabular import Contacted
 from app.models import Attachment, ImportMapping
-from app.services import contacts, records, rows
+from app.services import contacts, journal, records, rows
 from app.services.fields import to_wire
 from app.store import Store, Tx
 
@@ -61,6 +61,8 @@ class ImportReport:
     records: list[dict] = field(default_factory=list)
     dry_run: bool = False
     about: list[RecordAbout] = field(default_factory=list)  # per record, beside `records`
+    # what the import wrote, to take it back (`journal.undo`); run_import(undoable=True)
+    journal: journal.Journal | None = None
 
     def to_json(self) -> dict:
         return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
@@ -130,12 +132,13 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
                cancel: Callable[[], bool] | None = None,
                progress: Callable[[int], None] | None = None,
                per_record: bool = False, ahead: bool | None = None,
-               tags: Sequence[str] = ()) -> ImportReport:
+               tags: Sequence[str] = (), undoable: bool = False) -> ImportReport:
     """Import these files in one transaction. Raises FileUnreadable (nothing written) or
     Cancelled (nothing written). `per_record`: match and write each record on its own, without
     the import's lookups (the reference the lookups are tested against). `ahead`: read and
     prepare the records in a second process (app.io.ahead; None: when the files are big).
-    `tags`: given to every record of the import ("广交会 2026": the fair's list)."""
+    `tags`: given to every record of the import ("广交会 2026": the fair's list).
+    `undoable`: the report keeps what the import wrote (`report.journal`), to take it back."""
     tags = [t.strip() for t in tags if t.strip()]
     sources = open_all(store, paths, mapping)
     report = ImportReport(dry_run=dry_run)
@@ -146,6 +149,8 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
             # a first write opens the SQLite transaction, so the per-record savepoints below
             # nest inside it (a lone outer SAVEPOINT would commit when released)
             rows.dbapi(tx.session).execute("UPDATE meta SET value = value WHERE key = 'node_id'")
+            if undoable and not dry_run:
+                report.journal = journal.keep(tx.session)
             lookup = None if per_record else ImportLookup(tx, preview=dry_run)
             # per record, the lookups' rule for company texts (`lookup.company_text`)
             texts = _Texts() if per_record else None

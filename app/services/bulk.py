@@ -15,7 +15,7 @@ from typing import Any
 
 from app import search
 from app.ids import new_id
-from app.services import records, rows
+from app.services import journal, records, rows
 from app.services.fields import to_wire
 from app.store import OUTBOX_INSERT, Tx, outbox_row
 
@@ -53,6 +53,7 @@ class Creates:
         con = rows.dbapi(tx.session)
         after = rows.insert_many(tx.session, entity, items, con)
         tx.touched.add(entity)
+        journal.created(tx.session, entity, [rid for rid, _, _ in items])
         if not self.preview:
             con.executemany(OUTBOX_INSERT, [
                 outbox_row(entity, rid, stamp, changes)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app import normalize
 from app.domain import ContactDraft, Email, Phone
 from app.models import Attachment, Company, Contact, ContactEmail, ContactPhone
-from app.services import records
+from app.services import journal, records
 from app.services.rows import dbapi, load, load_many
 from app.store import Tx
 
@@ -225,13 +225,25 @@ def attach(tx: Tx, contact_id: str, kind: str, data: bytes, mime: str) -> str:
     from app.ids import new_id
 
     records.live(tx, "contact", contact_id)
-    for old in tx.session.scalars(select(Attachment).where(
-            Attachment.owner_id == contact_id, Attachment.kind == kind)):
+    olds = list(tx.session.scalars(select(Attachment).where(
+        Attachment.owner_id == contact_id, Attachment.kind == kind)))
+    if kind == "photo":
+        journal.photo_replaced(tx.session, contact_id,
+                               (olds[0].data, olds[0].mime) if olds else None)
+    for old in olds:
         tx.session.delete(old)
     att = Attachment(id=new_id(), owner_id=contact_id, kind=kind, mime=mime, data=data)
     tx.session.add(att)
     tx.touched.add("contact")
     return att.id
+
+
+def detach(tx: Tx, contact_id: str, kind: str) -> None:
+    """Remove the contact's photo or card image (an import taken back: it had none)."""
+    for old in tx.session.scalars(select(Attachment).where(
+            Attachment.owner_id == contact_id, Attachment.kind == kind)):
+        tx.session.delete(old)
+    tx.touched.add("contact")
 
 
 def attachment(session: Session, contact_id: str, kind: str) -> tuple[bytes, str] | None:

@@ -8,7 +8,7 @@ from typing import Any
 from app import search
 from app.errors import InvalidInput, NotFound
 from app.ids import new_id
-from app.services import rows
+from app.services import journal, rows
 from app.services.fields import to_wire
 from app.store import Tx
 
@@ -46,6 +46,7 @@ def create(tx: Tx, entity: str, values: dict[str, Any]) -> str:
     after = rows.apply(tx.session, entity, record_id, wire, dict.fromkeys(changes, stamp), None)
     tx.record(entity, record_id, changes, stamp=stamp, clocks=False)
     tx.touched.add(entity)
+    journal.created(tx.session, entity, [record_id])
     search.reindex(tx.session, entity, record_id, after)
     return record_id
 
@@ -73,6 +74,7 @@ def update_loaded(tx: Tx, entity: str, rec: dict[str, Any], values: dict[str, An
     if not changes:
         return {}
     check_refs(tx, changes)
+    journal.updated(tx.session, entity, rec, changes)  # (before rows.apply changes `rec`)
     stamp = tx.new_stamp()
     after = rows.apply(tx.session, entity, rec["id"], changes, dict.fromkeys(changes, stamp), rec)
     tx.record(entity, rec["id"], changes, stamp=stamp, clocks=False)

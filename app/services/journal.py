@@ -1,0 +1,122 @@
+"""What one transaction wrote, kept so it can be taken back: an import the rep regrets when the
+report shows the names in the company column. `keep(session)` starts it; the write paths
+(`records.create` / `update_loaded`, `bulk.Creates`, `contacts.attach`) note what they do
+while one is kept; `undo` writes the way back through the same services, so the outbox and
+the search index follow, and HQ hears of it like any edit.
+
+Taking back is careful of what happened since: a record deleted or merged away is left alone,
+and a field edited after the import keeps that edit (as undoing a merge does)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.services import rows
+from app.store import Tx
+
+_KEY = "journal"
+# taken back in this order: the people a new company holds go before it (deleting a company
+# first would write each of them again, without it)
+_ORDER = {"contact": 0, "company": 1}
+
+
+@dataclass
+class Journal:
+    created: dict[str, str] = field(default_factory=dict)  # record id → entity
+    # record id → (entity, {field: wire value before the first change, … after the last})
+    before: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+    after: dict[str, dict[str, Any]] = field(default_factory=dict)
+    photos: dict[str, tuple[bytes, str] | None] = field(default_factory=dict)  # contact → before
+
+    def __bool__(self) -> bool:
+        return bool(self.created or self.after or self.photos)
+
+    def size(self) -> int:
+        """Records to take back (the steps of `undo`)."""
+        return len(self.before) + len(self.photos) + len(self.created)
+
+
+@dataclass
+class Undone:
+    deleted: Counter = field(default_factory=Counter)  # entity → records deleted
+    restored: Counter = field(default_factory=Counter)  # entity → records given values back
+    kept_later_edits: int = 0  # fields changed again since: left as they are now
+
+
+def keep(session: Session) -> Journal:
+    journal = session.info[_KEY] = Journal()
+    return journal
+
+
+def _of(session: Session) -> Journal | None:
+    return session.info.get(_KEY)
+
+
+def created(session: Session, entity: str, record_ids: list[str]) -> None:
+    journal = _of(session)
+    if journal is not None:
+        journal.created.update(dict.fromkeys(record_ids, entity))
+
+
+def updated(session: Session, entity: str, rec: dict[str, Any], changes: dict[str, Any]) -> None:
+    """`rec`: the record as it was before `changes` (wire values) were written."""
+    journal = _of(session)
+    if journal is None or rec["id"] in journal.created:
+        return
+    _, before = journal.before.setdefault(rec["id"], (entity, {}))
+    after = journal.after.setdefault(rec["id"], {})
+    for f, value in changes.items():
+        before.setdefault(f, rows.current(rec, f))
+        after[f] = value
+
+
+def photo_replaced(session: Session, contact_id: str, old: tuple[bytes, str] | None) -> None:
+    journal = _of(session)
+    if journal is not None and contact_id not in journal.created:
+        journal.photos.setdefault(contact_id, old)
+
+
+def undo(tx: Tx, journal: Journal, step: Callable[[int], None] | None = None) -> Undone:
+    """Take back what `journal` kept, in this transaction. `step(done)`: progress."""
+    from app.services import contacts, records  # (they note into the journal: no cycle)
+
+    result = Undone()
+    done = 0
+
+    def count() -> None:
+        nonlocal done
+        done += 1
+        if step is not None:
+            step(done)
+    for rid, (entity, before) in journal.before.items():
+        rec = rows.load(tx.session, entity, rid)
+        if rec is not None and not rec["deleted"] and not rec.get("merged_into"):
+            restore = {}
+            for f, old in before.items():
+                now = rows.current(rec, f)
+                if now == journal.after[rid][f]:
+                    restore[f] = old
+                elif now != old:  # (equal: a record whose savepoint rolled back)
+                    result.kept_later_edits += 1
+            if restore and records.update_loaded(tx, entity, rec, restore):
+                result.restored[entity] += 1
+        count()
+    for cid, old in journal.photos.items():
+        if rows.load(tx.session, "contact", cid) is not None:
+            if old is None:
+                contacts.detach(tx, cid, "photo")
+            else:
+                contacts.attach(tx, cid, "photo", *old)
+        count()
+    for rid, entity in sorted(journal.created.items(), key=lambda item: _ORDER[item[1]]):
+        rec = rows.load(tx.session, entity, rid)
+        if rec is not None and not rec["deleted"] and not rec.get("merged_into"):
+            records.delete(tx, entity, rid)
+            result.deleted[entity] += 1
+        count()
+    return result
