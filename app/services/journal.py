@@ -82,17 +82,12 @@ def photo_replaced(session: Session, contact_id: str, old: tuple[bytes, str] | N
 
 
 def undo(tx: Tx, journal: Journal, step: Callable[[int], None] | None = None) -> Undone:
-    """Take back what `journal` kept, in this transaction. `step(done)`: progress."""
+    """Take back what `journal` kept, in this transaction. `step(done)`: progress, up to
+    `journal.size()`."""
     from app.services import contacts, records  # (they note into the journal: no cycle)
 
     result = Undone()
     done = 0
-
-    def count() -> None:
-        nonlocal done
-        done += 1
-        if step is not None:
-            step(done)
     for rid, (entity, before) in journal.before.items():
         rec = rows.load(tx.session, entity, rid)
         if rec is not None and not rec["deleted"] and not rec.get("merged_into"):
@@ -105,18 +100,25 @@ def undo(tx: Tx, journal: Journal, step: Callable[[int], None] | None = None) ->
                     result.kept_later_edits += 1
             if restore and records.update_loaded(tx, entity, rec, restore):
                 result.restored[entity] += 1
-        count()
+        done += 1
+        if step is not None:
+            step(done)
     for cid, old in journal.photos.items():
         if rows.load(tx.session, "contact", cid) is not None:
             if old is None:
                 contacts.detach(tx, cid, "photo")
             else:
                 contacts.attach(tx, cid, "photo", *old)
-        count()
-    for rid, entity in sorted(journal.created.items(), key=lambda item: _ORDER[item[1]]):
-        rec = rows.load(tx.session, entity, rid)
-        if rec is not None and not rec["deleted"] and not rec.get("merged_into"):
-            records.delete(tx, entity, rid)
-            result.deleted[entity] += 1
-        count()
+        done += 1
+        if step is not None:
+            step(done)
+    for entity in sorted(set(journal.created.values()), key=_ORDER.__getitem__):
+        ids = [rid for rid, e in journal.created.items() if e == entity]
+        result.deleted[entity] = len(records.delete_many(tx, entity, ids, _after(step, done)))
+        done += len(ids)
     return result
+
+
+def _after(step: Callable[[int], None] | None, done: int) -> Callable[[int], None] | None:
+    """`step`, counting on from `done`."""
+    return None if step is None else lambda n: step(done + n)

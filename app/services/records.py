@@ -3,6 +3,7 @@ field changes in the outbox and refreshes the search index in the same transacti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from app import search
@@ -88,11 +89,41 @@ def update_loaded(tx: Tx, entity: str, rec: dict[str, Any], values: dict[str, An
 
 def delete(tx: Tx, entity: str, record_id: str) -> None:
     """Tombstone: the record stays (sync must carry the delete) but disappears from the app."""
-    rec = live(tx, entity, record_id)
-    update_loaded(tx, entity, rec, {"deleted": True})
-    if entity == "company":
-        # the company's people stay, without a company (their own data is not the company's)
-        for (contact_id,) in rows.dbapi(tx.session).execute(
-                "SELECT id FROM contact WHERE company_id = ? AND NOT deleted", (record_id,)
-        ).fetchall():
-            update(tx, "contact", contact_id, {"company_id": None})
+    live(tx, entity, record_id)
+    delete_many(tx, entity, [record_id])
+
+
+def delete_many(tx: Tx, entity: str, record_ids: list[str],
+                step: Callable[[int], None] | None = None) -> list[str]:
+    """`delete` for many (a selection, an import taken back): the same tombstones, outbox ops
+    and search entries, the records read and the search index written per 500. Records gone
+    already are passed over; returns the ids deleted. `step(done)`: progress, per record."""
+    deleted: list[str] = []
+    done = 0
+    con = rows.dbapi(tx.session)
+    for i in range(0, len(record_ids), 500):
+        chunk = record_ids[i:i + 500]
+        recs = rows.load_many(tx.session, entity, chunk)
+        gone = []
+        for rid in chunk:
+            rec = recs.get(rid)
+            if rec is not None and not rec["deleted"] and not rec.get("merged_into"):
+                journal.updated(tx.session, entity, rec, {"deleted": True})
+                stamp = tx.new_stamp()
+                after = rows.apply(tx.session, entity, rid, {"deleted": True},
+                                   {"deleted": stamp}, rec, con)
+                tx.record(entity, rid, {"deleted": True}, stamp=stamp, clocks=False)
+                gone.append((entity, rid, after))
+                deleted.append(rid)
+            done += 1
+            if step is not None:
+                step(done)
+        search.reindex_many(tx.session, gone)
+        if entity == "company" and gone:
+            # the companies' people stay, without a company (their own data is not theirs)
+            ids = [rid for _, rid, _ in gone]
+            for (contact_id,) in con.execute(
+                    f"SELECT id FROM contact WHERE company_id IN ({', '.join('?' * len(ids))}) "
+                    "AND NOT deleted", ids).fetchall():
+                update(tx, "contact", contact_id, {"company_id": None})
+    return deleted

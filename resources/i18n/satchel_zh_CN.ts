@@ -887,431 +887,503 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="76" />
+      <location filename="../../ui/importing/dialog.py" line="80" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="96" />
+      <location filename="../../ui/importing/dialog.py" line="100" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="97" />
+      <location filename="../../ui/importing/dialog.py" line="101" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="98" />
+      <location filename="../../ui/importing/dialog.py" line="102" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="99" />
+      <location filename="../../ui/importing/dialog.py" line="103" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="101" />
+      <location filename="../../ui/importing/dialog.py" line="105" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="117" />
+      <location filename="../../ui/importing/dialog.py" line="121" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="117" />
+      <location filename="../../ui/importing/dialog.py" line="121" />
       <source>First value</source>
       <translation>首行内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="117" />
+      <location filename="../../ui/importing/dialog.py" line="121" />
       <source>Satchel field</source>
       <translation>Satchel 字段</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="138" />
+      <location filename="../../ui/importing/dialog.py" line="142" />
       <source>&amp;Tag everyone imported:</source>
       <translation>为导入的联系人加标签(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="139" />
+      <location filename="../../ui/importing/dialog.py" line="143" />
       <source>optional, e.g. Trade fair 2026</source>
       <translation>可选，例如：广交会 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="150" />
+      <location filename="../../ui/importing/dialog.py" line="154" />
       <source>Select them in Contacts</source>
       <translation>在联系人中选中它们</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="153" />
+      <location filename="../../ui/importing/dialog.py" line="157" />
+      <source>Undo this import…</source>
+      <translation>撤销这次导入…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="160" />
+      <location filename="../../ui/importing/dialog.py" line="325" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="155" />
-      <location filename="../../ui/importing/dialog.py" line="279" />
+      <location filename="../../ui/importing/dialog.py" line="162" />
+      <location filename="../../ui/importing/dialog.py" line="287" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="202" />
+      <location filename="../../ui/importing/dialog.py" line="210" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="222" />
+      <location filename="../../ui/importing/dialog.py" line="230" />
       <source>{0} cannot all be the {1}: choose another field for all but one, or (ignore).</source>
       <translation>{0}不能都作为“{1}”：只保留其中一列，其余请选择其他字段或“（忽略）”。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="223" />
-      <location filename="../../ui/importing/dialog.py" line="313" />
-      <location filename="../../ui/importing/dialog.py" line="420" />
+      <location filename="../../ui/importing/dialog.py" line="231" />
+      <location filename="../../ui/importing/dialog.py" line="374" />
+      <location filename="../../ui/importing/dialog.py" line="481" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="232" />
+      <location filename="../../ui/importing/dialog.py" line="240" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="243" />
+      <location filename="../../ui/importing/dialog.py" line="251" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="267" />
+      <location filename="../../ui/importing/dialog.py" line="275" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="276" />
+      <location filename="../../ui/importing/dialog.py" line="284" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="285" />
+      <location filename="../../ui/importing/dialog.py" line="293" />
       <source>Import finished. Double-click a row to open that contact or company.</source>
       <translation>导入完成。双击某一行即可打开该联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="288" />
+      <location filename="../../ui/importing/dialog.py" line="296" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="290" />
-      <location filename="../../ui/importing/dialog.py" line="355" />
+      <location filename="../../ui/importing/dialog.py" line="298" />
+      <location filename="../../ui/importing/dialog.py" line="416" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="306" />
+      <location filename="../../ui/importing/dialog.py" line="314" />
+      <source>Undo this import? What it added is deleted ({0}), and what it changed gets its earlier values back ({1}). Edits made since stay.</source>
+      <translation>撤销这次导入？它新增的记录将被删除（{0}），它更改的记录将恢复原来的内容（{1}）。之后所做的修改会保留。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="318" />
+      <location filename="../../ui/importing/dialog.py" line="330" />
+      <source>Undo this import</source>
+      <translation>撤销这次导入</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="325" />
+      <source>Undoing the import…</source>
+      <translation>正在撤销导入…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="331" />
+      <source>The import was not undone: {0}</source>
+      <translation>导入未能撤销：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="334" />
+      <source>Import undone: {0} deleted; earlier values restored for {1}.</source>
+      <translation>导入已撤销：删除了 {0}；{1}已恢复原来的内容。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="338" />
+      <source>A field edited since the import stays as it is.</source>
+      <translation>导入之后修改过的 1 个字段保持不变。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="340" />
+      <source>{0} fields edited since the import stay as they are.</source>
+      <translation>导入之后修改过的 {0} 个字段保持不变。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="349" />
+      <source>1 contact</source>
+      <translation>1 位联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="350" />
+      <source>{0} contacts</source>
+      <translation>{0} 位联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="351" />
+      <source>1 company</source>
+      <translation>1 家公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="352" />
+      <source>{0} companies</source>
+      <translation>{0} 家公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="354" />
+      <source>{0} and {1}</source>
+      <translation>{0}和 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="355" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="367" />
       <source>{0} has no header row: its first row is already a contact. Satchel guessed what each column holds from its values; check the choices.</source>
       <translation>{0} 没有表头行：第一行就是联系人。Satchel 已根据内容推测每列的含义，请核对。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="311" />
+      <location filename="../../ui/importing/dialog.py" line="372" />
       <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="316" />
+      <location filename="../../ui/importing/dialog.py" line="377" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="328" />
+      <location filename="../../ui/importing/dialog.py" line="389" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="336" />
+      <location filename="../../ui/importing/dialog.py" line="397" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="343" />
+      <location filename="../../ui/importing/dialog.py" line="404" />
       <source>Column {0}</source>
       <translation>第 {0} 列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="365" />
+      <location filename="../../ui/importing/dialog.py" line="426" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="374" />
+      <location filename="../../ui/importing/dialog.py" line="435" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="379" />
+      <location filename="../../ui/importing/dialog.py" line="440" />
       <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="386" />
+      <location filename="../../ui/importing/dialog.py" line="447" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="390" />
+      <location filename="../../ui/importing/dialog.py" line="451" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="390" />
+      <location filename="../../ui/importing/dialog.py" line="451" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="391" />
+      <location filename="../../ui/importing/dialog.py" line="452" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="391" />
+      <location filename="../../ui/importing/dialog.py" line="452" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="392" />
+      <location filename="../../ui/importing/dialog.py" line="453" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="393" />
+      <location filename="../../ui/importing/dialog.py" line="454" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="417" />
+      <location filename="../../ui/importing/dialog.py" line="478" />
       <source>e-mail addresses</source>
       <translation>电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="417" />
+      <location filename="../../ui/importing/dialog.py" line="478" />
       <source>phone numbers</source>
       <translation>电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="418" />
+      <location filename="../../ui/importing/dialog.py" line="479" />
       <source>websites</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="418" />
+      <location filename="../../ui/importing/dialog.py" line="479" />
       <source>photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="420" />
+      <location filename="../../ui/importing/dialog.py" line="481" />
       <source>changes {0}</source>
       <translation>更改：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="423" />
+      <location filename="../../ui/importing/dialog.py" line="484" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="458" />
+      <location filename="../../ui/importing/dialog.py" line="519" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="458" />
+      <location filename="../../ui/importing/dialog.py" line="519" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="459" />
+      <location filename="../../ui/importing/dialog.py" line="520" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="459" />
+      <location filename="../../ui/importing/dialog.py" line="520" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="460" />
+      <location filename="../../ui/importing/dialog.py" line="521" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="460" />
+      <location filename="../../ui/importing/dialog.py" line="521" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="461" />
+      <location filename="../../ui/importing/dialog.py" line="522" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="461" />
+      <location filename="../../ui/importing/dialog.py" line="522" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="462" />
+      <location filename="../../ui/importing/dialog.py" line="523" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="462" />
+      <location filename="../../ui/importing/dialog.py" line="523" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="463" />
+      <location filename="../../ui/importing/dialog.py" line="524" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="463" />
+      <location filename="../../ui/importing/dialog.py" line="524" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="464" />
+      <location filename="../../ui/importing/dialog.py" line="525" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="465" />
+      <location filename="../../ui/importing/dialog.py" line="526" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="465" />
+      <location filename="../../ui/importing/dialog.py" line="526" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="466" />
+      <location filename="../../ui/importing/dialog.py" line="527" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="466" />
+      <location filename="../../ui/importing/dialog.py" line="527" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="467" />
+      <location filename="../../ui/importing/dialog.py" line="528" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="467" />
+      <location filename="../../ui/importing/dialog.py" line="528" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="468" />
+      <location filename="../../ui/importing/dialog.py" line="529" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="468" />
+      <location filename="../../ui/importing/dialog.py" line="529" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="469" />
+      <location filename="../../ui/importing/dialog.py" line="530" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="469" />
+      <location filename="../../ui/importing/dialog.py" line="530" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="470" />
+      <location filename="../../ui/importing/dialog.py" line="531" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="470" />
+      <location filename="../../ui/importing/dialog.py" line="531" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="471" />
+      <location filename="../../ui/importing/dialog.py" line="532" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="471" />
+      <location filename="../../ui/importing/dialog.py" line="532" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="472" />
+      <location filename="../../ui/importing/dialog.py" line="533" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="472" />
+      <location filename="../../ui/importing/dialog.py" line="533" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="473" />
+      <location filename="../../ui/importing/dialog.py" line="534" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="473" />
+      <location filename="../../ui/importing/dialog.py" line="534" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="474" />
+      <location filename="../../ui/importing/dialog.py" line="535" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="474" />
+      <location filename="../../ui/importing/dialog.py" line="535" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="475" />
+      <location filename="../../ui/importing/dialog.py" line="536" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="475" />
+      <location filename="../../ui/importing/dialog.py" line="536" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="476" />
+      <location filename="../../ui/importing/dialog.py" line="537" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="476" />
+      <location filename="../../ui/importing/dialog.py" line="537" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="477" />
+      <location filename="../../ui/importing/dialog.py" line="538" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="483" />
+      <location filename="../../ui/importing/dialog.py" line="544" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>
@@ -3325,7 +3397,7 @@ Start by bringing in the people you already know:</source>
       <translation>导入无法读取这些文件（{error}），未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../app/io/apply.py" line="121" />
+      <location filename="../../app/io/apply.py" line="123" />
       <source>{file} is a folder without address books (vCard, CSV, LDIF or Excel files) Satchel can read in it. Choose the files, or the folder that holds them.</source>
       <translation>{file} 是一个文件夹，其中没有 Satchel 能读取的通讯录（vCard、CSV、LDIF 或 Excel 文件）。请选择通讯录文件，或存放它们的文件夹。</translation>
     </message>

@@ -66,6 +66,37 @@ def test_delete_is_a_tombstone_that_syncs(store):
         companies.update(tx, co, name="Back")
 
 
+def test_deleting_many_is_deleting_each(store):
+    """records.delete_many (a selection, an import taken back): the tombstones, outbox ops and
+    search entries `delete` writes, for more than one batch of 500; the gone and the unknown
+    passed over; the deleted companies' people stay, without a company."""
+    from app import search
+    from app.services import records
+
+    with store.write() as tx:
+        firms = [companies.create(tx, CompanyDraft(f"Firm {i:04d} Ltd")) for i in range(3)]
+        people = [contacts.create(tx, ContactDraft(name=f"Person {i:04d}"), firms[i % 3])
+                  for i in range(1203)]
+        contacts.delete(tx, people[5])
+    before = len(outbox(store))
+    steps = []
+    with store.write() as tx:
+        gone = records.delete_many(tx, "contact", people[:1200] + ["no-such-id"], steps.append)
+        assert records.delete_many(tx, "company", firms[:2]) == firms[:2]
+    assert gone == people[:5] + people[6:1200]
+    assert steps == list(range(1, 1202))
+    ops = [op[:3] for op in outbox(store)[before:]]
+    assert ops[:1199] == [("contact", p, {"deleted": True}) for p in gone]
+    assert ops[1199:1201] == [("company", f, {"deleted": True}) for f in firms[:2]]
+    # of the three people left, two lose their company with it, one keeps the third firm
+    assert sorted(ops[1201:]) == [("contact", p, {"company_id": None}) for p in people[1200:1202]]
+    with store.read() as s:
+        assert contacts.ids(s) == people[1200:]
+        assert [contacts.get(s, p).company_id for p in people[1200:]] == [None, None, firms[2]]
+        assert sorted(h.id for h in search.search(s, "Person")) == sorted(people[1200:])
+        assert [h.id for h in search.search(s, "Firm") if h.type == "company"] == [firms[2]]
+
+
 def test_opportunity_and_activity_writes(store):
     with store.write() as tx:
         co = companies.create(tx, CompanyDraft("深圳华强"))

@@ -504,3 +504,43 @@ def test_the_imported_people_selected_in_the_list(qtbot, main_window, store, tmp
     qtbot.waitUntil(lambda: accounts.state == "done", timeout=20000)
     assert accounts.report.created and not accounts.select_button.isVisible()
     accounts.close()
+
+
+def test_undo_in_the_report_takes_the_import_back(qtbot, main_window, store, tmp_path,
+                                                  monkeypatch):
+    """The report's Undo, after one question: the new person is gone, the one already in the
+    book has her values back, the list shows it; the rows no longer open records."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _wang_in_the_book(store)
+    path = tmp_path / "fair.csv"
+    path.write_text("姓名,邮箱,职位\r\n王小明,wxm@hq.example.cn,经理\r\n"
+                    "李娜,lina@by.example.cn,采购\r\n", encoding="utf-8")
+    dialog = open_import_dialog(main_window, store, [str(path)])
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    assert not dialog.undo_button.isVisible()  # nothing written yet: nothing to undo
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert dialog.undo_button.isVisible()
+    assert _count(store) == 2
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Undo this import? What it added is deleted (1 contact), and what it "
+                     "changed gets its earlier values back (1 contact). Edits made since stay."]
+    assert dialog.state == "undone"
+    assert dialog.heading.text() == ("Import undone: 1 contact deleted; earlier values restored "
+                                     "for 1 contact.")
+    assert not dialog.undo_button.isVisible() and not dialog.select_button.isVisible()
+    with store.read() as s:
+        [wang] = [contacts.get(s, i) for i in contacts.ids(s)]
+    assert (wang.name, wang.title) == ("王小明", "")
+    _shot(qtbot, dialog, "import_undone.png")
+    opened = []
+    dialog.open_record.connect(lambda kind, rid: opened.append(rid))
+    dialog._open_row(dialog.table.model().index(0, 0))
+    assert opened == []
+    main_window.show_view(1)
+    qtbot.waitUntil(lambda: main_window.contacts.model.rowCount() == 1)
+    dialog.close()

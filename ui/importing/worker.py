@@ -33,7 +33,7 @@ class ImportWorker(ThreadWorker):
         try:
             report = run_import(self.store, paths, dry_run=dry_run, mapping=mapping,
                                 cancel=self._cancel.is_set, progress=self.progress.emit,
-                                tags=tags)
+                                tags=tags, undoable=True)  # the report's Undo
         except UnmappedColumns as exc:
             self.unmapped.emit(exc)
         except FileUnreadable as exc:
