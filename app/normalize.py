@@ -393,6 +393,14 @@ def phone_e164(text: str, region: str = "US") -> str:
     return _E164.keep(key, e164)
 
 
+def is_mobile(text: str, region: str = "US") -> bool:
+    """Whether the number plan of its country says mobile (+65 9123 4567, 13800138000); a
+    number that may be either (the US and Canada) is not."""
+    num = _parse_phone(_phone_text(text), region)
+    return num is not None and \
+        phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.MOBILE
+
+
 def phone_parses(numbers: Iterable[str], region: str) -> list[tuple]:
     """What parsing these numbers found, for `learn_parses` in another process."""
     out = []

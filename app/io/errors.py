@@ -45,16 +45,17 @@ class UnmappedColumns(FileUnreadable):
 
     def __init__(self, path: str, headers: list[str], unknown: list[str],
                  alike: dict[str, str] | None = None,
-                 by_value: dict[str, str] | None = None) -> None:
+                 by_value: dict[str, str] | None = None, lettered: bool = False) -> None:
         self.path = path
         self.headers = headers
         self.unknown = unknown
         self.alike = alike = alike or {}  # {header: field} of columns that claim the same field
-        # a sheet without a header row (its columns named by letter): {column: field} its
-        # values suggest; None for a sheet with headers
-        self.by_value = by_value
-        if by_value is not None:
-            maps = " ".join(f'--map "{h}={by_value[h]}"' for h in headers if h in by_value)
+        # {column: field} that the values of the unknown columns suggest, for the rep to confirm
+        self.by_value = by_value = by_value or {}
+        # a sheet without a header row: its columns named by letter ("Column A")
+        self.lettered = lettered
+        maps = " ".join(f'--map "{h}={by_value[h]}"' for h in headers if h in by_value)
+        if lettered:
             left = [h for h in headers if h not in by_value]
             super().__init__(
                 f"{path} has no header row: its first row is a contact, so its columns are "
@@ -77,7 +78,8 @@ class UnmappedColumns(FileUnreadable):
             '--map "Header=field" (field: name, given_name, family_name, company, title, '
             "department, email, phone, mobile, fax, address, website, note, birthday, tags, im "
             "(WeChat, QQ…: kept in the note); "
-            '"Header=" ignores a column).')
+            '"Header=" ignores a column)'
+            + (f"; from the values, these may fit: {maps}" if maps else "") + ".")
 
 
 # why a contact row or entry is skipped (a card says more: it may hold a company alone)

@@ -17,7 +17,6 @@ from app.io.vcard import parse_date  # (the birthdays the readers read: 1990年7
 SAMPLE_ROWS = 50  # the rows the columns' values are judged by
 _SHARE = 0.6  # of a column's filled cells that must look like a field for the guess
 _PHONE = re.compile(r"[+＋]?[\d\s()（）\-–./]{7,}(?:\s*(?:转|分机|ext\.?|x)\s*\d{1,6})?", re.I)
-_CN_MOBILE = re.compile(r"(?:\+?86)?1[3-9]\d{9}")
 _WEB = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org|de|fr|uk|io)"
                   r"(?:/\S*)?", re.I)
 _ADDRESS = re.compile(r"[省市区县镇乡路街道巷弄号楼室]|\d+\s*\w+\s+(?:street|st|road|rd|avenue|"
@@ -78,9 +77,12 @@ def _is_phone(cell: str) -> bool:
 
 
 def _refined(field: str, cells: list[str]) -> str:
-    """A column of phone numbers that are mobile numbers is the mobile column."""
-    mobile = sum(1 for c in cells if _CN_MOBILE.fullmatch(re.sub(r"[\s\-+()]", "", c)))
-    return "mobile" if field == "phone" and mobile >= _SHARE * len(cells) else field
+    """A column of phone numbers that are mobile numbers is the mobile column (a number
+    without its country code read as a Chinese one)."""
+    if field != "phone":
+        return field
+    mobile = sum(1 for c in cells if normalize.is_mobile(c, "CN"))
+    return "mobile" if mobile >= _SHARE * len(cells) else field
 
 
 def _short_name(cell: str) -> bool:

@@ -28,11 +28,12 @@ class Contacted:
 
 
 def resolve(path: str, headers: list[str], given: dict[str, str] | None,
-            remembered: dict[str, str] | None, by_value: dict[str, str] | None = None
-            ) -> dict[str, str]:
+            remembered: dict[str, str] | None, sample: list[list[str]] | None = None,
+            lettered: bool = False) -> dict[str, str]:
     """The mapping to use: the guess, then what the rep chose before, then --map; or
-    UnmappedColumns listing what is still unknown. `by_value`: a sheet without a header row,
-    and what its columns' values suggest (`headerless.guess`), which the rep must confirm."""
+    UnmappedColumns listing what is still unknown, with what the values of those columns in
+    `sample` (the first rows) suggest, for the rep to confirm. `lettered`: a sheet without a
+    header row, its columns named by letter."""
     mapping, unknown = columns.guess(headers)
     chosen: set[str] = set()
     for extra in (remembered or {}, given or {}):
@@ -59,12 +60,23 @@ def resolve(path: str, headers: list[str], given: dict[str, str] | None,
             unknown.remove(h)
     if unknown and not columns.client_name(headers):
         raise UnmappedColumns(path, headers, unknown,
-                              {h: alike[h] for h in unknown if h in alike}, by_value)
+                              {h: alike[h] for h in unknown if h in alike},
+                              _by_value(headers, unknown, mapping, sample or []), lettered)
     for h in unknown:
         mapping[h] = columns.IGNORE  # a known client's extra columns
     if not any(mapping.values()):
         raise UnmappedColumns(path, headers, list(headers))
     return mapping
+
+
+def _by_value(headers: list[str], unknown: list[str], mapping: dict[str, str],
+              sample: list[list[str]]) -> dict[str, str]:
+    """{unknown column: field} its values suggest (`headerless.guess`: "Customer" holding
+    "Pat Example" is the name), for a field no known column holds already."""
+    taken = {f for h, f in mapping.items() if h not in unknown and f}
+    found = headerless.guess([[_cell(c) for c in r] for r in sample])
+    return {headers[i]: f for i, f in found.items()
+            if i < len(headers) and headers[i] in unknown and f not in taken}
 
 
 def _cell(v) -> str:
@@ -369,13 +381,10 @@ def read_rows(path: str, headers: list[str], rows: Iterator[list],
     """The records of the rows under these headers (`header_of` finds them). Record numbers
     count data rows from 1 (blank rows count too). `no_header_row`: the headers are the columns'
     letters (`header_of`): the rep says what each holds, helped by a guess from the values."""
-    by_value = None
-    if no_header_row:
-        first = list(islice(rows, headerless.SAMPLE_ROWS))
-        rows = _then(first, rows)
-        by_value = {headers[i]: f for i, f in headerless.guess(
-            [[_cell(c) for c in r] for r in first]).items() if i < len(headers)}
-    mapping = resolve(path, headers, given, None if no_header_row else remembered, by_value)
+    first = list(islice(rows, headerless.SAMPLE_ROWS))  # (what unknown columns hold)
+    rows = _then(first, rows)
+    mapping = resolve(path, headers, given, None if no_header_row else remembered, first,
+                      no_header_row)
     companies = columns.is_company_list(mapping)
     if info is not None:
         # (a mapping of letters is not remembered: another sheet's columns differ)

@@ -302,62 +302,62 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompaniesView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="288" />
+      <location filename="../../ui/views/records.py" line="280" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="289" />
+      <location filename="../../ui/views/records.py" line="281" />
       <source>No companies yet. They are created as you add contacts.</source>
       <translation>还没有公司。添加联系人时会自动创建。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="290" />
+      <location filename="../../ui/views/records.py" line="282" />
       <source>Select a company to see its people, deals and history.</source>
       <translation>选择一家公司，查看其联系人、商机和往来记录。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="291" />
+      <location filename="../../ui/views/records.py" line="283" />
       <source>New company…</source>
       <translation>新建公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="294" />
+      <location filename="../../ui/views/records.py" line="286" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="294" />
+      <location filename="../../ui/views/records.py" line="286" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="300" />
+      <location filename="../../ui/views/records.py" line="292" />
       <source>Export this company's contacts…</source>
       <translation>导出该公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="301" />
+      <location filename="../../ui/views/records.py" line="293" />
       <source>Export the contacts of {0} companies…</source>
       <translation>导出 {0} 家公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="304" />
+      <location filename="../../ui/views/records.py" line="296" />
       <source>Delete this company…</source>
       <translation>删除该公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="305" />
+      <location filename="../../ui/views/records.py" line="297" />
       <source>Delete {0} companies…</source>
       <translation>删除 {0} 家公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="308" />
+      <location filename="../../ui/views/records.py" line="300" />
       <source>Delete these {0} companies? Their contacts stay, without a company.</source>
       <translation>删除这 {0} 家公司？其联系人会保留，但不再属于任何公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="312" />
+      <location filename="../../ui/views/records.py" line="304" />
       <source>Deleting {0} companies…</source>
       <translation>正在删除 {0} 家公司…</translation>
     </message>
@@ -462,62 +462,62 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ContactsView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="255" />
+      <location filename="../../ui/views/records.py" line="250" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="256" />
+      <location filename="../../ui/views/records.py" line="251" />
       <source>No contacts yet. Press Ctrl+N to add one, or import your address book (File → Import…).</source>
       <translation>还没有联系人。按 Ctrl+N 添加，或导入通讯录（文件 → 导入…）。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="258" />
+      <location filename="../../ui/views/records.py" line="253" />
       <source>Select a contact to see everything about them.</source>
       <translation>选择一位联系人，查看其全部信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="259" />
+      <location filename="../../ui/views/records.py" line="254" />
       <source>New contact…</source>
       <translation>新建联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="262" />
+      <location filename="../../ui/views/records.py" line="257" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="262" />
+      <location filename="../../ui/views/records.py" line="257" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="268" />
+      <location filename="../../ui/views/records.py" line="263" />
       <source>Export this contact…</source>
       <translation>导出该联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="269" />
+      <location filename="../../ui/views/records.py" line="264" />
       <source>Export {0} contacts…</source>
       <translation>导出 {0} 位联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="272" />
+      <location filename="../../ui/views/records.py" line="267" />
       <source>Delete this contact…</source>
       <translation>删除该联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="273" />
+      <location filename="../../ui/views/records.py" line="268" />
       <source>Delete {0} contacts…</source>
       <translation>删除 {0} 位联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="276" />
+      <location filename="../../ui/views/records.py" line="271" />
       <source>Delete these {0} contacts?</source>
       <translation>删除这 {0} 位联系人？</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="279" />
+      <location filename="../../ui/views/records.py" line="274" />
       <source>Deleting {0} contacts…</source>
       <translation>正在删除 {0} 位联系人…</translation>
     </message>
@@ -976,7 +976,7 @@ Start by bringing in the people you already know:</source>
     <message>
       <location filename="../../ui/importing/dialog.py" line="231" />
       <location filename="../../ui/importing/dialog.py" line="374" />
-      <location filename="../../ui/importing/dialog.py" line="481" />
+      <location filename="../../ui/importing/dialog.py" line="486" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -1012,7 +1012,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/importing/dialog.py" line="298" />
-      <location filename="../../ui/importing/dialog.py" line="416" />
+      <location filename="../../ui/importing/dialog.py" line="421" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -1094,296 +1094,301 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/importing/dialog.py" line="377" />
+      <source>{0}: Satchel does not recognize some columns, and guessed what they hold from their values. Check each column (this choice is remembered for files with the same columns).</source>
+      <translation>{0}：Satchel 无法识别部分列，已根据列中的内容推测其含义。请逐列核对（列相同的文件会记住此设置）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="382" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="389" />
+      <location filename="../../ui/importing/dialog.py" line="394" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="397" />
+      <location filename="../../ui/importing/dialog.py" line="402" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="404" />
+      <location filename="../../ui/importing/dialog.py" line="409" />
       <source>Column {0}</source>
       <translation>第 {0} 列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="426" />
+      <location filename="../../ui/importing/dialog.py" line="431" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="435" />
+      <location filename="../../ui/importing/dialog.py" line="440" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="440" />
+      <location filename="../../ui/importing/dialog.py" line="445" />
       <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="447" />
+      <location filename="../../ui/importing/dialog.py" line="452" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="451" />
+      <location filename="../../ui/importing/dialog.py" line="456" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="451" />
+      <location filename="../../ui/importing/dialog.py" line="456" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="452" />
+      <location filename="../../ui/importing/dialog.py" line="457" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="452" />
+      <location filename="../../ui/importing/dialog.py" line="457" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="453" />
+      <location filename="../../ui/importing/dialog.py" line="458" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="454" />
+      <location filename="../../ui/importing/dialog.py" line="459" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="478" />
+      <location filename="../../ui/importing/dialog.py" line="483" />
       <source>e-mail addresses</source>
       <translation>电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="478" />
+      <location filename="../../ui/importing/dialog.py" line="483" />
       <source>phone numbers</source>
       <translation>电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="479" />
+      <location filename="../../ui/importing/dialog.py" line="484" />
       <source>websites</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="479" />
+      <location filename="../../ui/importing/dialog.py" line="484" />
       <source>photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="481" />
+      <location filename="../../ui/importing/dialog.py" line="486" />
       <source>changes {0}</source>
       <translation>更改：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="484" />
+      <location filename="../../ui/importing/dialog.py" line="489" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="519" />
+      <location filename="../../ui/importing/dialog.py" line="524" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="519" />
+      <location filename="../../ui/importing/dialog.py" line="524" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="520" />
+      <location filename="../../ui/importing/dialog.py" line="525" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="520" />
+      <location filename="../../ui/importing/dialog.py" line="525" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="521" />
+      <location filename="../../ui/importing/dialog.py" line="526" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="521" />
+      <location filename="../../ui/importing/dialog.py" line="526" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="522" />
+      <location filename="../../ui/importing/dialog.py" line="527" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="522" />
+      <location filename="../../ui/importing/dialog.py" line="527" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="523" />
+      <location filename="../../ui/importing/dialog.py" line="528" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="523" />
+      <location filename="../../ui/importing/dialog.py" line="528" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="524" />
+      <location filename="../../ui/importing/dialog.py" line="529" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="524" />
+      <location filename="../../ui/importing/dialog.py" line="529" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="525" />
+      <location filename="../../ui/importing/dialog.py" line="530" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="526" />
+      <location filename="../../ui/importing/dialog.py" line="531" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="526" />
+      <location filename="../../ui/importing/dialog.py" line="531" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="527" />
+      <location filename="../../ui/importing/dialog.py" line="532" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="527" />
+      <location filename="../../ui/importing/dialog.py" line="532" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="528" />
+      <location filename="../../ui/importing/dialog.py" line="533" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="528" />
+      <location filename="../../ui/importing/dialog.py" line="533" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="529" />
+      <location filename="../../ui/importing/dialog.py" line="534" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="529" />
+      <location filename="../../ui/importing/dialog.py" line="534" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="530" />
+      <location filename="../../ui/importing/dialog.py" line="535" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="530" />
+      <location filename="../../ui/importing/dialog.py" line="535" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="531" />
+      <location filename="../../ui/importing/dialog.py" line="536" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="531" />
+      <location filename="../../ui/importing/dialog.py" line="536" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="532" />
+      <location filename="../../ui/importing/dialog.py" line="537" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="532" />
+      <location filename="../../ui/importing/dialog.py" line="537" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="533" />
+      <location filename="../../ui/importing/dialog.py" line="538" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="533" />
+      <location filename="../../ui/importing/dialog.py" line="538" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="534" />
+      <location filename="../../ui/importing/dialog.py" line="539" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="534" />
+      <location filename="../../ui/importing/dialog.py" line="539" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="535" />
+      <location filename="../../ui/importing/dialog.py" line="540" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="535" />
+      <location filename="../../ui/importing/dialog.py" line="540" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="536" />
+      <location filename="../../ui/importing/dialog.py" line="541" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="536" />
+      <location filename="../../ui/importing/dialog.py" line="541" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="537" />
+      <location filename="../../ui/importing/dialog.py" line="542" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="537" />
+      <location filename="../../ui/importing/dialog.py" line="542" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="538" />
+      <location filename="../../ui/importing/dialog.py" line="543" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="544" />
+      <location filename="../../ui/importing/dialog.py" line="549" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>
@@ -2016,23 +2021,23 @@ Start by bringing in the people you already know:</source>
       <translation>{0} · 已选 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="201" />
+      <location filename="../../ui/views/records.py" line="198" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="211" />
-      <location filename="../../ui/views/records.py" line="225" />
+      <location filename="../../ui/views/records.py" line="208" />
+      <location filename="../../ui/views/records.py" line="220" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="220" />
+      <location filename="../../ui/views/records.py" line="215" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="226" />
+      <location filename="../../ui/views/records.py" line="221" />
       <source>Nothing was deleted: {0}</source>
       <translation>未删除任何内容：{0}</translation>
     </message>
@@ -3457,7 +3462,7 @@ Start by bringing in the people you already know:</source>
       <translation>{file} 是二进制文件，不是通讯录。请选择 vCard（.vcf）、CSV、LDIF 或 Excel（.xlsx、.xls）文件。</translation>
     </message>
     <message>
-      <location filename="../../app/io/errors.py" line="84" />
+      <location filename="../../app/io/errors.py" line="86" />
       <source>no name, e-mail or phone</source>
       <translation>没有姓名、邮箱或电话</translation>
     </message>
@@ -3557,12 +3562,12 @@ Start by bringing in the people you already know:</source>
       <translation>{file} 是损坏的 zip 压缩包（{error}），未导入任何数据。请重新下载或保存。</translation>
     </message>
     <message>
-      <location filename="../../app/io/tabular.py" line="155" />
+      <location filename="../../app/io/tabular.py" line="167" />
       <source>no value in any imported column</source>
       <translation>导入的各列均无内容</translation>
     </message>
     <message>
-      <location filename="../../app/io/tabular.py" line="170" />
+      <location filename="../../app/io/tabular.py" line="182" />
       <source>no company name</source>
       <translation>没有公司名称</translation>
     </message>

@@ -159,11 +159,11 @@ def test_mapping_step_for_unknown_columns(qtbot, styled_app, store):
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.state == "mapping", timeout=20000)
     assert dialog.map_table.item(1, 1).text() == "+65 9123 4567"  # first value shown
-    choices = {"Customer": "name", "Handphone": "mobile"}
-    for row in range(dialog.map_table.rowCount()):
-        combo: QComboBox = dialog.map_table.cellWidget(row, 2)
-        want = choices.get(dialog.map_table.item(row, 0).text(), "")
-        combo.setCurrentIndex(combo.findData(want))
+    # what the values suggest is chosen already: the rep only checks it
+    chosen = {dialog.map_table.item(r, 0).text(): dialog.map_table.cellWidget(r, 2).currentData()
+              for r in range(dialog.map_table.rowCount())}
+    assert chosen == {"Customer": "name", "Handphone": "mobile", "Shoe size": ""}
+    assert "guessed what they hold from their values" in dialog.heading.text()
     _shot(qtbot, dialog, "import_mapping.png")
     _map_preview_and_import(qtbot, dialog)
     with store.read() as s:
@@ -194,7 +194,8 @@ def test_a_sheet_without_headers_is_mapped_by_its_values(qtbot, styled_app, stor
 
 
 def test_two_columns_that_both_say_company_are_asked_about(qtbot, styled_app, store, tmp_path):
-    """客户 and 单位 both read as the company: the mapping step says so and asks; placing 客户
+    """客户 and 单位 both read as the company: the mapping step says so and asks, offering what
+    their values suggest (张三 a name, 某某公司 a company); both as the company is refused; 客户
     as the name imports 张三 at 某某公司 (the first column used to win: the name became a
     company)."""
     path = tmp_path / "客户.csv"
@@ -211,8 +212,11 @@ def test_two_columns_that_both_say_company_are_asked_about(qtbot, styled_app, st
                 combo: QComboBox = dialog.map_table.cellWidget(row, 2)
                 combo.setCurrentIndex(combo.findData(field))
 
+    chosen = {dialog.map_table.item(r, 0).text(): dialog.map_table.cellWidget(r, 2).currentData()
+              for r in range(dialog.map_table.rowCount())}
+    assert chosen == {"客户": "name", "手机号码": "mobile", "单位": "company"}
     # both as the company: the first would win and the other be dropped, so the dialog stays
-    choose({"单位": "company"})
+    choose({"客户": "company"})
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     assert dialog.state == "mapping" and "客户, 单位 cannot all be the company" in \
         dialog.heading.text()

@@ -362,7 +362,7 @@ class ImportDialog(QDialog):
     def _on_unmapped(self, exc: UnmappedColumns) -> None:
         self.state = "mapping"
         self.progress.hide()
-        if exc.by_value is not None:  # no header row: the first row is a contact
+        if exc.lettered:  # no header row: the first row is a contact
             self.heading.setText(self.tr(
                 "{0} has no header row: its first row is already a contact. Satchel guessed "
                 "what each column holds from its values; check the choices.").format(
@@ -372,13 +372,18 @@ class ImportDialog(QDialog):
                 "{0}: some columns could mean the same thing ({1}). Choose what each column "
                 "holds (this choice is remembered for files with the same columns).").format(
                 Path(exc.path).name, self.tr(", ").join(exc.alike)))
+        elif exc.by_value:
+            self.heading.setText(self.tr(
+                "{0}: Satchel does not recognize some columns, and guessed what they hold from "
+                "their values. Check each column (this choice is remembered for files with the "
+                "same columns).").format(Path(exc.path).name))
         else:
             self.heading.setText(self.tr(
                 "{0}: Satchel does not recognize some columns. Choose what each column holds "
                 "(this choice is remembered for files with the same columns).").format(
                 Path(exc.path).name))
         guessed, _ = columns.guess(exc.headers)
-        guessed.update(exc.by_value or {})
+        guessed.update(exc.by_value)
         self._headers = exc.headers
         self.map_table.setRowCount(len(exc.headers))
         first = _first_values(exc.path, len(exc.headers))
@@ -399,7 +404,7 @@ class ImportDialog(QDialog):
 
     def _column_name(self, header: str, exc: UnmappedColumns) -> str:
         """A column as the mapping step names it: its header, or its letter ("Column A")."""
-        if exc.by_value is None or not header.startswith("Column "):
+        if not exc.lettered:
             return header
         return self.tr("Column {0}").format(header.removeprefix("Column "))
 

@@ -108,8 +108,8 @@ def test_a_sheet_without_headers_on_the_command_line(tmp_path):
                      encoding="utf-8")
     asked = satchel(db, "import", str(sheet))
     assert asked.returncode != 0 and "no header row" in asked.stderr
-    maps = ['--map', 'Column A=name', '--map', 'Column B=phone', '--map', 'Column C=email']
-    assert '--map "Column A=name" --map "Column B=phone" --map "Column C=email"' in asked.stderr
+    maps = ['--map', 'Column A=name', '--map', 'Column B=mobile', '--map', 'Column C=email']
+    assert '--map "Column A=name" --map "Column B=mobile" --map "Column C=email"' in asked.stderr
     done = satchel(db, "import", str(sheet), *maps, "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["created"] == 2

@@ -138,9 +138,25 @@ def test_unrecognized_headers_are_listed_and_can_be_mapped(fx):
         open_source(fx("unknown_headers.csv"))
     assert err.value.unknown == ["Customer", "Handphone", "Shoe size"]
     assert "Handphone" in str(err.value)
+    # what their values suggest, for the rep to confirm (a Singapore mobile number)
+    assert err.value.by_value == {"Customer": "name", "Handphone": "mobile"}
+    assert 'these may fit: --map "Customer=name" --map "Handphone=mobile"' in str(err.value)
+    assert not err.value.lettered
     _, [(_, d)] = records(fx("unknown_headers.csv"),
                           mapping={"Customer": "name", "Handphone": "mobile", "Shoe size": ""})
     assert d.name == "Pat Example" and d.phones[0].kind == "mobile"
+
+
+def test_a_field_a_known_column_holds_is_not_suggested_for_an_unknown_one(tmp_path):
+    """Kunde holds names too, but Name is the name: Kunde is left for the rep to place; its
+    neighbour's +49 170 number is a mobile one."""
+    path = tmp_path / "k.csv"
+    path.write_text("Name,Kunde,Telefonnr\r\nAnn Lee,Bob Smith,+49 170 1234567\r\n",
+                    encoding="utf-8")
+    with pytest.raises(UnmappedColumns) as err:
+        records(path)
+    assert err.value.unknown == ["Kunde", "Telefonnr"]
+    assert err.value.by_value == {"Telefonnr": "mobile"}
 
 
 def test_remembered_mapping_is_used(fx):
@@ -830,7 +846,7 @@ def test_headers_that_name_nothing_known_are_still_headers(tmp_path):
     path.write_text("Kunde,Handy,Schuhgröße\r\nAnn Lee,+65 9123 4567,42\r\n", encoding="utf-8")
     with pytest.raises(UnmappedColumns) as err:
         records(path)
-    assert err.value.headers == ["Kunde", "Handy", "Schuhgröße"] and err.value.by_value is None
+    assert err.value.headers == ["Kunde", "Handy", "Schuhgröße"] and not err.value.lettered
 
 
 def test_an_excel_sheet_without_a_header_row(tmp_path):
