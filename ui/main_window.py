@@ -135,6 +135,11 @@ class MainWindow(QMainWindow):
                      self.opportunities.new_opportunity, "Ctrl+Shift+O")
         m.addSeparator()
         self._action(m, self.tr("&Import address book…"), self.import_files, "Ctrl+I")
+        self.undo_import_action = self._action(m, self.tr("Undo the last import…"),
+                                               self.undo_last_import)
+        self._last_import = None  # (what, its journal): `remember_import`
+        self._update_undo_import()
+        m.aboutToShow.connect(self._update_undo_import)
         # (a text field being edited takes Ctrl+V first: this is for the lists and views)
         self._action(m, self.tr("&Paste contacts"), self.paste_contacts,
                      QKeySequence.StandardKey.Paste)
@@ -248,6 +253,30 @@ class MainWindow(QMainWindow):
             return None
         return external.call(self, "ui.importing", "open_import_dialog", self.tr("Import"),
                              self.store, list(paths))
+
+    def remember_import(self, what: str, kept) -> None:
+        """The import just finished (its report's journal): File → Undo the import of … takes
+        it back until the next one, also once its report is closed."""
+        self._last_import = (what, kept)
+        self._update_undo_import()
+
+    def _update_undo_import(self) -> None:
+        """The File menu's Undo names the last import, until it is undone (from its report
+        too: checked as the menu opens)."""
+        what, kept = self._last_import or ("", None)
+        can = kept is not None and not kept.undone
+        self.undo_import_action.setEnabled(can)
+        self.undo_import_action.setText(self.tr("Undo the import of {0}…").format(what) if can
+                                        else self.tr("Undo the last import…"))
+
+    def undo_last_import(self) -> None:
+        if self._last_import is None:
+            return
+        said = external.call(self, "ui.importing.undo", "undo_import",
+                             self.tr("Undo the last import"), self.store, self._last_import[1])
+        if said:
+            self.statusBar().showMessage(said, 15000)
+        self._update_undo_import()
 
     def paste_contacts(self) -> None:
         """File → Paste contacts (Ctrl+V in a list): copied cards, rows of a sheet, the

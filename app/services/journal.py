@@ -32,6 +32,7 @@ class Journal:
     before: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
     after: dict[str, dict[str, Any]] = field(default_factory=dict)
     photos: dict[str, tuple[bytes, str] | None] = field(default_factory=dict)  # contact → before
+    undone: bool = False  # taken back (set by its caller once `undo` committed)
 
     def __bool__(self) -> bool:
         return bool(self.created or self.after or self.photos)

@@ -887,508 +887,441 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="80" />
+      <location filename="../../ui/importing/dialog.py" line="79" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="100" />
+      <location filename="../../ui/importing/dialog.py" line="99" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="101" />
+      <location filename="../../ui/importing/dialog.py" line="100" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="102" />
+      <location filename="../../ui/importing/dialog.py" line="101" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="103" />
+      <location filename="../../ui/importing/dialog.py" line="102" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="105" />
+      <location filename="../../ui/importing/dialog.py" line="104" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="121" />
+      <location filename="../../ui/importing/dialog.py" line="120" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="121" />
+      <location filename="../../ui/importing/dialog.py" line="120" />
       <source>First value</source>
       <translation>首行内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="121" />
+      <location filename="../../ui/importing/dialog.py" line="120" />
       <source>Satchel field</source>
       <translation>Satchel 字段</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="142" />
+      <location filename="../../ui/importing/dialog.py" line="141" />
       <source>&amp;Tag everyone imported:</source>
       <translation>为导入的联系人加标签(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="143" />
+      <location filename="../../ui/importing/dialog.py" line="142" />
       <source>optional, e.g. Trade fair 2026</source>
       <translation>可选，例如：广交会 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="154" />
+      <location filename="../../ui/importing/dialog.py" line="153" />
       <source>Select them in Contacts</source>
       <translation>在联系人中选中它们</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="157" />
+      <location filename="../../ui/importing/dialog.py" line="156" />
       <source>Undo this import…</source>
       <translation>撤销这次导入…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="160" />
-      <location filename="../../ui/importing/dialog.py" line="325" />
+      <location filename="../../ui/importing/dialog.py" line="159" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="162" />
-      <location filename="../../ui/importing/dialog.py" line="287" />
+      <location filename="../../ui/importing/dialog.py" line="161" />
+      <location filename="../../ui/importing/dialog.py" line="286" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="210" />
+      <location filename="../../ui/importing/dialog.py" line="209" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="230" />
+      <location filename="../../ui/importing/dialog.py" line="229" />
       <source>{0} cannot all be the {1}: choose another field for all but one, or (ignore).</source>
       <translation>{0}不能都作为“{1}”：只保留其中一列，其余请选择其他字段或“（忽略）”。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="231" />
-      <location filename="../../ui/importing/dialog.py" line="374" />
-      <location filename="../../ui/importing/dialog.py" line="486" />
+      <location filename="../../ui/importing/dialog.py" line="230" />
+      <location filename="../../ui/importing/dialog.py" line="335" />
+      <location filename="../../ui/importing/dialog.py" line="447" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="240" />
+      <location filename="../../ui/importing/dialog.py" line="239" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="251" />
+      <location filename="../../ui/importing/dialog.py" line="250" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="275" />
+      <location filename="../../ui/importing/dialog.py" line="274" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="284" />
+      <location filename="../../ui/importing/dialog.py" line="283" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="293" />
+      <location filename="../../ui/importing/dialog.py" line="292" />
       <source>Import finished. Double-click a row to open that contact or company.</source>
       <translation>导入完成。双击某一行即可打开该联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="296" />
+      <location filename="../../ui/importing/dialog.py" line="295" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="298" />
-      <location filename="../../ui/importing/dialog.py" line="421" />
+      <location filename="../../ui/importing/dialog.py" line="297" />
+      <location filename="../../ui/importing/dialog.py" line="382" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="314" />
-      <source>Undo this import? What it added is deleted ({0}), and what it changed gets its earlier values back ({1}). Edits made since stay.</source>
-      <translation>撤销这次导入？它新增的记录将被删除（{0}），它更改的记录将恢复原来的内容（{1}）。之后所做的修改会保留。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="318" />
-      <location filename="../../ui/importing/dialog.py" line="330" />
-      <source>Undo this import</source>
-      <translation>撤销这次导入</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="325" />
-      <source>Undoing the import…</source>
-      <translation>正在撤销导入…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="331" />
-      <source>The import was not undone: {0}</source>
-      <translation>导入未能撤销：{0}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="334" />
-      <source>Import undone: {0} deleted; earlier values restored for {1}.</source>
-      <translation>导入已撤销：删除了 {0}；{1}已恢复原来的内容。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="338" />
-      <source>A field edited since the import stays as it is.</source>
-      <translation>导入之后修改过的 1 个字段保持不变。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="340" />
-      <source>{0} fields edited since the import stay as they are.</source>
-      <translation>导入之后修改过的 {0} 个字段保持不变。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="349" />
-      <source>1 contact</source>
-      <translation>1 位联系人</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="350" />
-      <source>{0} contacts</source>
-      <translation>{0} 位联系人</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="351" />
-      <source>1 company</source>
-      <translation>1 家公司</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="352" />
-      <source>{0} companies</source>
-      <translation>{0} 家公司</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="354" />
-      <source>{0} and {1}</source>
-      <translation>{0}和 {1}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="355" />
-      <source>none</source>
-      <translation>无</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/dialog.py" line="367" />
+      <location filename="../../ui/importing/dialog.py" line="328" />
       <source>{0} has no header row: its first row is already a contact. Satchel guessed what each column holds from its values; check the choices.</source>
       <translation>{0} 没有表头行：第一行就是联系人。Satchel 已根据内容推测每列的含义，请核对。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="372" />
+      <location filename="../../ui/importing/dialog.py" line="333" />
       <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="377" />
+      <location filename="../../ui/importing/dialog.py" line="338" />
       <source>{0}: Satchel does not recognize some columns, and guessed what they hold from their values. Check each column (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列，已根据列中的内容推测其含义。请逐列核对（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="382" />
+      <location filename="../../ui/importing/dialog.py" line="343" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="394" />
+      <location filename="../../ui/importing/dialog.py" line="355" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="402" />
+      <location filename="../../ui/importing/dialog.py" line="363" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="409" />
+      <location filename="../../ui/importing/dialog.py" line="370" />
       <source>Column {0}</source>
       <translation>第 {0} 列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="431" />
+      <location filename="../../ui/importing/dialog.py" line="392" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="440" />
+      <location filename="../../ui/importing/dialog.py" line="401" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="445" />
+      <location filename="../../ui/importing/dialog.py" line="406" />
       <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="452" />
+      <location filename="../../ui/importing/dialog.py" line="413" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="456" />
+      <location filename="../../ui/importing/dialog.py" line="417" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="456" />
+      <location filename="../../ui/importing/dialog.py" line="417" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="457" />
+      <location filename="../../ui/importing/dialog.py" line="418" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="457" />
+      <location filename="../../ui/importing/dialog.py" line="418" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="458" />
+      <location filename="../../ui/importing/dialog.py" line="419" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="459" />
+      <location filename="../../ui/importing/dialog.py" line="420" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="483" />
+      <location filename="../../ui/importing/dialog.py" line="444" />
       <source>e-mail addresses</source>
       <translation>电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="483" />
+      <location filename="../../ui/importing/dialog.py" line="444" />
       <source>phone numbers</source>
       <translation>电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="484" />
+      <location filename="../../ui/importing/dialog.py" line="445" />
       <source>websites</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="484" />
+      <location filename="../../ui/importing/dialog.py" line="445" />
       <source>photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="486" />
+      <location filename="../../ui/importing/dialog.py" line="447" />
       <source>changes {0}</source>
       <translation>更改：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="489" />
+      <location filename="../../ui/importing/dialog.py" line="450" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="524" />
+      <location filename="../../ui/importing/dialog.py" line="485" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="524" />
+      <location filename="../../ui/importing/dialog.py" line="485" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="525" />
+      <location filename="../../ui/importing/dialog.py" line="486" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="525" />
+      <location filename="../../ui/importing/dialog.py" line="486" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="526" />
+      <location filename="../../ui/importing/dialog.py" line="487" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="526" />
+      <location filename="../../ui/importing/dialog.py" line="487" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="527" />
+      <location filename="../../ui/importing/dialog.py" line="488" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="527" />
+      <location filename="../../ui/importing/dialog.py" line="488" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="528" />
+      <location filename="../../ui/importing/dialog.py" line="489" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="528" />
+      <location filename="../../ui/importing/dialog.py" line="489" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="529" />
+      <location filename="../../ui/importing/dialog.py" line="490" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="529" />
+      <location filename="../../ui/importing/dialog.py" line="490" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="530" />
+      <location filename="../../ui/importing/dialog.py" line="491" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="531" />
+      <location filename="../../ui/importing/dialog.py" line="492" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="531" />
+      <location filename="../../ui/importing/dialog.py" line="492" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="532" />
+      <location filename="../../ui/importing/dialog.py" line="493" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="532" />
+      <location filename="../../ui/importing/dialog.py" line="493" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="533" />
+      <location filename="../../ui/importing/dialog.py" line="494" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="533" />
+      <location filename="../../ui/importing/dialog.py" line="494" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="534" />
+      <location filename="../../ui/importing/dialog.py" line="495" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="534" />
+      <location filename="../../ui/importing/dialog.py" line="495" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="535" />
+      <location filename="../../ui/importing/dialog.py" line="496" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="535" />
+      <location filename="../../ui/importing/dialog.py" line="496" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="536" />
+      <location filename="../../ui/importing/dialog.py" line="497" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="536" />
+      <location filename="../../ui/importing/dialog.py" line="497" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="537" />
+      <location filename="../../ui/importing/dialog.py" line="498" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="537" />
+      <location filename="../../ui/importing/dialog.py" line="498" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="538" />
+      <location filename="../../ui/importing/dialog.py" line="499" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="538" />
+      <location filename="../../ui/importing/dialog.py" line="499" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="539" />
+      <location filename="../../ui/importing/dialog.py" line="500" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="539" />
+      <location filename="../../ui/importing/dialog.py" line="500" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="540" />
+      <location filename="../../ui/importing/dialog.py" line="501" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="540" />
+      <location filename="../../ui/importing/dialog.py" line="501" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="541" />
+      <location filename="../../ui/importing/dialog.py" line="502" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="541" />
+      <location filename="../../ui/importing/dialog.py" line="502" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="542" />
+      <location filename="../../ui/importing/dialog.py" line="503" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="542" />
+      <location filename="../../ui/importing/dialog.py" line="503" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="543" />
+      <location filename="../../ui/importing/dialog.py" line="504" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="549" />
+      <location filename="../../ui/importing/dialog.py" line="510" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>
@@ -1474,314 +1407,330 @@ Start by bringing in the people you already know:</source>
       <translation>导入通讯录(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="270" />
+      <source>Undo the last import…</source>
+      <translation>撤销上一次导入…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="144" />
       <source>&amp;Paste contacts</source>
       <translation>粘贴联系人(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="141" />
+      <location filename="../../ui/main_window.py" line="146" />
       <source>&amp;Export contacts…</source>
       <translation>导出联系人(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="147" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>Export the se&amp;lection…</source>
       <translation>导出所选(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="144" />
+      <location filename="../../ui/main_window.py" line="149" />
       <source>&amp;Scan business cards…</source>
       <translation>扫描名片(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="145" />
+      <location filename="../../ui/main_window.py" line="150" />
       <source>Scan a &amp;folder of business cards…</source>
       <translation>扫描名片文件夹(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="146" />
+      <location filename="../../ui/main_window.py" line="151" />
       <source>Scan card with ca&amp;mera…</source>
       <translation>用摄像头扫描名片(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="147" />
+      <location filename="../../ui/main_window.py" line="152" />
       <source>Load &amp;sample data</source>
       <translation>加载示例数据(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="149" />
+      <location filename="../../ui/main_window.py" line="154" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="151" />
+      <location filename="../../ui/main_window.py" line="156" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="152" />
+      <location filename="../../ui/main_window.py" line="157" />
       <source>&amp;Search…</source>
       <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="155" />
+      <location filename="../../ui/main_window.py" line="160" />
       <source>&amp;Today</source>
       <translation>今天(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="155" />
+      <location filename="../../ui/main_window.py" line="160" />
       <source>&amp;Contacts</source>
       <translation>联系人(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="156" />
+      <location filename="../../ui/main_window.py" line="161" />
       <source>C&amp;ompanies</source>
       <translation>公司(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="156" />
+      <location filename="../../ui/main_window.py" line="161" />
       <source>O&amp;pportunities</source>
       <translation>商机(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="157" />
+      <location filename="../../ui/main_window.py" line="162" />
       <source>&amp;Activities</source>
       <translation>活动记录(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="160" />
+      <location filename="../../ui/main_window.py" line="165" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="161" />
+      <location filename="../../ui/main_window.py" line="166" />
       <source>Find &amp;duplicates…</source>
       <translation>查找重复项(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="163" />
+      <location filename="../../ui/main_window.py" line="168" />
       <source>S&amp;ync settings…</source>
       <translation>同步设置(&amp;Y)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="164" />
+      <location filename="../../ui/main_window.py" line="169" />
       <source>Sync &amp;conflicts…</source>
       <translation>同步冲突(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="166" />
+      <location filename="../../ui/main_window.py" line="171" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
+      <location filename="../../ui/main_window.py" line="172" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="168" />
+      <location filename="../../ui/main_window.py" line="173" />
       <source>&amp;About Satchel</source>
       <translation>关于 Satchel(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="178" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Sync status unavailable: {0}</source>
       <translation>同步状态不可用：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="193" />
+      <location filename="../../ui/main_window.py" line="198" />
       <source>That record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="201" />
+      <location filename="../../ui/main_window.py" line="206" />
       <source>{0} contacts selected: right-click them to export or delete them.</source>
       <translation>已选中 {0} 位联系人：右键单击可导出或删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="207" />
       <source>None of those contacts is in the list any more.</source>
       <translation>这些联系人都已不在列表中。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="222" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>Contact saved.</source>
       <translation>联系人已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="223" />
+      <location filename="../../ui/main_window.py" line="228" />
       <source>Already known: the existing contact was updated.</source>
       <translation>已有此人：已更新现有联系人。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="224" />
+      <location filename="../../ui/main_window.py" line="229" />
       <source>Already known: nothing new to add.</source>
       <translation>已有此人：没有新信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="232" />
       <source>Joined an existing company.</source>
       <translation>已归入现有公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
-      <location filename="../../ui/main_window.py" line="249" />
+      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="250" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>Address books ({0});;All files (*)</source>
       <translation>通讯录 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="269" />
+      <source>Undo the import of {0}…</source>
+      <translation>撤销 {0} 的导入…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="276" />
+      <source>Undo the last import</source>
+      <translation>撤销上一次导入</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="284" />
       <source>Pasted contacts</source>
       <translation>粘贴的联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="257" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>The clipboard holds no contacts. Copy cards, rows of a sheet or e-mail addresses, then paste again.</source>
       <translation>剪贴板中没有联系人。请复制名片、表格中的行或电子邮件地址，然后再粘贴。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="282" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="306" />
-      <location filename="../../ui/main_window.py" line="313" />
-      <location filename="../../ui/main_window.py" line="323" />
+      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>Business cards</source>
       <translation>名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="310" />
-      <location filename="../../ui/main_window.py" line="368" />
+      <location filename="../../ui/main_window.py" line="339" />
+      <location filename="../../ui/main_window.py" line="397" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>Images ({0});;All files (*)</source>
       <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="317" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>Scan a folder of business cards</source>
       <translation>扫描名片文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>Sample data</source>
       <translation>示例数据</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="331" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>The sample data is already in this database.</source>
       <translation>示例数据已在此数据库中。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="337" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>The sample data could not be loaded ({0}). Nothing was changed.</source>
       <translation>无法加载示例数据（{0}）。没有做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="369" />
       <source>Sample data loaded: {0} companies, {1} contacts, {2} opportunities.</source>
       <translation>已加载示例数据：{0} 家公司、{1} 位联系人、{2} 个商机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
-      <location filename="../../ui/main_window.py" line="369" />
+      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="398" />
       <source>Find duplicates</source>
       <translation>查找重复项</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="350" />
+      <location filename="../../ui/main_window.py" line="379" />
       <source>Sync settings</source>
       <translation>同步设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="383" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="387" />
       <source>Search everything; paste a phone number to see who calls</source>
       <translation>搜索全部内容；粘贴电话号码即可查看来电者</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>New contact</source>
       <translation>新建联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="360" />
+      <location filename="../../ui/main_window.py" line="389" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="390" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="362" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>Today, Contacts, Companies, Opportunities, Activities</source>
       <translation>今天、联系人、公司、商机、活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="364" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>Import an address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="394" />
       <source>Paste contacts: copied cards, rows of a sheet, e-mail addresses</source>
       <translation>粘贴联系人：复制的名片、表格中的行、电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="367" />
+      <location filename="../../ui/main_window.py" line="396" />
       <source>Export contacts (vCard, CSV, Excel)</source>
       <translation>导出联系人（vCard、CSV、Excel）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="370" />
+      <location filename="../../ui/main_window.py" line="399" />
       <source>Open or edit the selected row</source>
       <translation>打开或编辑选中的行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="373" />
+      <location filename="../../ui/main_window.py" line="402" />
       <source>Keyboard shortcuts</source>
       <translation>快捷键</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="376" />
+      <location filename="../../ui/main_window.py" line="405" />
       <source>About Satchel</source>
       <translation>关于 Satchel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="377" />
+      <location filename="../../ui/main_window.py" line="406" />
       <source>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;The offline-first sales assistant.&lt;br&gt;Database: {0}</source>
       <translation>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;离线优先的销售助手。&lt;br&gt;数据库：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="420" />
       <source>Dropped contacts</source>
       <translation>拖入的联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="393" />
+      <location filename="../../ui/main_window.py" line="422" />
       <source>What was dropped holds no contacts: drop address books, cards, rows of a sheet or e-mail addresses.</source>
       <translation>拖入的内容中没有联系人：请拖入通讯录文件、名片、表格中的行或电子邮件地址。</translation>
     </message>
@@ -2881,11 +2830,13 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="23" />
+      <location filename="../../ui/importing/undo.py" line="63" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="23" />
+      <location filename="../../ui/importing/undo.py" line="64" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
@@ -3278,6 +3229,87 @@ Start by bringing in the people you already know:</source>
       <location filename="../../ui/table_models.py" line="59" />
       <source>due {0}</source>
       <translation>{0} 到期</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportUndo</name>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="23" />
+      <location filename="../../ui/importing/undo.py" line="63" />
+      <source>1 contact</source>
+      <translation>1 位联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dedup/fields.py" line="23" />
+      <location filename="../../ui/importing/undo.py" line="64" />
+      <source>{0} contacts</source>
+      <translation>{0} 位联系人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="28" />
+      <source>This import was undone already.</source>
+      <translation>这次导入已经撤销。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="32" />
+      <source>Undo this import? What it added is deleted ({0}), and what it changed gets its earlier values back ({1}). Edits made since stay.</source>
+      <translation>撤销这次导入？它新增的记录将被删除（{0}），它更改的记录将恢复原来的内容（{1}）。之后所做的修改会保留。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="35" />
+      <location filename="../../ui/importing/undo.py" line="47" />
+      <source>Undo this import</source>
+      <translation>撤销这次导入</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="42" />
+      <source>Undoing the import…</source>
+      <translation>正在撤销导入…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="42" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="48" />
+      <source>The import was not undone: {0}</source>
+      <translation>导入未能撤销：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="51" />
+      <source>Import undone: {0} deleted; earlier values restored for {1}.</source>
+      <translation>导入已撤销：删除了 {0}；{1}已恢复原来的内容。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="54" />
+      <source>A field edited since the import stays as it is.</source>
+      <translation>导入之后修改过的 1 个字段保持不变。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="56" />
+      <source>{0} fields edited since the import stay as they are.</source>
+      <translation>导入之后修改过的 {0} 个字段保持不变。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="65" />
+      <source>1 company</source>
+      <translation>1 家公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="66" />
+      <source>{0} companies</source>
+      <translation>{0} 家公司</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="68" />
+      <source>{0} and {1}</source>
+      <translation>{0}和 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="69" />
+      <source>none</source>
+      <translation>无</translation>
     </message>
   </context>
   <context>

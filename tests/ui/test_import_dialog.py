@@ -548,3 +548,37 @@ def test_undo_in_the_report_takes_the_import_back(qtbot, main_window, store, tmp
     main_window.show_view(1)
     qtbot.waitUntil(lambda: main_window.contacts.model.rowCount() == 1)
     dialog.close()
+
+
+def test_the_last_import_undone_from_the_file_menu_once_its_report_is_closed(
+        qtbot, main_window, store, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "fair.csv"
+    path.write_text(_FAIR, encoding="utf-8")
+    action = main_window.undo_import_action
+    assert not action.isEnabled() and action.text() == "Undo the last import…"
+    dialog = open_import_dialog(main_window, store, [str(path)])
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    dialog.close()
+    assert action.isEnabled() and action.text() == "Undo the import of fair.csv…"
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    action.trigger()
+    assert _count(store) == 0
+    assert main_window.statusBar().currentMessage() == (
+        "Import undone: 2 contacts deleted; earlier values restored for none.")
+    assert not action.isEnabled() and action.text() == "Undo the last import…"
+    # an import undone in its report is no longer offered in the menu
+    dialog = open_import_dialog(main_window, store, [str(path)])
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert action.isEnabled()
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert dialog.state == "undone" and _count(store) == 0
+    main_window.menuBar().actions()[0].menu().aboutToShow.emit()
+    assert not action.isEnabled()
+    dialog.close()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -33,18 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ServiceError
 from app.io import columns
 from app.io.apply import ImportReport, RecordAbout
 from app.io.errors import UnmappedColumns
-from app.services import contacts, journal
+from app.services import contacts
 from app.store import Store
+from ui.importing import undo
 from ui.importing.messages import translated
 from ui.importing.worker import ImportWorker
 from ui.lazy_model import Column
 from ui.rows_model import RowsTableModel
-from ui.views.base import confirm, tidy_table
-from ui.worker import Stopped, run_with_progress
+from ui.views.base import tidy_table
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -68,6 +65,8 @@ class ImportDialog(QDialog):
     _tags_read = Signal(list)  # the tags in use, for the tag field (read in a thread)
     # the finished import's records (ids): the main window selects its contacts in the list
     select_records = Signal(list)
+    # (what was imported, its journal): the main window offers to undo it after the report
+    imported = Signal(str, object)
 
     def __init__(self, parent: QWidget | None, store: Store, paths: Sequence[str]) -> None:
         super().__init__(parent)
@@ -301,58 +300,20 @@ class ImportDialog(QDialog):
             self._hide_tag()
             self.select_button.setVisible(bool(self._imported_people()))
             self.undo_button.setVisible(bool(report.journal))
+            if report.journal:  # (File → Undo the import of …, once this dialog is closed)
+                self.imported.emit(self._files(), report.journal)
 
     def undo_import(self) -> None:
         """Take the finished import back, after one question: the report shows the names in
-        the company column, or the wrong file. Later edits stay (`journal.undo`)."""
-        kept = self.report.journal
-        if not kept:
-            return
-        added = Counter(kept.created.values())
-        changed = Counter(entity for entity, _ in kept.before.values())
-        changed["contact"] += len(kept.photos.keys() - kept.before.keys())
-        question = self.tr("Undo this import? What it added is deleted ({0}), and what it "
-                           "changed gets its earlier values back ({1}). Edits made since "
-                           "stay.").format(self._records_text(added),
-                                           self._records_text(changed))
-        if not confirm(self, self.tr("Undo this import"), question):
-            return
-
-        def work(step):
-            with self.store.write() as tx:
-                return journal.undo(tx, kept, step)
-        try:
-            done = run_with_progress(self, self.tr("Undoing the import…"), self.tr("Cancel"),
-                                     kept.size(), work)
-        except Stopped:
-            return  # one transaction: the import stands as it was
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Undo this import"), self.tr(
-                "The import was not undone: {0}").format(exc))
-            return
+        the company column, or the wrong file (`ui.importing.undo`)."""
+        said = undo.undo_import(self, self.store, self.report.journal)
+        if said is None:
+            return  # the rep said no, or pressed Cancel
         self.state = "undone"
-        text = self.tr("Import undone: {0} deleted; earlier values restored for "
-                       "{1}.").format(self._records_text(done.deleted),
-                                      self._records_text(done.restored))
-        if done.kept_later_edits == 1:
-            text += " " + self.tr("A field edited since the import stays as it is.")
-        elif done.kept_later_edits:
-            text += " " + self.tr("{0} fields edited since the import stay as they "
-                                  "are.").format(done.kept_later_edits)
-        self.heading.setText(text)
+        self.heading.setText(said)
         self.undo_button.hide()
         self.select_button.hide()
         self.table.setEnabled(False)  # greyed: what the import did, no longer in effect
-
-    def _records_text(self, n: Counter) -> str:
-        """"3 contacts and 1 company", "none"."""
-        people = self.tr("1 contact") if n["contact"] == 1 else \
-            self.tr("{0} contacts").format(f"{n['contact']:,}")
-        firms = self.tr("1 company") if n["company"] == 1 else \
-            self.tr("{0} companies").format(f"{n['company']:,}")
-        if n["contact"] and n["company"]:
-            return self.tr("{0} and {1}").format(people, firms)
-        return people if n["contact"] else firms if n["company"] else self.tr("none")
 
     def _hide_tag(self) -> None:
         """After the import, or when it cannot start: nothing left to tag."""
@@ -567,6 +528,8 @@ def open_import_dialog(parent: QWidget | None, store: Store, paths: Sequence[str
         dialog.open_record.connect(parent.open_record)
     if hasattr(parent, "select_contacts"):
         dialog.select_records.connect(parent.select_contacts)
+    if hasattr(parent, "remember_import"):
+        dialog.imported.connect(parent.remember_import)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
