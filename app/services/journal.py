@@ -9,6 +9,7 @@ and a field edited after the import keeps that edit (as undoing a merge does).""
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,9 +72,9 @@ def updated(session: Session, entity: str, rec: dict[str, Any], changes: dict[st
         return
     _, before = journal.before.setdefault(rec["id"], (entity, {}))
     after = journal.after.setdefault(rec["id"], {})
-    for f, value in changes.items():
-        before.setdefault(f, rows.current(rec, f))
-        after[f] = value
+    for f, value in changes.items():  # (copies: a caller may go on changing its lists)
+        before.setdefault(f, copy.deepcopy(rows.current(rec, f)))
+        after[f] = copy.deepcopy(value)
 
 
 def photo_replaced(session: Session, contact_id: str, old: tuple[bytes, str] | None) -> None:
