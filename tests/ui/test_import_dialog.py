@@ -442,15 +442,18 @@ _FAIR = "姓名,邮箱\r\n王小明,wxm@hq.example.cn\r\n李娜,lina@by.example.
 
 
 def test_the_preview_says_what_an_update_changes(qtbot, styled_app, store, tmp_path):
+    """…and lists the people already in the book before the new ones, whatever their place in
+    the file: they are what the rep checks."""
     _wang_in_the_book(store)
     path = tmp_path / "u.csv"
-    path.write_text("姓名,邮箱,手机,职位\r\n王小明,wxm@hq.example.cn,13800138000,经理\r\n",
-                    encoding="utf-8")
+    path.write_text("姓名,邮箱,手机,职位\r\n李娜,lina@by.example.cn,,采购\r\n"
+                    "王小明,wxm@hq.example.cn,13800138000,经理\r\n", encoding="utf-8")
     dialog = open_import_dialog(None, store, [str(path)])
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
-    assert (_cell(dialog, 0, 2), _cell(dialog, 0, 4)) == (
-        "updated", "changes phone numbers, job title")
+    assert (_cell(dialog, 0, 1), _cell(dialog, 0, 2), _cell(dialog, 0, 4)) == (
+        "2", "updated", "changes phone numbers, job title")
+    assert (_cell(dialog, 1, 1), _cell(dialog, 1, 2)) == ("1", "new")
     dialog.reject()
 
 

@@ -412,8 +412,10 @@ class ImportDialog(QDialog):
             self.counts.setText(self.counts.text() + "<br>" + self.tr(
                 "The file holds no contacts or companies."))
             return
-        # skipped first, then values set aside: they are what the rep must look at
-        rows.sort(key=lambda t: (t[1]["action"] != "skipped", not kept[t[0]], t[0]))
+        # what the rep must look at first: the skipped, values set aside, then the people
+        # already in the book that the import changes; in file order within each
+        rows.sort(key=lambda t: (t[1]["action"] != "skipped", not kept[t[0]],
+                                 t[1]["action"] != "updated", t[0]))
         words = {"created": self.tr("new"), "updated": self.tr("updated"),
                  "unchanged": self.tr("unchanged"), "linked": self.tr("linked"),
                  "skipped": self.tr("skipped")}
