@@ -1,7 +1,7 @@
 """What one transaction wrote, kept so it can be taken back: an import the rep regrets when the
 report shows the names in the company column. `keep(session)` starts it; the write paths
-(`records.create` / `update_loaded`, `bulk.Creates`, `contacts.attach`) note what they do
-while one is kept; `undo` writes the way back through the same services, so the outbox and
+(`records.create` / `update_loaded` / `delete_many`, `bulk.Creates`, `contacts.attach`) note
+what they do while one is kept; `undo` writes the way back through the same services, so the outbox and
 the search index follow, and HQ hears of it like any edit.
 
 Taking back is careful of what happened since: a record deleted or merged away is left alone,
