@@ -71,6 +71,7 @@ def run_with_progress(parent: QWidget, label: str, cancel: str, total: int,
     `step(done)` as it goes; after Cancel that call raises Stopped."""
     dialog = QProgressDialog(label, cancel, 0, total, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumWidth(380)  # (its own size squeezes the bar to a few centimetres)
     dialog.setMinimumDuration(500)
     dialog.setAutoReset(False)
     stop = threading.Event()
