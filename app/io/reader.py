@@ -263,6 +263,8 @@ def _not_a_workbook(name: str, data: bytes, exc: Exception) -> Message:
 
 
 _OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")  # Office 97–2003 files: .xls, but also .doc, .msg
+# an Excel (or Word) file saved with a password: the OLE2 container of an encrypted .xlsx
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 
 def _xls_rows(name: str, data: bytes) -> Iterator[list]:
@@ -270,6 +272,11 @@ def _xls_rows(name: str, data: bytes) -> Iterator[list]:
     code page of the Excel that wrote it), dates as dates."""
     import xlrd
 
+    if _ENCRYPTED in data:  # (HQ's sheets often come so: xlrd would call it "no workbook")
+        raise FileUnreadable(Message(
+            "{file} is protected with a password, so Satchel cannot read it. Open it in Excel "
+            "or WPS with its password, save a copy without one (File → Info → Protect Workbook "
+            "→ Encrypt with Password, and clear it), then import that copy.", file=name))
     try:  # (xlrd writes its warnings on a damaged file to stdout unless told otherwise)
         try:  # with its formatting, for the merged cells (`_unmerged`)
             book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO(),

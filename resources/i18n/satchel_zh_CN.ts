@@ -975,7 +975,7 @@ Start by bringing in the people you already know:</source>
     <message>
       <location filename="../../ui/importing/dialog.py" line="230" />
       <location filename="../../ui/importing/dialog.py" line="335" />
-      <location filename="../../ui/importing/dialog.py" line="447" />
+      <location filename="../../ui/importing/dialog.py" line="449" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -1071,257 +1071,257 @@ Start by bringing in the people you already know:</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="417" />
+      <location filename="../../ui/importing/dialog.py" line="419" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="417" />
+      <location filename="../../ui/importing/dialog.py" line="419" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="418" />
+      <location filename="../../ui/importing/dialog.py" line="420" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="418" />
+      <location filename="../../ui/importing/dialog.py" line="420" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="419" />
+      <location filename="../../ui/importing/dialog.py" line="421" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="420" />
+      <location filename="../../ui/importing/dialog.py" line="422" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="444" />
+      <location filename="../../ui/importing/dialog.py" line="446" />
       <source>e-mail addresses</source>
       <translation>电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="444" />
+      <location filename="../../ui/importing/dialog.py" line="446" />
       <source>phone numbers</source>
       <translation>电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="445" />
+      <location filename="../../ui/importing/dialog.py" line="447" />
       <source>websites</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="445" />
+      <location filename="../../ui/importing/dialog.py" line="447" />
       <source>photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="447" />
+      <location filename="../../ui/importing/dialog.py" line="449" />
       <source>changes {0}</source>
       <translation>更改：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="450" />
+      <location filename="../../ui/importing/dialog.py" line="452" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="485" />
+      <location filename="../../ui/importing/dialog.py" line="487" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="485" />
+      <location filename="../../ui/importing/dialog.py" line="487" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="486" />
+      <location filename="../../ui/importing/dialog.py" line="488" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="486" />
+      <location filename="../../ui/importing/dialog.py" line="488" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="487" />
+      <location filename="../../ui/importing/dialog.py" line="489" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="487" />
+      <location filename="../../ui/importing/dialog.py" line="489" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="488" />
+      <location filename="../../ui/importing/dialog.py" line="490" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="488" />
+      <location filename="../../ui/importing/dialog.py" line="490" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="489" />
+      <location filename="../../ui/importing/dialog.py" line="491" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="489" />
+      <location filename="../../ui/importing/dialog.py" line="491" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="490" />
+      <location filename="../../ui/importing/dialog.py" line="492" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="490" />
+      <location filename="../../ui/importing/dialog.py" line="492" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="491" />
+      <location filename="../../ui/importing/dialog.py" line="493" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="492" />
+      <location filename="../../ui/importing/dialog.py" line="494" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="492" />
+      <location filename="../../ui/importing/dialog.py" line="494" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="493" />
+      <location filename="../../ui/importing/dialog.py" line="495" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="493" />
+      <location filename="../../ui/importing/dialog.py" line="495" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="494" />
+      <location filename="../../ui/importing/dialog.py" line="496" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="494" />
+      <location filename="../../ui/importing/dialog.py" line="496" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="495" />
+      <location filename="../../ui/importing/dialog.py" line="497" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="495" />
+      <location filename="../../ui/importing/dialog.py" line="497" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="496" />
+      <location filename="../../ui/importing/dialog.py" line="498" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="496" />
+      <location filename="../../ui/importing/dialog.py" line="498" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="497" />
+      <location filename="../../ui/importing/dialog.py" line="499" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="497" />
+      <location filename="../../ui/importing/dialog.py" line="499" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="498" />
+      <location filename="../../ui/importing/dialog.py" line="500" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="498" />
+      <location filename="../../ui/importing/dialog.py" line="500" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="499" />
+      <location filename="../../ui/importing/dialog.py" line="501" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="499" />
+      <location filename="../../ui/importing/dialog.py" line="501" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="500" />
+      <location filename="../../ui/importing/dialog.py" line="502" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="500" />
+      <location filename="../../ui/importing/dialog.py" line="502" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="501" />
+      <location filename="../../ui/importing/dialog.py" line="503" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="501" />
+      <location filename="../../ui/importing/dialog.py" line="503" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="502" />
+      <location filename="../../ui/importing/dialog.py" line="504" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="502" />
+      <location filename="../../ui/importing/dialog.py" line="504" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="503" />
+      <location filename="../../ui/importing/dialog.py" line="505" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="503" />
+      <location filename="../../ui/importing/dialog.py" line="505" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="504" />
+      <location filename="../../ui/importing/dialog.py" line="506" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="510" />
+      <location filename="../../ui/importing/dialog.py" line="512" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>
@@ -3559,6 +3559,11 @@ Start by bringing in the people you already know:</source>
       <translation>{file} 不是通讯录：它只有一列，格式也无法识别。请选择 vCard、CSV、LDIF 或 Excel 文件。</translation>
     </message>
     <message>
+      <location filename="../../app/io/reader.py" line="276" />
+      <source>{file} is protected with a password, so Satchel cannot read it. Open it in Excel or WPS with its password, save a copy without one (File → Info → Protect Workbook → Encrypt with Password, and clear it), then import that copy.</source>
+      <translation>{file} 设有密码保护，Satchel 无法读取。请用 Excel 或 WPS 输入密码打开，另存一份不带密码的副本（文件 → 信息 → 保护工作簿 → 用密码进行加密，清除密码），再导入该副本。</translation>
+    </message>
+    <message>
       <location filename="../../app/io/reader.py" line="103" />
       <source>{file} does not exist.</source>
       <translation>{file} 不存在。</translation>
@@ -3584,7 +3589,7 @@ Start by bringing in the people you already know:</source>
       <translation>{file} 内含的文件太大，不可能是通讯录（解压后超过 {mb} MB）。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="281" />
+      <location filename="../../app/io/reader.py" line="288" />
       <source>{file} is an Office 97–2003 file but not an Excel workbook Satchel can read ({error}). Open it in Excel or WPS and save it as .xlsx or CSV, then import that.</source>
       <translation>{file} 是 Office 97–2003 文件，但不是 Satchel 能读取的 Excel 工作簿（{error}）。请用 Excel 或 WPS 打开并另存为 .xlsx 或 CSV，再导入该文件。</translation>
     </message>

@@ -7,6 +7,7 @@ import pytest
 
 from app.domain import NO_YEAR, CompanyDraft, ContactDraft
 from app.io import columns, decode
+from app.io.apply import run_import
 from app.io.errors import FileUnreadable, RecordError, UnmappedColumns
 from app.io.reader import open_source, sample_row, sniff_delimiter
 
@@ -419,6 +420,18 @@ def test_excel_97_workbook(fx, tmp_path, capsys):
     with pytest.raises(FileUnreadable):
         open_source(cut)
     assert capsys.readouterr().out == ""
+
+
+def test_a_workbook_saved_with_a_password_says_so(fx, store, dump):
+    """HQ's sheets often come with a password: the file is an OLE2 container, so it was called
+    "an Office 97–2003 file but not an Excel workbook"; now the rep reads what to do."""
+    before = dump(store)
+    with pytest.raises(FileUnreadable) as err:
+        run_import(store, [str(fx("protected.xlsx"))])
+    said, = err.value.messages
+    assert said.template.startswith("{file} is protected with a password")
+    assert "save a copy without one" in str(err.value) and "97–2003" not in str(err.value)
+    assert dump(store) == before
 
 
 def test_the_list_on_a_workbook_s_second_sheet(tmp_path):
