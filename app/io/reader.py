@@ -227,10 +227,10 @@ def _xlsx(name: str, data: bytes, mapping, remembered) -> Source:
 
 
 def _spreadsheet(z: zipfile.ZipFile, names: list[str]) -> str:
-    """Which spreadsheet a zip file is: "xlsx", "ods" (LibreOffice), "numbers" (Apple), or ""
-    for none (an archive)."""
+    """Which spreadsheet a zip file is: "xlsx", "xlsb" (Excel's binary workbook), "ods"
+    (LibreOffice), "numbers" (Apple), or "" for none (an archive)."""
     if "[Content_Types].xml" in names:
-        return "xlsx"
+        return "xlsb" if "xl/workbook.bin" in names else "xlsx"
     if "mimetype" in names:
         kind = z.read("mimetype")[:80]
         return "ods" if kind.startswith(b"application/vnd.oasis.opendocument") else "other"
@@ -258,6 +258,10 @@ def _not_a_workbook(name: str, data: bytes, exc: Exception) -> Message:
     if kind == "numbers":
         return Message("{file} is an Apple Numbers spreadsheet. Export it as Excel or CSV in "
                        "Numbers (File → Export To), then import that.", file=name)
+    if kind == "xlsb":
+        return Message("{file} is an Excel binary workbook (.xlsb), which Satchel cannot read. "
+                       "Save it as an Excel workbook (.xlsx) or CSV in Excel (File → Save As), "
+                       "then import that.", file=name)
     return Message("{file} is a zip file but not an Excel workbook ({error}).", file=name,
                    error=str(exc))
 

@@ -3534,7 +3534,7 @@ Start by bringing in the people you already know:</source>
       <translation>{file} 没有填有内容的工作表，没有可导入的内容。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="261" />
+      <location filename="../../app/io/reader.py" line="265" />
       <source>{file} is a zip file but not an Excel workbook ({error}).</source>
       <translation>{file} 是 zip 文件，但不是 Excel 工作簿（{error}）。</translation>
     </message>
@@ -3549,6 +3549,11 @@ Start by bringing in the people you already know:</source>
       <translation>{file} 是 Apple Numbers 电子表格。请在 Numbers 中导出为 Excel 或 CSV（文件 → 导出为），再导入该文件。</translation>
     </message>
     <message>
+      <location filename="../../app/io/reader.py" line="262" />
+      <source>{file} is an Excel binary workbook (.xlsb), which Satchel cannot read. Save it as an Excel workbook (.xlsx) or CSV in Excel (File → Save As), then import that.</source>
+      <translation>{file} 是 Excel 二进制工作簿（.xlsb），Satchel 无法读取。请在 Excel 中另存为 Excel 工作簿（.xlsx）或 CSV（文件 → 另存为），再导入该文件。</translation>
+    </message>
+    <message>
       <location filename="../../app/io/reader.py" line="196" />
       <source>{file} has no header row: there is nothing to import.</source>
       <translation>{file} 没有表头行，没有可导入的内容。</translation>
@@ -3559,7 +3564,7 @@ Start by bringing in the people you already know:</source>
       <translation>{file} 不是通讯录：它只有一列，格式也无法识别。请选择 vCard、CSV、LDIF 或 Excel 文件。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="276" />
+      <location filename="../../app/io/reader.py" line="280" />
       <source>{file} is protected with a password, so Satchel cannot read it. Open it in Excel or WPS with its password, save a copy without one (File → Info → Protect Workbook → Encrypt with Password, and clear it), then import that copy.</source>
       <translation>{file} 设有密码保护，Satchel 无法读取。请用 Excel 或 WPS 输入密码打开，另存一份不带密码的副本（文件 → 信息 → 保护工作簿 → 用密码进行加密，清除密码），再导入该副本。</translation>
     </message>
@@ -3589,7 +3594,7 @@ Start by bringing in the people you already know:</source>
       <translation>{file} 内含的文件太大，不可能是通讯录（解压后超过 {mb} MB）。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="288" />
+      <location filename="../../app/io/reader.py" line="292" />
       <source>{file} is an Office 97–2003 file but not an Excel workbook Satchel can read ({error}). Open it in Excel or WPS and save it as .xlsx or CSV, then import that.</source>
       <translation>{file} 是 Office 97–2003 文件，但不是 Satchel 能读取的 Excel 工作簿（{error}）。请用 Excel 或 WPS 打开并另存为 .xlsx 或 CSV，再导入该文件。</translation>
     </message>

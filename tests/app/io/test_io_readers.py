@@ -799,6 +799,8 @@ def test_a_company_merged_over_its_peoples_rows_is_every_ones(fx, name):
                  "content.xml": "<office:document-content/>"}, "OpenDocument spreadsheet"),
     ("客户.numbers", {"Index/Document.iwa": "", "Metadata/Properties.plist": ""},
      "Apple Numbers spreadsheet"),
+    ("客户.xlsb", {"[Content_Types].xml": "<Types/>", "xl/workbook.bin": ""},
+     r"Excel binary workbook \(\.xlsb\).*Save it as an Excel workbook \(\.xlsx\)"),
     ("客户.zip", {"a.txt": "hello"}, "zip file but not an Excel workbook")])
 def test_a_spreadsheet_satchel_cannot_read_says_how_to_save_it(tmp_path, name, entries, says):
     """LibreOffice's and Apple Numbers' spreadsheets are zip files too: the message says what
