@@ -422,6 +422,31 @@ def test_excel_97_workbook(fx, tmp_path, capsys):
     assert capsys.readouterr().out == ""
 
 
+def test_the_headers_chinese_forms_and_mail_clients_write_need_no_mapping(tmp_path):
+    """工作单位 (the employer), 所属公司, E-mail地址, 固话, 公司传真, 单位地址, 联系人分组, 国家/地区,
+    公司网址, 生日日期: each asked about in the mapping step until the twelfth session."""
+    path = tmp_path / "客户.csv"
+    path.write_text(
+        "姓名,工作单位,E-mail地址,固话,公司传真,单位地址,联系人分组,国家/地区,公司网址,生日日期\r\n"
+        "王小明,深圳华强电子有限公司,wxm@hq.example.cn,0755-8888 1234,0755-8888 1235,"
+        "深圳市福田区华强北路1号,广交会,中国,www.hq.example.cn,1985-06-01\r\n",
+        encoding="utf-8")
+    _, [(_, d)] = records(path)
+    assert (d.name, d.company, d.emails[0].address) == ("王小明", "深圳华强电子有限公司",
+                                                         "wxm@hq.example.cn")
+    assert sorted((p.number, p.kind) for p in d.phones) == [
+        ("0755-8888 1234", "work"), ("0755-8888 1235", "fax")]
+    assert "华强北路1号" in d.address and d.tags == ["广交会"]
+    assert d.websites == ["www.hq.example.cn"] and d.birthday == dt.date(1985, 6, 1)
+    with pytest.raises(UnmappedColumns):  # and 所在公司 beside 单位 both claim the company
+        records(_written(tmp_path / "two.csv", "姓名,单位,所在公司\r\n王小明,华强,华强电子\r\n"))
+
+
+def _written(path, text: str):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_a_workbook_saved_with_a_password_says_so(fx, store, dump):
     """HQ's sheets often come with a password: the file is an OLE2 container, so it was called
     "an Office 97–2003 file but not an Excel workbook"; now the rep reads what to do."""
