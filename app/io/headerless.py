@@ -3,7 +3,9 @@ row was read as the headers and so lost, and its "columns" (王小明, 138001380
 mapped. A first row that names no column but holds an e-mail address or a phone number is
 data: the columns are named by their letters, as the spreadsheet shows them ("Column A"), and
 what each holds is guessed from its values, for the rep to confirm (never imported on a guess
-alone, nor remembered: another sheet without headers may order its columns otherwise)."""
+alone, nor remembered: another sheet without headers may order its columns otherwise).
+`guess` also offers a sheet's columns whose headers Satchel does not know what their values
+look like ("Customer" holding names: `tabular._by_value`)."""
 
 from __future__ import annotations
 
