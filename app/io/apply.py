@@ -247,6 +247,7 @@ def preview(store: Store, paths: Sequence[str | Path], **kw) -> ImportReport:
 
 def _remember(tx: Tx, key: str, mapping: dict[str, str]) -> None:
     row = tx.session.get(ImportMapping, key)
+    journal.mapping_replaced(tx.session, key, None if row is None else row.mapping)
     if row is None:
         tx.session.add(ImportMapping(header_key=key, mapping=dict(mapping)))
     elif row.mapping != mapping:

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.models import ImportMapping
 from app.services import rows
 from app.store import Tx
 
@@ -33,6 +34,9 @@ class Journal:
     before: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
     after: dict[str, dict[str, Any]] = field(default_factory=dict)
     photos: dict[str, tuple[bytes, str] | None] = field(default_factory=dict)  # contact → before
+    # an import's column mapping remembered for a header set → the one before (None: none):
+    # undone, the next import of such a sheet asks again rather than repeat the mistake
+    mappings: dict[str, dict[str, str] | None] = field(default_factory=dict)
     undone: bool = False  # taken back (set by its caller once `undo` committed)
 
     def __bool__(self) -> bool:
@@ -83,6 +87,12 @@ def photo_replaced(session: Session, contact_id: str, old: tuple[bytes, str] | N
         journal.photos.setdefault(contact_id, old)
 
 
+def mapping_replaced(session: Session, header_key: str, old: dict[str, str] | None) -> None:
+    journal = _of(session)
+    if journal is not None:
+        journal.mappings.setdefault(header_key, None if old is None else dict(old))
+
+
 def undo(tx: Tx, journal: Journal, step: Callable[[int], None] | None = None) -> Undone:
     """Take back what `journal` kept, in this transaction. `step(done)`: progress, up to
     `journal.size()`."""
@@ -118,6 +128,13 @@ def undo(tx: Tx, journal: Journal, step: Callable[[int], None] | None = None) ->
         ids = [rid for rid, e in journal.created.items() if e == entity]
         result.deleted[entity] = len(records.delete_many(tx, entity, ids, _after(step, done)))
         done += len(ids)
+    for key, old in journal.mappings.items():
+        row = tx.session.get(ImportMapping, key)
+        if row is not None and old is None:
+            tx.session.delete(row)
+        elif row is not None:
+            row.mapping = dict(old)
+    tx.session.flush()
     return result
 
 

@@ -135,3 +135,24 @@ def test_the_phone_book_read_by_the_number_loses_what_was_undone(store, tmp_path
     with store.read() as s:
         assert [p.number for p in contacts.get(s, ada).phones] == ["+44 20 7946 0000"]
         assert contacts.find_by_phone(s, "+44 7700 900123") == []
+
+
+def test_the_mapping_chosen_for_the_import_is_forgotten_with_it(store, fx):
+    """The names were in the company column because the rep chose so: undone, the next import
+    of that sheet asks again instead of repeating the mistake; a mapping chosen before that
+    import comes back."""
+    from app.io.errors import UnmappedColumns
+
+    wrong = {"Customer": "company", "Handphone": "mobile", "Shoe size": ""}
+    report = run_import(store, [str(fx("unknown_headers.csv"))], mapping=wrong, undoable=True)
+    assert report.created == 1
+    assert run_import(store, [str(fx("unknown_headers.csv"))], dry_run=True).unchanged == 1
+    undo(store, report)
+    with pytest.raises(UnmappedColumns):
+        run_import(store, [str(fx("unknown_headers.csv"))], dry_run=True)
+    right = {"Customer": "name", "Handphone": "mobile", "Shoe size": ""}
+    run_import(store, [str(fx("unknown_headers.csv"))], mapping=right)
+    report = run_import(store, [str(fx("unknown_headers.csv"))], mapping=wrong, undoable=True)
+    undo(store, report)
+    again = run_import(store, [str(fx("unknown_headers.csv"))], dry_run=True)
+    assert again.unchanged == 1 and again.created == 0  # read with the right one again
