@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
                      self.opportunities.new_opportunity, "Ctrl+Shift+O")
         m.addSeparator()
         self._action(m, self.tr("&Import address book…"), self.import_files, "Ctrl+I")
-        self.undo_import_action = self._action(m, self.tr("Undo the last import…"),
+        self.undo_import_action = self._action(m, self.tr("&Undo the last import…"),
                                                self.undo_last_import)
         self._last_import = None  # (what, its journal): `remember_import`
         self._update_undo_import()
@@ -266,8 +266,9 @@ class MainWindow(QMainWindow):
         what, kept = self._last_import or ("", None)
         can = kept is not None and not kept.undone
         self.undo_import_action.setEnabled(can)
-        self.undo_import_action.setText(self.tr("Undo the import of {0}…").format(what) if can
-                                        else self.tr("Undo the last import…"))
+        self.undo_import_action.setText(
+            self.tr("&Undo the import of {0}…").format(what.replace("&", "&&")) if can
+            else self.tr("&Undo the last import…"))  # ("R&D.csv" is no accelerator)
 
     def undo_last_import(self) -> None:
         if self._last_import is None:

@@ -1409,8 +1409,8 @@ Start by bringing in the people you already know:</source>
     <message>
       <location filename="../../ui/main_window.py" line="138" />
       <location filename="../../ui/main_window.py" line="270" />
-      <source>Undo the last import…</source>
-      <translation>撤销上一次导入…</translation>
+      <source>&amp;Undo the last import…</source>
+      <translation>撤销上一次导入(&amp;U)…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="144" />
@@ -1581,8 +1581,8 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="269" />
-      <source>Undo the import of {0}…</source>
-      <translation>撤销 {0} 的导入…</translation>
+      <source>&amp;Undo the import of {0}…</source>
+      <translation>撤销 {0} 的导入(&amp;U)…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="276" />

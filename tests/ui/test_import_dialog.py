@@ -560,20 +560,20 @@ def test_the_last_import_undone_from_the_file_menu_once_its_report_is_closed(
     path = tmp_path / "fair.csv"
     path.write_text(_FAIR, encoding="utf-8")
     action = main_window.undo_import_action
-    assert not action.isEnabled() and action.text() == "Undo the last import…"
+    assert not action.isEnabled() and action.text() == "&Undo the last import…"
     dialog = open_import_dialog(main_window, store, [str(path)])
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
     dialog.close()
-    assert action.isEnabled() and action.text() == "Undo the import of fair.csv…"
+    assert action.isEnabled() and action.text() == "&Undo the import of fair.csv…"
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     action.trigger()
     assert _count(store) == 0
     assert main_window.statusBar().currentMessage() == (
         "Import undone: 2 contacts deleted; earlier values restored for none.")
-    assert not action.isEnabled() and action.text() == "Undo the last import…"
+    assert not action.isEnabled() and action.text() == "&Undo the last import…"
     # an import undone in its report is no longer offered in the menu
     dialog = open_import_dialog(main_window, store, [str(path)])
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
