@@ -1408,7 +1408,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="138" />
-      <location filename="../../ui/main_window.py" line="270" />
+      <location filename="../../ui/main_window.py" line="271" />
       <source>&amp;Undo the last import…</source>
       <translation>撤销上一次导入(&amp;U)…</translation>
     </message>
@@ -1424,7 +1424,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="147" />
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="327" />
       <source>Export the se&amp;lection…</source>
       <translation>导出所选(&amp;L)…</translation>
     </message>
@@ -1580,157 +1580,157 @@ Start by bringing in the people you already know:</source>
       <translation>通讯录 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="269" />
+      <location filename="../../ui/main_window.py" line="270" />
       <source>&amp;Undo the import of {0}…</source>
       <translation>撤销 {0} 的导入(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="277" />
       <source>Undo the last import</source>
       <translation>撤销上一次导入</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="284" />
+      <location filename="../../ui/main_window.py" line="285" />
       <source>Pasted contacts</source>
       <translation>粘贴的联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>The clipboard holds no contacts. Copy cards, rows of a sheet or e-mail addresses, then paste again.</source>
       <translation>剪贴板中没有联系人。请复制名片、表格中的行或电子邮件地址，然后再粘贴。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>Export contacts</source>
       <translation>导出联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
-      <location filename="../../ui/main_window.py" line="342" />
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="343" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>Business cards</source>
       <translation>名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="339" />
-      <location filename="../../ui/main_window.py" line="397" />
+      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="398" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>Images ({0});;All files (*)</source>
       <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="347" />
       <source>Scan a folder of business cards</source>
       <translation>扫描名片文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="360" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>Sample data</source>
       <translation>示例数据</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="360" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>The sample data is already in this database.</source>
       <translation>示例数据已在此数据库中。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>The sample data could not be loaded ({0}). Nothing was changed.</source>
       <translation>无法加载示例数据（{0}）。没有做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="369" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>Sample data loaded: {0} companies, {1} contacts, {2} opportunities.</source>
       <translation>已加载示例数据：{0} 家公司、{1} 位联系人、{2} 个商机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
-      <location filename="../../ui/main_window.py" line="398" />
+      <location filename="../../ui/main_window.py" line="376" />
+      <location filename="../../ui/main_window.py" line="399" />
       <source>Find duplicates</source>
       <translation>查找重复项</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="379" />
+      <location filename="../../ui/main_window.py" line="380" />
       <source>Sync settings</source>
       <translation>同步设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="383" />
+      <location filename="../../ui/main_window.py" line="384" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="387" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>Search everything; paste a phone number to see who calls</source>
       <translation>搜索全部内容；粘贴电话号码即可查看来电者</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="389" />
       <source>New contact</source>
       <translation>新建联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="389" />
+      <location filename="../../ui/main_window.py" line="390" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>Today, Contacts, Companies, Opportunities, Activities</source>
       <translation>今天、联系人、公司、商机、活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="393" />
+      <location filename="../../ui/main_window.py" line="394" />
       <source>Import an address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="394" />
+      <location filename="../../ui/main_window.py" line="395" />
       <source>Paste contacts: copied cards, rows of a sheet, e-mail addresses</source>
       <translation>粘贴联系人：复制的名片、表格中的行、电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="396" />
+      <location filename="../../ui/main_window.py" line="397" />
       <source>Export contacts (vCard, CSV, Excel)</source>
       <translation>导出联系人（vCard、CSV、Excel）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="399" />
+      <location filename="../../ui/main_window.py" line="400" />
       <source>Open or edit the selected row</source>
       <translation>打开或编辑选中的行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="402" />
+      <location filename="../../ui/main_window.py" line="403" />
       <source>Keyboard shortcuts</source>
       <translation>快捷键</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="405" />
+      <location filename="../../ui/main_window.py" line="406" />
       <source>About Satchel</source>
       <translation>关于 Satchel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="406" />
+      <location filename="../../ui/main_window.py" line="407" />
       <source>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;The offline-first sales assistant.&lt;br&gt;Database: {0}</source>
       <translation>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;离线优先的销售助手。&lt;br&gt;数据库：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="420" />
+      <location filename="../../ui/main_window.py" line="421" />
       <source>Dropped contacts</source>
       <translation>拖入的联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="422" />
+      <location filename="../../ui/main_window.py" line="423" />
       <source>What was dropped holds no contacts: drop address books, cards, rows of a sheet or e-mail addresses.</source>
       <translation>拖入的内容中没有联系人：请拖入通讯录文件、名片、表格中的行或电子邮件地址。</translation>
     </message>
@@ -2830,13 +2830,13 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="23" />
-      <location filename="../../ui/importing/undo.py" line="63" />
+      <location filename="../../ui/importing/undo.py" line="72" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="23" />
-      <location filename="../../ui/importing/undo.py" line="64" />
+      <location filename="../../ui/importing/undo.py" line="73" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
@@ -3235,13 +3235,13 @@ Start by bringing in the people you already know:</source>
     <name>ImportUndo</name>
     <message>
       <location filename="../../ui/dedup/fields.py" line="23" />
-      <location filename="../../ui/importing/undo.py" line="63" />
+      <location filename="../../ui/importing/undo.py" line="72" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
       <location filename="../../ui/dedup/fields.py" line="23" />
-      <location filename="../../ui/importing/undo.py" line="64" />
+      <location filename="../../ui/importing/undo.py" line="73" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
@@ -3251,65 +3251,85 @@ Start by bringing in the people you already know:</source>
       <translation>这次导入已经撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/undo.py" line="32" />
-      <source>Undo this import? What it added is deleted ({0}), and what it changed gets its earlier values back ({1}). Edits made since stay.</source>
-      <translation>撤销这次导入？它新增的记录将被删除（{0}），它更改的记录将恢复原来的内容（{1}）。之后所做的修改会保留。</translation>
+      <location filename="../../ui/importing/undo.py" line="34" />
+      <source>Undo this import?</source>
+      <translation>撤销这次导入？</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/undo.py" line="35" />
-      <location filename="../../ui/importing/undo.py" line="47" />
+      <location filename="../../ui/importing/undo.py" line="36" />
+      <source> What it added is deleted: {0}.</source>
+      <translation>它新增的记录将被删除：{0}。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="38" />
+      <source> What it changed gets its earlier values back: {0}.</source>
+      <translation>它更改的记录将恢复原来的内容：{0}。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="40" />
+      <source> Edits made since stay.</source>
+      <translation>之后所做的修改会保留。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="41" />
+      <location filename="../../ui/importing/undo.py" line="53" />
       <source>Undo this import</source>
       <translation>撤销这次导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/undo.py" line="42" />
+      <location filename="../../ui/importing/undo.py" line="48" />
       <source>Undoing the import…</source>
       <translation>正在撤销导入…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/undo.py" line="42" />
+      <location filename="../../ui/importing/undo.py" line="48" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/undo.py" line="48" />
+      <location filename="../../ui/importing/undo.py" line="54" />
       <source>The import was not undone: {0}</source>
       <translation>导入未能撤销：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/undo.py" line="51" />
-      <source>Import undone: {0} deleted; earlier values restored for {1}.</source>
-      <translation>导入已撤销：删除了 {0}；{1}已恢复原来的内容。</translation>
+      <location filename="../../ui/importing/undo.py" line="57" />
+      <source>Import undone.</source>
+      <translation>导入已撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/undo.py" line="54" />
-      <source>A field edited since the import stays as it is.</source>
+      <location filename="../../ui/importing/undo.py" line="59" />
+      <source> Deleted: {0}.</source>
+      <translation>已删除：{0}。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="61" />
+      <source> Earlier values restored for {0}.</source>
+      <translation>已恢复原来内容：{0}。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/undo.py" line="63" />
+      <source> A field edited since the import stays as it is.</source>
       <translation>导入之后修改过的 1 个字段保持不变。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/undo.py" line="56" />
-      <source>{0} fields edited since the import stay as they are.</source>
+      <location filename="../../ui/importing/undo.py" line="65" />
+      <source> {0} fields edited since the import stay as they are.</source>
       <translation>导入之后修改过的 {0} 个字段保持不变。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/undo.py" line="65" />
+      <location filename="../../ui/importing/undo.py" line="74" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/undo.py" line="66" />
+      <location filename="../../ui/importing/undo.py" line="75" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/undo.py" line="68" />
+      <location filename="../../ui/importing/undo.py" line="77" />
       <source>{0} and {1}</source>
       <translation>{0}和 {1}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/importing/undo.py" line="69" />
-      <source>none</source>
-      <translation>无</translation>
     </message>
   </context>
   <context>

@@ -534,11 +534,11 @@ def test_undo_in_the_report_takes_the_import_back(qtbot, main_window, store, tmp
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
-    assert asked == ["Undo this import? What it added is deleted (1 contact), and what it "
-                     "changed gets its earlier values back (1 contact). Edits made since stay."]
+    assert asked == ["Undo this import? What it added is deleted: 1 contact. What it changed "
+                     "gets its earlier values back: 1 contact. Edits made since stay."]
     assert dialog.state == "undone"
-    assert dialog.heading.text() == ("Import undone: 1 contact deleted; earlier values restored "
-                                     "for 1 contact.")
+    assert dialog.heading.text() == ("Import undone. Deleted: 1 contact. Earlier values "
+                                     "restored for 1 contact.")
     assert not dialog.undo_button.isVisible() and not dialog.select_button.isVisible()
     with store.read() as s:
         [wang] = [contacts.get(s, i) for i in contacts.ids(s)]
@@ -572,7 +572,7 @@ def test_the_last_import_undone_from_the_file_menu_once_its_report_is_closed(
     action.trigger()
     assert _count(store) == 0
     assert main_window.statusBar().currentMessage() == (
-        "Import undone: 2 contacts deleted; earlier values restored for none.")
+        "Import undone. Deleted: 2 contacts.")  # (nothing it changed: no word of it)
     assert not action.isEnabled() and action.text() == "&Undo the last import…"
     # an import undone in its report is no longer offered in the menu
     dialog = open_import_dialog(main_window, store, [str(path)])

@@ -29,10 +29,16 @@ def undo_import(parent: QWidget, store: Store, kept: journal.Journal) -> str | N
     added = Counter(kept.created.values())
     changed = Counter(entity for entity, _ in kept.before.values())
     changed["contact"] += len(kept.photos.keys() - kept.before.keys())
-    question = tr("Undo this import? What it added is deleted ({0}), and what it changed gets "
-                  "its earlier values back ({1}). Edits made since stay.").format(
-        records_text(added), records_text(changed))
-    if not confirm(parent, tr("Undo this import"), question):
+    # sentences as the language strings them: the English ones after the first start with a
+    # space, the Chinese ones with none
+    said = [tr("Undo this import?")]
+    if added:
+        said.append(tr(" What it added is deleted: {0}.").format(records_text(added)))
+    if +changed:  # (a zero the photos added is no change)
+        said.append(tr(" What it changed gets its earlier values back: {0}.").format(
+            records_text(changed)))
+    said.append(tr(" Edits made since stay."))
+    if not confirm(parent, tr("Undo this import"), "".join(said)):
         return None
 
     def work(step):
@@ -48,22 +54,25 @@ def undo_import(parent: QWidget, store: Store, kept: journal.Journal) -> str | N
                             tr("The import was not undone: {0}").format(exc))
         return None
     kept.undone = True
-    text = tr("Import undone: {0} deleted; earlier values restored for {1}.").format(
-        records_text(done.deleted), records_text(done.restored))
+    said = [tr("Import undone.")]
+    if +done.deleted:
+        said.append(tr(" Deleted: {0}.").format(records_text(done.deleted)))
+    if +done.restored:
+        said.append(tr(" Earlier values restored for {0}.").format(records_text(done.restored)))
     if done.kept_later_edits == 1:
-        text += " " + tr("A field edited since the import stays as it is.")
+        said.append(tr(" A field edited since the import stays as it is."))
     elif done.kept_later_edits:
-        text += " " + tr("{0} fields edited since the import stay as they are.").format(
-            done.kept_later_edits)
-    return text
+        said.append(tr(" {0} fields edited since the import stay as they are.").format(
+            done.kept_later_edits))
+    return "".join(said)
 
 
 def records_text(n: Counter) -> str:
-    """"3 contacts and 1 company", "none"."""
+    """"3 contacts and 1 company" (of a Counter with some)."""
     people = tr("1 contact") if n["contact"] == 1 else \
         tr("{0} contacts").format(f"{n['contact']:,}")
     firms = tr("1 company") if n["company"] == 1 else \
         tr("{0} companies").format(f"{n['company']:,}")
     if n["contact"] and n["company"]:
         return tr("{0} and {1}").format(people, firms)
-    return people if n["contact"] else firms if n["company"] else tr("none")
+    return people if n["contact"] else firms
