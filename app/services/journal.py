@@ -100,8 +100,7 @@ def undo(tx: Tx, journal: Journal, step: Callable[[int], None] | None = None) ->
 
     result = Undone()
     done = 0
-    for rid, (entity, before) in journal.before.items():
-        rec = rows.load(tx.session, entity, rid)
+    for rid, (entity, before), rec in _as_they_are(tx, journal.before):
         if rec is not None and not rec["deleted"] and not rec.get("merged_into"):
             restore = {}
             for f, old in before.items():
@@ -136,6 +135,20 @@ def undo(tx: Tx, journal: Journal, step: Callable[[int], None] | None = None) ->
             row.mapping = dict(old)
     tx.session.flush()
     return result
+
+
+def _as_they_are(tx: Tx, before: dict[str, tuple[str, dict[str, Any]]]):
+    """(id, (entity, values before), the record now) for each, read 500 at a time (a re-import
+    of an edited sheet updates everyone in it)."""
+    items = list(before.items())
+    for i in range(0, len(items), 500):
+        chunk = items[i:i + 500]
+        now: dict[str, dict[str, Any]] = {}
+        for entity in {e for _, (e, _) in chunk}:
+            now.update(rows.load_many(tx.session, entity,
+                                      [rid for rid, (e, _) in chunk if e == entity]))
+        for rid, kept in chunk:
+            yield rid, kept, now.get(rid)
 
 
 def _after(step: Callable[[int], None] | None, done: int) -> Callable[[int], None] | None:
