@@ -36,7 +36,35 @@ class Column:
     muted: Callable[[Any], bool] | None = None  # rows whose cell is drawn in grey (RowsTableModel)
 
 
-class LazyTableModel(QAbstractTableModel):
+class ColumnsModel(QAbstractTableModel):
+    """A table of `Column`s over `size()` rows: the header and column count both kinds of
+    list share (this lazy one, `ui.rows_model.RowsTableModel`)."""
+
+    def __init__(self, columns: list[Column], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+
+    def size(self) -> int:
+        """The number of rows (not __len__: a model must stay truthy when empty)."""
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.size()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].title
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(self.columns[section].align)
+        return None
+
+
+class LazyTableModel(ColumnsModel):
     PAGE = 200
     CACHE_ROWS = 4000
     reloaded = Signal()  # after reload_async() applied a fresh id list
@@ -45,11 +73,10 @@ class LazyTableModel(QAbstractTableModel):
     def __init__(self, store: Store, load_ids: Callable[[Session], list[str]],
                  load_rows: Callable[[Session, list[str]], Sequence[Any]],
                  columns: list[Column], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(columns, parent)
         self.store = store
         self._load_ids = load_ids
         self._load_rows = load_rows
-        self.columns = columns
         self._ids: list[str] = []
         self._cache: OrderedDict[str, Any] = OrderedDict()
         self._loaded = False
@@ -128,20 +155,8 @@ class LazyTableModel(QAbstractTableModel):
         return [row for row, rid in enumerate(self._ids) if rid in wanted]
 
     # -- QAbstractTableModel -------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].title
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(self.columns[section].align)
-        return None
+    def size(self) -> int:
+        return len(self._ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -6,19 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ui.lazy_model import ID_ROLE, Column, Index
+from ui.lazy_model import ID_ROLE, Column, ColumnsModel, Index
 
 MUTED = QBrush(QColor("#9ca3af"))
 
 
-class RowsTableModel(QAbstractTableModel):
+class RowsTableModel(ColumnsModel):
     def __init__(self, columns: list[Column], parent: QObject | None = None,
                  muted: Callable[[Any], bool] | None = None) -> None:
-        super().__init__(parent)
-        self.columns = columns
+        super().__init__(columns, parent)
         self._muted = muted  # rows drawn in grey (closed deals, done tasks)
         self._rows: list[Any] = []
 
@@ -37,20 +36,8 @@ class RowsTableModel(QAbstractTableModel):
     def row_of(self, record_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].title
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(self.columns[section].align)
-        return None
+    def size(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
