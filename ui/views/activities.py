@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QComboBox, QPushButton, QVBoxLayout, QWidget
 
 from app.domain import ACTIVITY_KINDS
@@ -13,12 +13,12 @@ from app.store import Store
 from ui.dialogs.activity import ActivityDialog
 from ui.format import kind_names
 from ui.table_models import activities_model, due_text
-from ui.views.base import EmptyStack, View, confirm, header, make_table, on_delete_key
+from ui.views.base import EmptyStack, LoadedRowsView, confirm, header, make_table, on_delete_key
 
 LIMIT = 500
 
 
-class ActivitiesView(View):
+class ActivitiesView(LoadedRowsView):
     ENTITIES = frozenset({"activity", "contact", "company"})
     open_record = Signal(str, str)
 
@@ -67,21 +67,6 @@ class ActivitiesView(View):
 
     def add(self, kind: str) -> None:
         ActivityDialog(self.store, kind, parent=self).exec()
-
-    def select(self, activity_id: str) -> bool:
-        if self._dirty:
-            self.refresh()
-        row = self.model.row_of(activity_id)
-        if row < 0:
-            # written a moment ago: the store's change signal has not reached the list yet
-            self.refresh()
-            row = self.model.row_of(activity_id)
-        if row < 0:
-            return False
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        return True
 
     def delete_selected(self) -> None:
         item = self.model.row_object(self.table.currentIndex().row())

@@ -3,7 +3,7 @@ refreshes when next shown), a header, a table set up for long lists, an empty st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import (
     QKeySequence,
     QPainter,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store import Store
+from ui.rows_model import RowsTableModel
 
 
 class View(QWidget):
@@ -49,6 +50,30 @@ class View(QWidget):
 
     def refresh(self) -> None:
         self._dirty = False
+
+
+class LoadedRowsView(View):
+    """A view whose table shows rows loaded at once (`ui.rows_model.RowsTableModel`): the
+    deals, the recent activities. Subclasses set `self.model` and `self.table`."""
+
+    model: RowsTableModel
+    table: QTableView
+
+    def select(self, record_id: str) -> bool:
+        """Select the row of that record; False when it is not in the list."""
+        if self._dirty:
+            self.refresh()
+        row = self.model.row_of(record_id)
+        if row < 0:
+            # written a moment ago: the store's change signal has not reached the list yet
+            self.refresh()
+            row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        return True
 
 
 class ElidedLabel(QLabel):

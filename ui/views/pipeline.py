@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.services import opportunities
@@ -12,12 +12,12 @@ from app.store import Store
 from ui.dialogs.opportunity import OpportunityDialog
 from ui.format import amount_text, stage_names
 from ui.table_models import opportunities_model
-from ui.views.base import EmptyStack, View, confirm, header, make_table, on_delete_key
+from ui.views.base import EmptyStack, LoadedRowsView, confirm, header, make_table, on_delete_key
 
 CLOSED = ("won", "lost")
 
 
-class OpportunitiesView(View):
+class OpportunitiesView(LoadedRowsView):
     ENTITIES = frozenset({"opportunity", "company"})
     open_record = Signal(str, str)
 
@@ -56,21 +56,6 @@ class OpportunitiesView(View):
         money = " · ".join(amount_text(v, c) for c, v in sorted(totals.items(), key=lambda x: -x[1]))
         text = self.tr("{0} open").format(len(open_))
         self.summary.setText(f"{text} · {money}" if money else text)
-
-    def select(self, opportunity_id: str) -> bool:
-        if self._dirty:
-            self.refresh()
-        row = self.model.row_of(opportunity_id)
-        if row < 0:
-            # written a moment ago: the store's change signal has not reached the list yet
-            self.refresh()
-            row = self.model.row_of(opportunity_id)
-        if row < 0:
-            return False
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        return True
 
     def new_opportunity(self) -> None:
         OpportunityDialog(self.store, parent=self).exec()
