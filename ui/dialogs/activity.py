@@ -10,12 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,9 +21,9 @@ from app.domain import ACTIVITY_KINDS
 from app.errors import ServiceError
 from app.services import activities, companies, contacts
 from app.store import Store
+from ui.dialogs.form import form_frame
 from ui.format import kind_names
 from ui.record_picker import RecordPicker
-from ui.style import mark_primary
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -71,8 +69,6 @@ class ActivityDialog(QDialog):
         self.picker = RecordPicker(store, self)
         self.picker.setPlaceholderText(self.tr("Contact or company (optional): start typing"))
         self.picker.picked.connect(self._picked)
-        self.error = QLabel(self, objectName="error", wordWrap=True)
-        self.error.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("&Kind"), self.kind)
@@ -90,16 +86,7 @@ class ActivityDialog(QDialog):
         form.addRow(self.due_label, self.due)
         form.addRow("", self.done_box)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        mark_primary(buttons.button(QDialogButtonBox.StandardButton.Save))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = form_frame(self, form)
 
         if existing:
             self.subject.setText(existing.subject)

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from app import capture
 from app.domain import CompanyDraft
 from app.store import Store
-from ui.style import mark_primary
+from ui.dialogs.form import form_frame
 from ui.worker import saving
 
 
@@ -30,23 +27,12 @@ class CompanyDialog(QDialog):
         self.address = QLineEdit(self)
         self.phone = QLineEdit(self)
         self.website = QLineEdit(self, placeholderText="https://")
-        self.error = QLabel(self, objectName="error", wordWrap=True)
-        self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Address"), self.address)
         form.addRow(self.tr("&Phone"), self.phone)
         form.addRow(self.tr("&Website"), self.website)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        mark_primary(buttons.button(QDialogButtonBox.StandardButton.Save))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = form_frame(self, form)
 
     def save(self) -> None:
         draft = CompanyDraft(self.name.text().strip(), address=self.address.text().strip(),

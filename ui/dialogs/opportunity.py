@@ -11,13 +11,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,8 +25,8 @@ from app.services import companies, opportunities
 from app.store import Store
 from ui.company_field import CompanyField
 from ui.dialogs.activity import from_qdate, to_qdate
+from ui.dialogs.form import form_frame
 from ui.format import stage_names
-from ui.style import mark_primary
 from ui.worker import saving
 
 CURRENCIES = ["EUR", "USD", "CNY", "GBP", "JPY", "HKD", "CHF"]
@@ -84,8 +82,6 @@ class OpportunityDialog(QDialog):
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(80)
-        self.error = QLabel(self, objectName="error", wordWrap=True)
-        self.error.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("&Title"), self.title_)
@@ -95,16 +91,7 @@ class OpportunityDialog(QDialog):
         form.addRow(self._label(self.tr("&Amount"), self.amount), money)
         form.addRow(self._label(self.tr("C&lose date"), self.close_date), when)
         form.addRow(self.tr("&Note"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        mark_primary(buttons.button(QDialogButtonBox.StandardButton.Save))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = form_frame(self, form)
         self._load(company_id)
         self.title_.setFocus()
 
