@@ -198,6 +198,8 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._listeners: list[Callable[[set[str]], None]] = []
         self._write_lock = threading.RLock()  # SQLite has one writer; queue ours in-process
+        self._waiting = 0  # writers blocked on it (`write_wanted`)
+        self._waiting_lock = threading.Lock()
         with self._sessions() as s:
             meta = {m.key: m.value for m in s.scalars(select(Meta))}
         self.node_id = meta.get("node_id", "")
@@ -257,7 +259,7 @@ class Store:
         file, however much this transaction wrote; the caller runs `checkpoint` when it suits
         it (an import's commit would wait ~0.2 s for that after 10,000 records; the app shows
         the report first)."""
-        with self._write_lock, self._sessions() as session:
+        with self._writer(), self._sessions() as session:
             session.info["region"] = self.region
             session.info["writes"] = True  # (the matcher's index catches up as it begins)
             tx = Tx(self, session)
@@ -274,6 +276,29 @@ class Store:
                 raise
         if tx.touched:
             self._notify(tx.touched)
+
+    @contextlib.contextmanager
+    def _writer(self) -> Iterator[None]:
+        """The in-process write lock; a writer that has to wait for it is counted while it
+        waits (`write_wanted`)."""
+        if not self._write_lock.acquire(blocking=False):
+            with self._waiting_lock:
+                self._waiting += 1
+            try:
+                self._write_lock.acquire()
+            finally:
+                with self._waiting_lock:
+                    self._waiting -= 1
+        try:
+            yield
+        finally:
+            self._write_lock.release()
+
+    def write_wanted(self) -> bool:
+        """Whether another writer of this process waits for the transaction in progress: the
+        app's import preview, held open until the rep answers, gives way to it
+        (`ui.importing.worker`)."""
+        return self._waiting > 0
 
     def checkpoint(self) -> None:
         """Copy what the write-ahead log holds into the database file, without waiting for
@@ -306,7 +331,7 @@ class Store:
             return row.value if row else default
 
     def set_meta(self, key: str, value: str) -> None:
-        with self._write_lock, self._sessions.begin() as s:
+        with self._writer(), self._sessions.begin() as s:
             s.merge(Meta(key=key, value=value))
 
 

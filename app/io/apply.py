@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app import capture, collector, matching, normalize
+from app import capture, collector, matching, normalize, search
 from app.domain import CompanyDraft, ContactDraft
 from app.errors import ServiceError
 from app.io import address_books, columns, photos
@@ -132,13 +132,17 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
                cancel: Callable[[], bool] | None = None,
                progress: Callable[[int], None] | None = None,
                per_record: bool = False, ahead: bool | None = None,
-               tags: Sequence[str] = (), undoable: bool = False) -> ImportReport:
+               tags: Sequence[str] = (), undoable: bool = False,
+               confirm: Callable[[ImportReport], bool] | None = None) -> ImportReport:
     """Import these files in one transaction. Raises FileUnreadable (nothing written) or
     Cancelled (nothing written). `per_record`: match and write each record on its own, without
     the import's lookups (the reference the lookups are tested against). `ahead`: read and
     prepare the records in a second process (app.io.ahead; None: when the files are big).
     `tags`: given to every record of the import ("广交会 2026": the fair's list).
-    `undoable`: the report keeps what the import wrote (`report.journal`), to take it back."""
+    `undoable`: the report keeps what the import wrote (`report.journal`), to take it back.
+    `confirm(report)`: asked with the whole report before the commit, the transaction still
+    open (the app's preview: the import itself, committed when the rep says Import); False
+    rolls it back (Cancelled)."""
     tags = [t.strip() for t in tags if t.strip()]
     sources = open_all(store, paths, mapping)
     report = ImportReport(dry_run=dry_run)
@@ -181,6 +185,10 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
                 raise Cancelled("Import cancelled: nothing was written.")
             if dry_run:
                 raise _DryRun
+            if confirm is not None:
+                search.write_later(tx.session)  # (the commit's work but the commit, done now)
+                if not confirm(report):
+                    raise Cancelled("Import cancelled: nothing was written.")
     except _DryRun:
         pass
     finally:

@@ -128,3 +128,34 @@ def test_a_big_commit_checkpoints_unless_told_to_leave_it_for_later(tmp_path):
     finally:
         early.close()
         late.close()
+
+
+def test_a_writer_that_waits_is_known_to_the_one_writing(store):
+    """`write_wanted`: what lets the app's held import preview give way (ui.importing.worker)."""
+    import threading
+
+    holding, release = threading.Event(), threading.Event()
+    seen = []
+
+    def hold() -> None:
+        with store.write() as tx:
+            companies.create(tx, CompanyDraft("Held Ltd"))
+            holding.set()
+            release.wait(20)
+            seen.append(store.write_wanted())
+
+    first = threading.Thread(target=hold)
+    first.start()
+    assert holding.wait(20)
+    assert not store.write_wanted()  # nobody waits yet
+    second = threading.Thread(target=lambda: store.set_meta("waiting", "yes"))
+    second.start()
+    for _ in range(400):
+        if store.write_wanted():
+            break
+        threading.Event().wait(0.01)
+    release.set()
+    first.join(20)
+    second.join(20)
+    assert seen == [True] and not store.write_wanted()
+    assert store.get_meta("waiting") == "yes"

@@ -1,12 +1,16 @@
-"""The import dialog with real widgets: files dropped on the main window → preview (nothing
-written) → import in a worker → per-record report; cancel; column mapping; unreadable file."""
+"""The import dialog with real widgets: files dropped on the main window → preview (the import
+itself, held open: nothing written for anyone else) → Import commits it → per-record report;
+the held import giving way to another write; cancel; column mapping; unreadable file."""
 
+import threading
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox
 
+from app.domain import ContactDraft
 from app.services import contacts
 from ui.importing import ImportDialog, open_import_dialog
 
@@ -128,16 +132,86 @@ def test_a_company_row_of_the_report_opens_the_company(qtbot, main_window, store
     dialog.close()
 
 
-def test_cancel_during_import_changes_nothing(qtbot, styled_app, store):
+def test_import_commits_the_previewed_import_and_cancel_rolls_it_back(qtbot, styled_app,
+                                                                     store):
+    """The preview is the import, held open: nobody else sees its rows; Import commits that
+    very run (the same records), Cancel rolls it back."""
     dialog = open_import_dialog(None, store, [str(FIX / "google.csv")])
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    assert dialog.worker.held is dialog.preview and dialog.worker.running
+    assert _count(store) == 0  # (another connection: the held transaction is not committed)
+    worker = dialog.worker
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=20000)  # closed, deleted
+    assert not worker._thread.is_alive() and _count(store) == 0
+
+    dialog = open_import_dialog(None, store, [str(FIX / "google.csv")])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    previewed = [x["id"] for x in dialog.preview.records]
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert [x["id"] for x in dialog.report.records] == previewed  # committed, not run again
+    assert dialog.report is dialog.preview and _count(store) == dialog.report.created > 0
+
+
+def _write_meanwhile(store) -> threading.Thread:
+    """Another write of the app (a sync, an edit) while the preview is held: it must not wait
+    for the rep's answer."""
+    def write() -> None:
+        from app import capture
+
+        with store.write() as tx:
+            capture.save_contact(tx, ContactDraft("Written Meanwhile",
+                                                  company="Elsewhere Ltd"), store.region)
+    thread = threading.Thread(target=write)
+    thread.start()
+    return thread
+
+
+def test_a_write_meanwhile_makes_the_held_preview_give_way(qtbot, styled_app, store):
+    dialog = open_import_dialog(None, store, [str(FIX / "google.csv")])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    previewed = dialog.preview.created
+    thread = _write_meanwhile(store)
+    thread.join(20)
+    assert not thread.is_alive(), "the other write waited for the rep"
+    qtbot.waitUntil(lambda: not dialog.worker.running, timeout=20000)
+    assert dialog.state == "preview" and dialog.worker.held is None and _count(store) == 1
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)  # runs the import again
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert dialog.report is not dialog.preview and dialog.report.created == previewed
+    assert _count(store) == 1 + previewed
+
+
+def test_import_pressed_as_the_held_preview_gives_way_runs_it_again(qtbot, styled_app, store):
+    dialog = open_import_dialog(None, store, [str(FIX / "google.csv")])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    previewed = dialog.preview.created
+    dialog.worker.commit = lambda: None  # the answer reaches the import too late: …
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    assert dialog.state == "importing"
+    _write_meanwhile(store).join(20)  # … it has given way to this write
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert dialog.report is not dialog.preview and dialog.report.created == previewed
+    assert _count(store) == 1 + previewed
+
+
+def test_cancel_during_an_import_run_again_changes_nothing(qtbot, styled_app, store):
+    dialog = open_import_dialog(None, store, [str(FIX / "google.csv")])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    _write_meanwhile(store).join(20)
+    qtbot.waitUntil(lambda: not dialog.worker.running, timeout=20000)
     dialog.worker._launch = _cancelled_as_it_starts(dialog.worker)
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.state == "preview" and dialog.go_button.isEnabled(),
                     timeout=20000)
     assert "cancelled" in dialog.heading.text()
-    assert _count(store) == 0
+    assert _count(store) == 1  # the other write's only
 
 
 def _cancelled_as_it_starts(worker):
@@ -363,7 +437,8 @@ def test_a_big_import_reads_in_a_second_process_from_the_worker_thread(
     qtbot.waitUntil(lambda: dialog.state == "done", timeout=60000)
     timer.stop()
     assert dialog.report.created == 1200 and _count(store) == 1200
-    assert len(readers) >= 2, "the preview and the import each read in a second process"
+    # the preview was the import, held open: Import committed it, nothing was read again
+    assert len(readers) == 1, "the preview read in a second process, and only the preview"
     assert not [p for p in mp.active_children() if p.name == "satchel-import-reader"]
     dialog.accept()
 

@@ -76,11 +76,14 @@ class ImportDialog(QDialog):
         self.preview: ImportReport | None = None
         self.report: ImportReport | None = None
         self.state = "start"  # previewing | mapping | preview | importing | done | failed
+        self._committing = False  # Import pressed on the held preview: its commit is awaited
         self.setWindowTitle(self.tr("Import address book"))
         self.resize(880, 540)
 
         self.worker = ImportWorker(store, self)
         self.worker.progress.connect(self._on_progress)
+        self.worker.previewed.connect(self._on_previewed)
+        self.worker.released.connect(self._on_released)
         self.worker.finished.connect(self._on_finished)
         self.worker.unmapped.connect(self._on_unmapped)
         self.worker.failed.connect(self._on_failed)
@@ -212,7 +215,8 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.go_button.setEnabled(False)
-        self.worker.start(self.paths, dry_run=True, mapping=self.mapping or None,
+        self.worker.drop()  # (the import held for the preview before: this one replaces it)
+        self.worker.start(self.paths, preview=True, mapping=self.mapping or None,
                           tags=self._tags())
 
     def go(self) -> None:
@@ -235,14 +239,21 @@ class ImportDialog(QDialog):
 
     def _start_import(self) -> None:
         self.state = "importing"
-        total = len(self.preview.records) if self.preview else 0
         self.heading.setText(self.tr("Importing {0}…").format(self._files()))
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(0)
-        self.progress.show()
         self.go_button.setEnabled(False)
         self.tag.setEnabled(False)
-        self.worker.start(self.paths, dry_run=False, mapping=self.mapping or None,
+        self.progress.show()
+        if self.preview is not None and self.worker.held is self.preview:
+            self.progress.setRange(0, 0)  # the preview did the work: only its commit is left
+            self._committing = True
+            self.worker.commit()
+            return
+        # it gave way to another write meanwhile (`_on_released`): the import runs again
+        total = len(self.preview.records) if self.preview else 0
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(0)
+        self.worker.drop()
+        self.worker.start(self.paths, preview=False, mapping=self.mapping or None,
                           tags=self._tags())
 
     def cancel(self) -> None:
@@ -273,35 +284,47 @@ class ImportDialog(QDialog):
             # the preview has no total to show yet: say how far it got
             self.counts.setText(self.tr("{0} records checked…").format(done))
 
-    def _on_finished(self, report: ImportReport) -> None:
+    def _on_previewed(self, report: ImportReport) -> None:
+        if report is not self.worker.held:
+            return  # (of a preview replaced since, still in the queue)
         self.cancel_button.setEnabled(True)
         self.progress.hide()
-        if report.dry_run:
-            self.preview = report
-            self.state = "preview"
-            self.heading.setText(self.tr(
-                "Nothing has been written yet. This is what importing {0} will do:").format(
-                self._files()))
-            self._show(report, only_skipped=False)
-            self.go_button.setText(self.tr("Import"))
-            self.go_button.setEnabled(report.created + report.updated > 0 or
-                                      bool(report.records))
-        else:
-            self.report = report
-            self.state = "done"
-            self.heading.setText(self.tr("Import finished. Double-click a row to open that "
-                                         "contact or company.")
-                                 if any(x["id"] for x in report.records)
-                                 else self.tr("Import finished."))
-            self._show(report, only_skipped=False)
-            self.go_button.setText(self.tr("Close"))
-            self.go_button.setEnabled(True)
-            self.cancel_button.hide()
-            self._hide_tag()
-            self.select_button.setVisible(bool(self._imported_people()))
-            self.undo_button.setVisible(bool(report.journal))
-            if report.journal:  # (File → Undo the import of …, once this dialog is closed)
-                self.imported.emit(self._files(), report.journal)
+        self.preview = report
+        self.state = "preview"
+        self.heading.setText(self.tr(
+            "Nothing has been written yet. This is what importing {0} will do:").format(
+            self._files()))
+        self._show(report, only_skipped=False)
+        self.go_button.setText(self.tr("Import"))
+        self.go_button.setEnabled(report.created + report.updated > 0 or bool(report.records))
+
+    def _on_released(self) -> None:
+        """The held import gave way to another write (nothing written): Import runs it again,
+        now if Import was pressed that very moment."""
+        if self._committing:
+            self._committing = False
+            self.worker.wait()
+            self._start_import()
+
+    def _on_finished(self, report: ImportReport) -> None:
+        self._committing = False
+        self.cancel_button.setEnabled(True)
+        self.progress.hide()
+        self.report = report
+        self.state = "done"
+        self.heading.setText(self.tr("Import finished. Double-click a row to open that "
+                                     "contact or company.")
+                             if any(x["id"] for x in report.records)
+                             else self.tr("Import finished."))
+        self._show(report, only_skipped=False)
+        self.go_button.setText(self.tr("Close"))
+        self.go_button.setEnabled(True)
+        self.cancel_button.hide()
+        self._hide_tag()
+        self.select_button.setVisible(bool(self._imported_people()))
+        self.undo_button.setVisible(bool(report.journal))
+        if report.journal:  # (File → Undo the import of …, once this dialog is closed)
+            self.imported.emit(self._files(), report.journal)
 
     def undo_import(self) -> None:
         """Take the finished import back, after one question: the report shows the names in

@@ -111,6 +111,26 @@ def test_cancel_rolls_back(store, fx, dump):
     assert dump(store) == before
 
 
+def test_confirm_sees_the_whole_report_before_the_commit(store, fx, dump):
+    """`confirm`: the app's preview is the import held open before its commit."""
+    before = dump(store)
+    asked = []
+
+    def no(report):
+        asked.append(report)
+        assert dump(store) == before  # (another connection: nothing committed yet)
+        return False
+
+    with pytest.raises(Cancelled):
+        run_import(store, paths(fx), confirm=no)
+    assert dump(store) == before and asked[0].created > 0
+    report = run_import(store, paths(fx), confirm=lambda r: asked.append(r) or True)
+    assert asked[-1] is report
+    assert [(r["file"], r["record"], r["action"]) for r in report.records] == \
+        [(r["file"], r["record"], r["action"]) for r in asked[0].records]
+    assert dump(store) != before
+
+
 def test_failure_mid_import_rolls_back(store, fx, dump, monkeypatch):
     before = dump(store)
     real = apply.capture.save_contact
