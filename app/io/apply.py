@@ -146,7 +146,7 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
     tags = [t.strip() for t in tags if t.strip()]
     sources = open_all(store, paths, mapping)
     report = ImportReport(dry_run=dry_run)
-    web = _Web(None if dry_run else photos.WebPhotos)
+    web = _Web(None if dry_run else photos.WebPhotos, later=confirm is not None)
     try:
         # (the app checkpoints after showing the report, the command line as it closes)
         with collector.paused(), store.write(checkpoint_later=not dry_run) as tx:
@@ -178,17 +178,18 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
                     _remember(tx, src.info["header_key"], src.info["mapping"])
             if lookup is not None:
                 lookup.flush()
-            _attach_web_photos(tx, web.fetcher, report, cancel)
             if progress is not None:
                 progress(done)
-            if cancel is not None and cancel():  # a Cancel that came in before the commit
-                raise Cancelled("Import cancelled: nothing was written.")
-            if dry_run:
-                raise _DryRun
             if confirm is not None:
                 search.write_later(tx.session)  # (the commit's work but the commit, done now)
                 if not confirm(report):
                     raise Cancelled("Import cancelled: nothing was written.")
+                web.go()  # (the preview stays off the network: the rep may not import at all)
+            _attach_web_photos(tx, web.fetcher, report, cancel)
+            if cancel is not None and cancel():  # a Cancel that came in before the commit
+                raise Cancelled("Import cancelled: nothing was written.")
+            if dry_run:
+                raise _DryRun
     except _DryRun:
         pass
     finally:
@@ -198,18 +199,28 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
 
 
 class _Web:
-    """The web-photo fetcher, started on the first card that needs it (never in a dry run)."""
+    """The web-photo fetcher, started on the first card that needs it (never in a dry run);
+    `later`: the photos wait for `go` (an import held for the rep's answer)."""
 
-    def __init__(self, make) -> None:
+    def __init__(self, make, later: bool = False) -> None:
         self.make = make
         self.fetcher: photos.WebPhotos | None = None
+        self.waiting: list[tuple[int, str, str]] | None = [] if later else None
 
     def submit(self, index: int, contact_id: str, url: str) -> None:
         if self.make is None:
             return
+        if self.waiting is not None:
+            self.waiting.append((index, contact_id, url))
+            return
         if self.fetcher is None:
             self.fetcher = self.make()
         self.fetcher.submit(index, contact_id, url)
+
+    def go(self) -> None:
+        waiting, self.waiting = self.waiting or [], None
+        for item in waiting:
+            self.submit(*item)
 
 
 def _attach_web_photos(tx: Tx, fetcher: photos.WebPhotos | None, report: ImportReport,

@@ -1,6 +1,9 @@
 """The import dialog: map columns (unknown CSV/Excel headers) → preview (what will be new,
-updated, unchanged, skipped and why; nothing written yet; a tag for everyone in it, the
-preview re-read with it) → import (progress, Cancel) → report (per-record outcome)."""
+updated, unchanged, skipped and why; a tag for everyone in it, the preview re-read with it)
+→ Import → report (per-record outcome). The preview is the import itself, held open before
+its commit (`ui.importing.worker`): nothing is written for anyone else until Import, which
+then only commits it (and fetches the cards' web photos); should it have given way to another
+write meanwhile, Import runs it again, with a progress bar and Cancel."""
 
 from __future__ import annotations
 
@@ -397,6 +400,7 @@ class ImportDialog(QDialog):
             self.mapping[h] = self.map_table.cellWidget(row, 2).currentData()
 
     def _on_failed(self, message: str) -> None:
+        self._committing = False
         self.state = "failed"
         self.progress.hide()
         self.table.hide()
@@ -408,6 +412,7 @@ class ImportDialog(QDialog):
         self._hide_tag()
 
     def _on_cancelled(self) -> None:
+        self._committing = False
         self.cancel_button.setEnabled(True)
         self.progress.hide()
         if self.state == "importing":

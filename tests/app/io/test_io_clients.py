@@ -11,7 +11,7 @@ import pytest
 
 from app import capture
 from app.domain import CompanyDraft
-from app.io.apply import run_import
+from app.io.apply import Cancelled, run_import
 from app.io.reader import open_source
 from app.services import companies, contacts
 
@@ -158,6 +158,25 @@ def test_google_web_photo_is_fetched_by_the_import_not_the_preview(store, tmp_pa
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
     assert hits == ["/missing.jpg"]  # a contact with a photo is not fetched again
     assert dump(store) == after
+
+
+def test_the_held_preview_fetches_web_photos_once_the_rep_says_import(store, tmp_path,
+                                                                      photo_server, dump):
+    """The app's preview is the import held open (`confirm`): off the network until Import."""
+    base, hits = photo_server
+    p = tmp_path / "google.vcf"
+    p.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Gina Web\r\nEMAIL:gina@web.example\r\n"
+                 f"PHOTO:{base}/a.png\r\nEND:VCARD\r\n", encoding="utf-8")
+    before = dump(store)
+    with pytest.raises(Cancelled):
+        run_import(store, [str(p)], confirm=lambda report: False)
+    assert hits == [] and dump(store) == before
+    fetched_while_held = []
+    r = run_import(store, [str(p)],
+                   confirm=lambda report: fetched_while_held.append(list(hits)) or True)
+    assert fetched_while_held == [[]] and hits == ["/a.png"]
+    with store.read() as s:
+        assert contacts.attachment(s, r.records[0]["id"], "photo") == (PNG, "image/png")
 
 
 def test_same_normalized_phone_is_the_same_person(store, tmp_path):
