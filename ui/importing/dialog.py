@@ -285,7 +285,7 @@ class ImportDialog(QDialog):
             self.progress.setValue(min(done, self.progress.maximum()))
         elif self.state == "previewing" and done:
             # the preview has no total to show yet: say how far it got
-            self.counts.setText(self.tr("{0} records checked…").format(done))
+            self.counts.setText(self.tr("{0} records checked…").format(f"{done:,}"))
 
     def _on_previewed(self, report: ImportReport) -> None:
         if report is not self.worker.held:
