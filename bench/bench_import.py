@@ -33,6 +33,8 @@ from pathlib import Path
 from app.dedup import saved_features
 from bench import synth
 
+_AREAS = (212, 213, 214, 215, 216, 217, 218, 219, 224, 225, 228, 229)
+
 
 def write_inputs(folder: Path, n: int) -> tuple[Path, Path]:
     """Typical cards: name, company, title, two phones, e-mail, address, a note; a third of
@@ -50,7 +52,8 @@ def write_inputs(folder: Path, n: int) -> tuple[Path, Path]:
             company = d.company if i % 3 == 0 else f"{d.company} Trading {i % 997}"
             given, _, family = d.name.partition(" ")
             email = f"bench{i}@{d.emails[0].address.split('@')[1]}"
-            work = f"+1 212 555 {i % 10000:04d}"
+            # (past 10,000, other area codes: the same number would make them one person)
+            work = f"+1 {_AREAS[i // 10000 % len(_AREAS)]} 555 {i % 10000:04d}"
             addr = f"{rnd.randint(1, 999)} Market Street"
             f.write("BEGIN:VCARD\r\nVERSION:3.0\r\n"
                     f"N:{family};{given};;;\r\nFN:{d.name}\r\nORG:{company};Sales\r\n"
