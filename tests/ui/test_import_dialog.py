@@ -5,6 +5,7 @@ the held import giving way to another write; cancel; column mapping; unreadable 
 import threading
 from pathlib import Path
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -198,6 +199,30 @@ def test_import_pressed_as_the_held_preview_gives_way_runs_it_again(qtbot, style
     qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
     assert dialog.report is not dialog.preview and dialog.report.created == previewed
     assert _count(store) == 1 + previewed
+
+
+@pytest.mark.timeout(120)  # (without the give-way the window freezes for good)
+def test_the_days_note_saved_on_the_ui_thread_while_the_preview_is_held(qtbot, main_window,
+                                                                        store):
+    """The dialog is not modal: the rep may type the day's note (saved on the UI thread by a
+    timer) while reading the preview. The held import gives way instead of freezing the
+    window until the rep answers."""
+    from app.services import views_activities
+
+    main_window.import_files([str(FIX / "google.csv")])
+    dialog = _dialog(main_window)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    assert dialog.worker.held is dialog.preview
+    main_window.today.note.setPlainText("Met 王芳 at the fair")
+    main_window.today.save_note()  # returns: the held import rolled back for it
+    qtbot.waitUntil(lambda: not dialog.worker.running, timeout=20000)
+    with store.read() as s:
+        assert [r.body for r in views_activities.recent_rows(s)] == ["Met 王芳 at the fair"]
+    assert _count(store) == 0
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert _count(store) == dialog.report.created == dialog.preview.created
+    dialog.close()
 
 
 def test_cancel_during_an_import_run_again_changes_nothing(qtbot, styled_app, store):
