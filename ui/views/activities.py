@@ -13,12 +13,12 @@ from app.store import Store
 from ui.dialogs.activity import ActivityDialog
 from ui.format import kind_names
 from ui.table_models import activities_model, due_text
-from ui.views.base import EmptyStack, LoadedRowsView, confirm, header, make_table, on_delete_key
+from ui.views.base import EmptyStack, TableView, confirm, header, make_table, on_delete_key
 
 LIMIT = 500
 
 
-class ActivitiesView(LoadedRowsView):
+class ActivitiesView(TableView):
     ENTITIES = frozenset({"activity", "contact", "company"})
     open_record = Signal(str, str)
 

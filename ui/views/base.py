@@ -3,7 +3,7 @@ refreshes when next shown), a header, a table set up for long lists, an empty st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import (
     QKeySequence,
     QPainter,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store import Store
+from ui.lazy_model import LazyTableModel
 from ui.rows_model import RowsTableModel
 
 
@@ -52,15 +53,20 @@ class View(QWidget):
         self._dirty = False
 
 
-class LoadedRowsView(View):
-    """A view whose table shows rows loaded at once (`ui.rows_model.RowsTableModel`): the
-    deals, the recent activities. Subclasses set `self.model` and `self.table`."""
+class TableView(View):
+    """A view of one table of records: the contacts and companies (lazy lists), the deals,
+    the recent activities. Subclasses set `self.model` (a `ui.lazy_model.ColumnsModel` with
+    `row_of`) and `self.table`."""
 
-    model: RowsTableModel
+    model: LazyTableModel | RowsTableModel
     table: QTableView
 
     def select(self, record_id: str) -> bool:
         """Select the row of that record; False when it is not in the list."""
+        return self.select_row(record_id) is not None
+
+    def select_row(self, record_id: str) -> QModelIndex | None:
+        """Select the row of that record and return it (None: it is not in the list)."""
         if self._dirty:
             self.refresh()
         row = self.model.row_of(record_id)
@@ -69,11 +75,12 @@ class LoadedRowsView(View):
             self.refresh()
             row = self.model.row_of(record_id)
         if row < 0:
-            return False
+            return None
+        index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
-        return True
+        return index
 
 
 class ElidedLabel(QLabel):

@@ -12,12 +12,12 @@ from app.store import Store
 from ui.dialogs.opportunity import OpportunityDialog
 from ui.format import amount_text, stage_names
 from ui.table_models import opportunities_model
-from ui.views.base import EmptyStack, LoadedRowsView, confirm, header, make_table, on_delete_key
+from ui.views.base import EmptyStack, TableView, confirm, header, make_table, on_delete_key
 
 CLOSED = ("won", "lost")
 
 
-class OpportunitiesView(LoadedRowsView):
+class OpportunitiesView(TableView):
     ENTITIES = frozenset({"opportunity", "company"})
     open_record = Signal(str, str)
 

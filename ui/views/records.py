@@ -23,14 +23,14 @@ from ui import external
 from ui.detail_pane import DetailPane
 from ui.lazy_model import LazyTableModel
 from ui.table_models import companies_model, contacts_model
-from ui.views.base import EmptyStack, View, confirm, header, make_table, on_delete_key
+from ui.views.base import EmptyStack, TableView, confirm, header, make_table, on_delete_key
 from ui.worker import Stopped, run_with_progress
 
 ASYNC_ROWS = 20_000  # lists at least this long reload off the UI thread
 PHONE_SAMPLE = "+86 138 0013 8000"  # the contacts list's phone column shows this much whole
 
 
-class RecordListView(View):
+class RecordListView(TableView):
     open_record = Signal(str, str)
     new_requested = Signal()
     selection_changed = Signal(int)  # how many rows are selected (the main window's Export menu)
@@ -221,19 +221,9 @@ class RecordListView(View):
                 "Nothing was deleted: {0}").format(exc))
 
     def select(self, record_id: str) -> bool:
-        if self._dirty:
-            self.refresh()
-        row = self.model.row_of(record_id)
-        if row < 0:
-            # written a moment ago: the store's change signal has not reached the list yet
-            self.refresh()
-            row = self.model.row_of(record_id)
-        if row < 0:
+        index = self.select_row(record_id)
+        if index is None:
             return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
         self.detail.show_record(self.kind, record_id)
         return True
