@@ -28,6 +28,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from app.dedup import saved_features
@@ -191,19 +192,29 @@ def _median(runs: list[dict]) -> dict:
     return out
 
 
-def main() -> None:
+@contextlib.contextmanager
+def started(runs: bool = False
+            ) -> Iterator[tuple[argparse.Namespace, Path, Path, tuple[Path, Path], dict]]:
+    """What the import benches start with: their options (--contacts, --base, and --runs if
+    asked), the cached store, a scratch folder with the input files (vCard, CSV), and the
+    JSON's head."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--contacts", type=int, default=10_000)
     ap.add_argument("--base", type=int, default=100_000)
-    ap.add_argument("--runs", type=int, default=1)
+    if runs:
+        ap.add_argument("--runs", type=int, default=1)
     a = ap.parse_args()
     base = synth.cached_db(a.base, a.base // 5)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        vcf, csvp = write_inputs(folder, a.contacts)
-        out: dict = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                     "machine": _machine(), "base_contacts": a.base, "records": a.contacts,
-                     "vcard_bytes": vcf.stat().st_size}
+        yield a, base, folder, write_inputs(folder, a.contacts), {
+            "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "machine": _machine(),
+            "base_contacts": a.base, "records": a.contacts}
+
+
+def main() -> None:
+    with started(runs=True) as (a, base, folder, (vcf, csvp), out):
+        out["vcard_bytes"] = vcf.stat().st_size
         cases = {"vobject_bare_parse": (_vobject_parse, str(vcf)),
                  "satchel_vcard_parse": (_satchel_parse, str(vcf)),
                  "satchel_csv_parse": (_satchel_parse, str(csvp))}
@@ -222,8 +233,10 @@ def main() -> None:
                 if target is _import:  # a fresh copy of the store for every import
                     args[0] = str(synth.copy_db(base, args[0]))
                     kept = saved_features.path_beside(args[0])
+                    saved = saved_features.path_beside(str(base))
                     if case.endswith("_features_saved"):
-                        shutil.copy(saved_features.path_beside(str(base)), kept)
+                        if saved.exists():  # (a small store's are not kept: quick to build)
+                            shutil.copy(saved, kept)
                     else:  # as opened for the first time (an earlier round kept them)
                         kept.unlink(missing_ok=True)
                 runs[case].append(_run(target, *args))

@@ -8,17 +8,14 @@ preview was the import held open: a dry run, then the import run again. Prints J
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
-import tempfile
 import time
-from pathlib import Path
 
 from app.dedup import saved_features
 from bench import synth
-from bench.bench_import import _machine, _run, write_inputs
+from bench.bench_import import _run, started
 
 
 def _open_store(db: str):
@@ -76,16 +73,7 @@ def _dry_run_then_import(db: str, path: str, q) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--contacts", type=int, default=10_000)
-    ap.add_argument("--base", type=int, default=100_000)
-    a = ap.parse_args()
-    base = synth.cached_db(a.base, a.base // 5)
-    out: dict = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                 "machine": _machine(), "base_contacts": a.base, "records": a.contacts}
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        vcf, _ = write_inputs(folder, a.contacts)
+    with started() as (_, base, folder, (vcf, _), out):
         for case, target in (("dialog_held_preview", _dialog),
                              ("before_dry_run_then_import", _dry_run_then_import)):
             db = synth.copy_db(base, folder / f"{case}.sqlite3")

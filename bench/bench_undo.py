@@ -11,15 +11,12 @@ prints JSON. Each case in a fresh process on a fresh copy of the store:
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import tempfile
 import time
-from pathlib import Path
 
 from bench import synth
-from bench.bench_import import _machine, _run, write_inputs
+from bench.bench_import import _run, started
 
 
 def _delete(db: str, n: int, many: bool, q) -> None:
@@ -62,16 +59,7 @@ def _import_and_undo(db: str, path: str, q) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--contacts", type=int, default=10_000)
-    ap.add_argument("--base", type=int, default=100_000)
-    a = ap.parse_args()
-    base = synth.cached_db(a.base, a.base // 5)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        vcf, _ = write_inputs(folder, a.contacts)
-        out: dict = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                     "machine": _machine(), "base_contacts": a.base, "records": a.contacts}
+    with started() as (a, base, folder, (vcf, _), out):
         for case, many in (("delete_each", False), ("delete_many", True)):
             db = synth.copy_db(base, folder / f"{case}.sqlite3")
             out[case] = _run(_delete, str(db), a.contacts, many)
