@@ -53,6 +53,13 @@ class NewerSchemaError(StoreError):
     pass
 
 
+class StoreBusy(StoreError):
+    """Another program kept the database's one writer for longer than SQLite waits."""
+
+
+BUSY_TIMEOUT_S = 30  # how long a write waits for another program's transaction to end
+
+
 def default_user_db() -> Path:
     import platformdirs
 
@@ -213,7 +220,7 @@ class Store:
         path = Path(path).expanduser()
         _check_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
+        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_S})
         event.listen(engine, "connect", _on_connect)
         event.listen(engine, "checkin", _on_checkin)
         event.listen(engine, "close", _on_close)
@@ -271,8 +278,13 @@ class Store:
                     session.merge(Meta(key="hlc_last", value=self.clock.last.encode()))
                 search.write_later(session)
                 session.commit()
-            except BaseException:
+            except BaseException as exc:
                 session.rollback()
+                if _locked(exc):
+                    raise StoreBusy(
+                        "The database is busy: another program is writing to it (the Satchel "
+                        "app while it shows an import's preview, or its sync). Nothing was "
+                        "changed. Finish or cancel that, then try again.") from exc
                 raise
         if tx.touched:
             self._notify(tx.touched)
@@ -335,6 +347,12 @@ class Store:
             s.merge(Meta(key=key, value=value))
 
 
+def _locked(exc: BaseException) -> bool:
+    """SQLite's "database is locked": another connection's transaction outlasted the wait."""
+    cause = getattr(exc, "orig", exc)
+    return isinstance(cause, sqlite3.OperationalError) and "locked" in str(cause)
+
+
 def _reason(exc: Exception) -> str:
     text = str(getattr(exc, "orig", exc)) or exc.__class__.__name__
     return text.splitlines()[0]
@@ -343,7 +361,7 @@ def _reason(exc: Exception) -> str:
 def _on_connect(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")

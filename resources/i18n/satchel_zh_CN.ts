@@ -53,12 +53,12 @@
       <translation>{0} 条记录</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="88" />
+      <location filename="../../ui/views/activities.py" line="73" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/views/activities.py" line="88" />
+      <location filename="../../ui/views/activities.py" line="73" />
       <source>Delete this {0}?</source>
       <translation>删除这条{0}？</translation>
     </message>
@@ -66,67 +66,67 @@
   <context>
     <name>ActivityDialog</name>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="69" />
+      <location filename="../../ui/dialogs/activity.py" line="67" />
       <source>Done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="72" />
+      <location filename="../../ui/dialogs/activity.py" line="70" />
       <source>Contact or company (optional): start typing</source>
       <translation>联系人或公司（可选）：开始输入</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="78" />
+      <location filename="../../ui/dialogs/activity.py" line="74" />
       <source>&amp;Kind</source>
       <translation>类型(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="80" />
+      <location filename="../../ui/dialogs/activity.py" line="76" />
       <source>About</source>
       <translation>相关</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="83" />
+      <location filename="../../ui/dialogs/activity.py" line="79" />
       <source>&amp;About</source>
       <translation>相关(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="85" />
+      <location filename="../../ui/dialogs/activity.py" line="81" />
       <source>&amp;Subject</source>
       <translation>主题(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="86" />
+      <location filename="../../ui/dialogs/activity.py" line="82" />
       <source>&amp;Text</source>
       <translation>内容(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="87" />
+      <location filename="../../ui/dialogs/activity.py" line="83" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="88" />
+      <location filename="../../ui/dialogs/activity.py" line="84" />
       <source>D&amp;ue</source>
       <translation>截止(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="134" />
+      <location filename="../../ui/dialogs/activity.py" line="121" />
       <source>Note</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="134" />
+      <location filename="../../ui/dialogs/activity.py" line="121" />
       <source>Call</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="135" />
+      <location filename="../../ui/dialogs/activity.py" line="122" />
       <source>Meeting</source>
       <translation>会议</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/activity.py" line="135" />
+      <location filename="../../ui/dialogs/activity.py" line="122" />
       <source>Task</source>
       <translation>任务</translation>
     </message>
@@ -302,62 +302,62 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompaniesView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="280" />
+      <location filename="../../ui/views/records.py" line="270" />
       <source>Companies</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="281" />
+      <location filename="../../ui/views/records.py" line="271" />
       <source>No companies yet. They are created as you add contacts.</source>
       <translation>还没有公司。添加联系人时会自动创建。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="282" />
+      <location filename="../../ui/views/records.py" line="272" />
       <source>Select a company to see its people, deals and history.</source>
       <translation>选择一家公司，查看其联系人、商机和往来记录。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="283" />
+      <location filename="../../ui/views/records.py" line="273" />
       <source>New company…</source>
       <translation>新建公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="286" />
+      <location filename="../../ui/views/records.py" line="276" />
       <source>1 company</source>
       <translation>1 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="286" />
+      <location filename="../../ui/views/records.py" line="276" />
       <source>{0} companies</source>
       <translation>{0} 家公司</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="292" />
+      <location filename="../../ui/views/records.py" line="282" />
       <source>Export this company's contacts…</source>
       <translation>导出该公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="293" />
+      <location filename="../../ui/views/records.py" line="283" />
       <source>Export the contacts of {0} companies…</source>
       <translation>导出 {0} 家公司的联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="296" />
+      <location filename="../../ui/views/records.py" line="286" />
       <source>Delete this company…</source>
       <translation>删除该公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="297" />
+      <location filename="../../ui/views/records.py" line="287" />
       <source>Delete {0} companies…</source>
       <translation>删除 {0} 家公司…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="300" />
+      <location filename="../../ui/views/records.py" line="290" />
       <source>Delete these {0} companies? Their contacts stay, without a company.</source>
       <translation>删除这 {0} 家公司？其联系人会保留，但不再属于任何公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="304" />
+      <location filename="../../ui/views/records.py" line="294" />
       <source>Deleting {0} companies…</source>
       <translation>正在删除 {0} 家公司…</translation>
     </message>
@@ -365,27 +365,27 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CompanyDialog</name>
     <message>
-      <location filename="../../ui/dialogs/company.py" line="27" />
+      <location filename="../../ui/dialogs/company.py" line="24" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/company.py" line="36" />
+      <location filename="../../ui/dialogs/company.py" line="31" />
       <source>&amp;Name</source>
       <translation>名称(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/company.py" line="37" />
+      <location filename="../../ui/dialogs/company.py" line="32" />
       <source>&amp;Address</source>
       <translation>地址(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/company.py" line="38" />
+      <location filename="../../ui/dialogs/company.py" line="33" />
       <source>&amp;Phone</source>
       <translation>电话(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/company.py" line="39" />
+      <location filename="../../ui/dialogs/company.py" line="34" />
       <source>&amp;Website</source>
       <translation>网站(&amp;W)</translation>
     </message>
@@ -462,62 +462,62 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>ContactsView</name>
     <message>
-      <location filename="../../ui/views/records.py" line="250" />
+      <location filename="../../ui/views/records.py" line="240" />
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="251" />
+      <location filename="../../ui/views/records.py" line="241" />
       <source>No contacts yet. Press Ctrl+N to add one, or import your address book (File → Import…).</source>
       <translation>还没有联系人。按 Ctrl+N 添加，或导入通讯录（文件 → 导入…）。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="253" />
+      <location filename="../../ui/views/records.py" line="243" />
       <source>Select a contact to see everything about them.</source>
       <translation>选择一位联系人，查看其全部信息。</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="254" />
+      <location filename="../../ui/views/records.py" line="244" />
       <source>New contact…</source>
       <translation>新建联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="257" />
+      <location filename="../../ui/views/records.py" line="247" />
       <source>1 contact</source>
       <translation>1 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="257" />
+      <location filename="../../ui/views/records.py" line="247" />
       <source>{0} contacts</source>
       <translation>{0} 位联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="263" />
+      <location filename="../../ui/views/records.py" line="253" />
       <source>Export this contact…</source>
       <translation>导出该联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="264" />
+      <location filename="../../ui/views/records.py" line="254" />
       <source>Export {0} contacts…</source>
       <translation>导出 {0} 位联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="267" />
+      <location filename="../../ui/views/records.py" line="257" />
       <source>Delete this contact…</source>
       <translation>删除该联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="268" />
+      <location filename="../../ui/views/records.py" line="258" />
       <source>Delete {0} contacts…</source>
       <translation>删除 {0} 位联系人…</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="271" />
+      <location filename="../../ui/views/records.py" line="261" />
       <source>Delete these {0} contacts?</source>
       <translation>删除这 {0} 位联系人？</translation>
     </message>
     <message>
-      <location filename="../../ui/views/records.py" line="274" />
+      <location filename="../../ui/views/records.py" line="264" />
       <source>Deleting {0} contacts…</source>
       <translation>正在删除 {0} 位联系人…</translation>
     </message>
@@ -887,441 +887,441 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="79" />
+      <location filename="../../ui/importing/dialog.py" line="83" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="99" />
+      <location filename="../../ui/importing/dialog.py" line="105" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="100" />
+      <location filename="../../ui/importing/dialog.py" line="106" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="101" />
+      <location filename="../../ui/importing/dialog.py" line="107" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="102" />
+      <location filename="../../ui/importing/dialog.py" line="108" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="104" />
+      <location filename="../../ui/importing/dialog.py" line="110" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="120" />
+      <location filename="../../ui/importing/dialog.py" line="126" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="120" />
+      <location filename="../../ui/importing/dialog.py" line="126" />
       <source>First value</source>
       <translation>首行内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="120" />
+      <location filename="../../ui/importing/dialog.py" line="126" />
       <source>Satchel field</source>
       <translation>Satchel 字段</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="141" />
+      <location filename="../../ui/importing/dialog.py" line="147" />
       <source>&amp;Tag everyone imported:</source>
       <translation>为导入的联系人加标签(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="142" />
+      <location filename="../../ui/importing/dialog.py" line="148" />
       <source>optional, e.g. Trade fair 2026</source>
       <translation>可选，例如：广交会 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="153" />
+      <location filename="../../ui/importing/dialog.py" line="159" />
       <source>Select them in Contacts</source>
       <translation>在联系人中选中它们</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="156" />
+      <location filename="../../ui/importing/dialog.py" line="162" />
       <source>Undo this import…</source>
       <translation>撤销这次导入…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="159" />
+      <location filename="../../ui/importing/dialog.py" line="165" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="161" />
-      <location filename="../../ui/importing/dialog.py" line="286" />
+      <location filename="../../ui/importing/dialog.py" line="167" />
+      <location filename="../../ui/importing/dialog.py" line="301" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="209" />
+      <location filename="../../ui/importing/dialog.py" line="215" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="229" />
+      <location filename="../../ui/importing/dialog.py" line="236" />
       <source>{0} cannot all be the {1}: choose another field for all but one, or (ignore).</source>
       <translation>{0}不能都作为“{1}”：只保留其中一列，其余请选择其他字段或“（忽略）”。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="230" />
-      <location filename="../../ui/importing/dialog.py" line="335" />
-      <location filename="../../ui/importing/dialog.py" line="449" />
+      <location filename="../../ui/importing/dialog.py" line="237" />
+      <location filename="../../ui/importing/dialog.py" line="361" />
+      <location filename="../../ui/importing/dialog.py" line="477" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="239" />
+      <location filename="../../ui/importing/dialog.py" line="245" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="250" />
+      <location filename="../../ui/importing/dialog.py" line="264" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="274" />
+      <location filename="../../ui/importing/dialog.py" line="288" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="283" />
+      <location filename="../../ui/importing/dialog.py" line="298" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="292" />
+      <location filename="../../ui/importing/dialog.py" line="318" />
       <source>Import finished. Double-click a row to open that contact or company.</source>
       <translation>导入完成。双击某一行即可打开该联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="295" />
+      <location filename="../../ui/importing/dialog.py" line="321" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="297" />
-      <location filename="../../ui/importing/dialog.py" line="382" />
+      <location filename="../../ui/importing/dialog.py" line="323" />
+      <location filename="../../ui/importing/dialog.py" line="409" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="328" />
+      <location filename="../../ui/importing/dialog.py" line="354" />
       <source>{0} has no header row: its first row is already a contact. Satchel guessed what each column holds from its values; check the choices.</source>
       <translation>{0} 没有表头行：第一行就是联系人。Satchel 已根据内容推测每列的含义，请核对。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="333" />
+      <location filename="../../ui/importing/dialog.py" line="359" />
       <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="338" />
+      <location filename="../../ui/importing/dialog.py" line="364" />
       <source>{0}: Satchel does not recognize some columns, and guessed what they hold from their values. Check each column (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列，已根据列中的内容推测其含义。请逐列核对（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="343" />
+      <location filename="../../ui/importing/dialog.py" line="369" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="355" />
+      <location filename="../../ui/importing/dialog.py" line="381" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="363" />
+      <location filename="../../ui/importing/dialog.py" line="389" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="370" />
+      <location filename="../../ui/importing/dialog.py" line="396" />
       <source>Column {0}</source>
       <translation>第 {0} 列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="392" />
+      <location filename="../../ui/importing/dialog.py" line="420" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="401" />
+      <location filename="../../ui/importing/dialog.py" line="429" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="406" />
+      <location filename="../../ui/importing/dialog.py" line="434" />
       <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="413" />
+      <location filename="../../ui/importing/dialog.py" line="441" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="419" />
+      <location filename="../../ui/importing/dialog.py" line="447" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="419" />
+      <location filename="../../ui/importing/dialog.py" line="447" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="420" />
+      <location filename="../../ui/importing/dialog.py" line="448" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="420" />
+      <location filename="../../ui/importing/dialog.py" line="448" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="421" />
+      <location filename="../../ui/importing/dialog.py" line="449" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="422" />
+      <location filename="../../ui/importing/dialog.py" line="450" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="446" />
+      <location filename="../../ui/importing/dialog.py" line="474" />
       <source>e-mail addresses</source>
       <translation>电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="446" />
+      <location filename="../../ui/importing/dialog.py" line="474" />
       <source>phone numbers</source>
       <translation>电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="447" />
+      <location filename="../../ui/importing/dialog.py" line="475" />
       <source>websites</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="447" />
+      <location filename="../../ui/importing/dialog.py" line="475" />
       <source>photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="449" />
+      <location filename="../../ui/importing/dialog.py" line="477" />
       <source>changes {0}</source>
       <translation>更改：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="452" />
+      <location filename="../../ui/importing/dialog.py" line="480" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="487" />
+      <location filename="../../ui/importing/dialog.py" line="515" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="487" />
+      <location filename="../../ui/importing/dialog.py" line="515" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="488" />
+      <location filename="../../ui/importing/dialog.py" line="516" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="488" />
+      <location filename="../../ui/importing/dialog.py" line="516" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="489" />
+      <location filename="../../ui/importing/dialog.py" line="517" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="489" />
+      <location filename="../../ui/importing/dialog.py" line="517" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="490" />
+      <location filename="../../ui/importing/dialog.py" line="518" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="490" />
+      <location filename="../../ui/importing/dialog.py" line="518" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="491" />
+      <location filename="../../ui/importing/dialog.py" line="519" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="491" />
+      <location filename="../../ui/importing/dialog.py" line="519" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="492" />
+      <location filename="../../ui/importing/dialog.py" line="520" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="492" />
+      <location filename="../../ui/importing/dialog.py" line="520" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="493" />
+      <location filename="../../ui/importing/dialog.py" line="521" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="494" />
+      <location filename="../../ui/importing/dialog.py" line="522" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="494" />
+      <location filename="../../ui/importing/dialog.py" line="522" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="495" />
+      <location filename="../../ui/importing/dialog.py" line="523" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="495" />
+      <location filename="../../ui/importing/dialog.py" line="523" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="496" />
+      <location filename="../../ui/importing/dialog.py" line="524" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="496" />
+      <location filename="../../ui/importing/dialog.py" line="524" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="497" />
+      <location filename="../../ui/importing/dialog.py" line="525" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="497" />
+      <location filename="../../ui/importing/dialog.py" line="525" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="498" />
+      <location filename="../../ui/importing/dialog.py" line="526" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="498" />
+      <location filename="../../ui/importing/dialog.py" line="526" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="499" />
+      <location filename="../../ui/importing/dialog.py" line="527" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="499" />
+      <location filename="../../ui/importing/dialog.py" line="527" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="500" />
+      <location filename="../../ui/importing/dialog.py" line="528" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="500" />
+      <location filename="../../ui/importing/dialog.py" line="528" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="501" />
+      <location filename="../../ui/importing/dialog.py" line="529" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="501" />
+      <location filename="../../ui/importing/dialog.py" line="529" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="502" />
+      <location filename="../../ui/importing/dialog.py" line="530" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="502" />
+      <location filename="../../ui/importing/dialog.py" line="530" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="503" />
+      <location filename="../../ui/importing/dialog.py" line="531" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="503" />
+      <location filename="../../ui/importing/dialog.py" line="531" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="504" />
+      <location filename="../../ui/importing/dialog.py" line="532" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="504" />
+      <location filename="../../ui/importing/dialog.py" line="532" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="505" />
+      <location filename="../../ui/importing/dialog.py" line="533" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="505" />
+      <location filename="../../ui/importing/dialog.py" line="533" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="506" />
+      <location filename="../../ui/importing/dialog.py" line="534" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="512" />
+      <location filename="../../ui/importing/dialog.py" line="540" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>
@@ -1329,27 +1329,32 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportWorker</name>
     <message>
-      <location filename="../../ui/importing/worker.py" line="44" />
+      <location filename="../../ui/importing/worker.py" line="84" />
+      <source>The database is busy: another program (the command line, or a second Satchel) has been writing to it for a while. Nothing was changed. Import again once it is done.</source>
+      <translation>数据库正忙：另一个程序（命令行，或另一个 Satchel）已持续写入一段时间。未做任何更改。请在它完成后再次导入。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/worker.py" line="95" />
       <source>The import stopped because of an unexpected error ({0}). Nothing was changed.</source>
       <translation>导入因意外错误而中止（{0}）。未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/worker.py" line="55" />
+      <location filename="../../ui/importing/worker.py" line="105" />
       <source>The file could not be imported; nothing was changed.</source>
       <translation>无法导入该文件，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/worker.py" line="56" />
+      <location filename="../../ui/importing/worker.py" line="106" />
       <source>{0} files could not be imported; nothing was changed.</source>
       <translation>{0} 个文件无法导入，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/worker.py" line="58" />
+      <location filename="../../ui/importing/worker.py" line="108" />
       <source>The other files were not imported either: import them again without this one, or once it is mended.</source>
       <translation>其他文件也未导入：请去掉此文件后重新导入，或修复后再导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/worker.py" line="60" />
+      <location filename="../../ui/importing/worker.py" line="110" />
       <source>The other files were not imported either: import them again without these, or once they are mended.</source>
       <translation>其他文件也未导入：请去掉这些文件后重新导入，或修复后再导入。</translation>
     </message>
@@ -1821,12 +1826,12 @@ Start by bringing in the people you already know:</source>
       <translation>{0} 个进行中</translation>
     </message>
     <message>
-      <location filename="../../ui/views/pipeline.py" line="80" />
+      <location filename="../../ui/views/pipeline.py" line="65" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/views/pipeline.py" line="81" />
+      <location filename="../../ui/views/pipeline.py" line="66" />
       <source>Delete the opportunity “{0}”?</source>
       <translation>删除商机“{0}”？</translation>
     </message>
@@ -1834,52 +1839,52 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>OpportunityDialog</name>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="55" />
+      <location filename="../../ui/dialogs/opportunity.py" line="53" />
       <source>Edit opportunity</source>
       <translation>编辑商机</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="56" />
+      <location filename="../../ui/dialogs/opportunity.py" line="54" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="91" />
+      <location filename="../../ui/dialogs/opportunity.py" line="87" />
       <source>&amp;Title</source>
       <translation>名称(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="92" />
+      <location filename="../../ui/dialogs/opportunity.py" line="88" />
       <source>&amp;Company</source>
       <translation>公司(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="93" />
+      <location filename="../../ui/dialogs/opportunity.py" line="89" />
       <source>&amp;Stage</source>
       <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="95" />
+      <location filename="../../ui/dialogs/opportunity.py" line="91" />
       <source>&amp;Amount</source>
       <translation>金额(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="96" />
+      <location filename="../../ui/dialogs/opportunity.py" line="92" />
       <source>C&amp;lose date</source>
       <translation>预计成交日期(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="97" />
+      <location filename="../../ui/dialogs/opportunity.py" line="93" />
       <source>&amp;Note</source>
       <translation>备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="141" />
+      <location filename="../../ui/dialogs/opportunity.py" line="128" />
       <source>The amount must be a number, e.g. 12500.</source>
       <translation>金额必须是数字，例如 12500。</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/opportunity.py" line="152" />
+      <location filename="../../ui/dialogs/opportunity.py" line="139" />
       <source>An opportunity needs a title.</source>
       <translation>商机需要一个名称。</translation>
     </message>

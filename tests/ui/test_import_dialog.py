@@ -685,3 +685,26 @@ def test_the_last_import_undone_from_the_file_menu_once_its_report_is_closed(
     main_window.menuBar().actions()[0].menu().aboutToShow.emit()
     assert not action.isEnabled()
     dialog.close()
+
+
+def test_a_database_another_program_writes_says_so(qtbot, styled_app, store, monkeypatch):
+    """The command line writing the same file for longer than SQLite waits: a sentence in the
+    dialog, nothing written."""
+    import sqlite3
+
+    from app import store as store_module
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.3)  # (30 s in earnest)
+    store.engine.dispose()  # (its connections were made with the long wait)
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE meta SET value = value")
+    try:
+        dialog = open_import_dialog(None, store, [str(FIX / "google.csv")])
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.state == "failed", timeout=20000)
+        assert "database is busy" in dialog.heading.text()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert _count(store) == 0

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.io.apply import Cancelled, ImportReport, run_import
 from app.io.errors import FileUnreadable, UnmappedColumns
-from app.store import Store
+from app.store import Store, StoreBusy
 from ui.importing.messages import translated
 from ui.worker import ThreadWorker
 
@@ -79,6 +79,11 @@ class ImportWorker(ThreadWorker):
             self.unmapped.emit(exc)
         except FileUnreadable as exc:
             self.failed.emit(self._cannot_start(paths, exc.messages))
+        except StoreBusy:
+            self.failed.emit(self.tr(
+                "The database is busy: another program (the command line, or a second "
+                "Satchel) has been writing to it for a while. Nothing was changed. Import "
+                "again once it is done."))
         except Cancelled:
             if self._quiet:
                 pass

@@ -126,3 +126,28 @@ def test_import_with_a_tag(tmp_path):
     assert fair.returncode == 0 and "Exported 1" in fair.stdout
     again = satchel(db, "import", str(book), "--tag", "广交会 2026", "--json")
     assert json.loads(again.stdout)["unchanged"] == 1
+
+
+def test_a_database_another_program_writes_gets_a_clear_message(tmp_path, fx, monkeypatch,
+                                                                  capsys):
+    """The app holding an import's preview (or syncing) while the command line imports: after
+    SQLite's wait, a sentence, not a traceback; nothing written."""
+    import sqlite3
+
+    from app import store as store_module
+    from cli.main import main
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.3)  # (30 s in earnest)
+    db = tmp_path / "busy.sqlite3"
+    assert main(["--db", str(db), "import", str(fx("google.csv"))]) == 0
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE meta SET value = value")
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", str(fx("apple_30.vcf"))]) == 1
+    err = capsys.readouterr().err
+    assert "database is busy" in err and "Traceback" not in err
+    other.execute("ROLLBACK")
+    other.close()
+    assert main(["--db", str(db), "import", str(fx("apple_30.vcf")), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["created"] > 0
