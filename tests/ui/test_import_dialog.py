@@ -704,6 +704,7 @@ def test_a_database_another_program_writes_says_so(qtbot, styled_app, store, mon
         qtbot.addWidget(dialog)
         qtbot.waitUntil(lambda: dialog.state == "failed", timeout=20000)
         assert "database is busy" in dialog.heading.text()
+        _shot(qtbot, dialog, "import_busy.png")
     finally:
         other.execute("ROLLBACK")
         other.close()
