@@ -39,3 +39,21 @@ def paused() -> Iterator[None]:
                 gc.freeze()  # then unfreeze: every object into the oldest generation
                 gc.unfreeze()
                 gc.enable()
+
+
+@contextlib.contextmanager
+def resumed() -> Iterator[None]:
+    """Automatic collection again for a while inside `paused` (an import held open for the
+    rep's answer, as long as the rep reads: the app goes on meanwhile)."""
+    with _lock:
+        paused_here = _depth > 0 and _was_enabled and not gc.isenabled()
+        if paused_here:
+            gc.freeze()  # (as at the end of `paused`: what the import made is old already)
+            gc.unfreeze()
+            gc.enable()
+    try:
+        yield
+    finally:
+        with _lock:
+            if paused_here and _depth > 0:
+                gc.disable()

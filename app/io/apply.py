@@ -182,7 +182,9 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
                 progress(done)
             if confirm is not None:
                 search.write_later(tx.session)  # (the commit's work but the commit, done now)
-                if not confirm(report):
+                with collector.resumed():  # (the rep may take a while)
+                    go = confirm(report)
+                if not go:
                     raise Cancelled("Import cancelled: nothing was written.")
                 web.go()  # (the preview stays off the network: the rep may not import at all)
             _attach_web_photos(tx, web.fetcher, report, cancel)

@@ -58,3 +58,15 @@ def test_what_was_made_inside_leaves_the_young_generation():
         assert len(gc.get_objects(generation=0)) > 100_000
     assert len(gc.get_objects(generation=0)) < 1000
     assert any(x is made for x in gc.get_objects(generation=2))
+
+
+def test_resumed_inside_for_a_while_and_nothing_outside():
+    """An import held open for the rep's answer: the app goes on, its garbage is collected."""
+    with collector.paused():
+        with collector.resumed():
+            assert gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with collector.resumed():  # (not inside `paused`: as it was)
+        assert gc.isenabled()
+    assert gc.isenabled()

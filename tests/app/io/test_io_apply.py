@@ -1,5 +1,6 @@
 """Applying imports to a real SQLite store: idempotent, company-first, one transaction."""
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,7 @@ def test_confirm_sees_the_whole_report_before_the_commit(store, fx, dump):
     def no(report):
         asked.append(report)
         assert dump(store) == before  # (another connection: nothing committed yet)
+        assert gc.isenabled()  # (the app goes on while the rep reads: its garbage collected)
         return False
 
     with pytest.raises(Cancelled):
