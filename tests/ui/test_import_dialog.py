@@ -225,6 +225,21 @@ def test_the_days_note_saved_on_the_ui_thread_while_the_preview_is_held(qtbot, m
     dialog.close()
 
 
+def test_a_write_waiting_as_the_preview_ends_still_shows_the_preview(qtbot, styled_app, store,
+                                                                     monkeypatch):
+    """The held import gives way before the window has shown its preview (a write was
+    already waiting): the preview still shows, and Import runs the import again."""
+    monkeypatch.setattr(store, "write_wanted", lambda: True)
+    dialog = open_import_dialog(None, store, [str(FIX / "google.csv")])
+    qtbot.addWidget(dialog)
+    dialog.worker._thread.join(20)  # (no events meanwhile: `previewed` waits in the queue)
+    assert dialog.worker.held is None and _count(store) == 0
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert _count(store) == dialog.report.created == dialog.preview.created > 0
+
+
 def test_cancel_during_an_import_run_again_changes_nothing(qtbot, styled_app, store):
     dialog = open_import_dialog(None, store, [str(FIX / "google.csv")])
     qtbot.addWidget(dialog)

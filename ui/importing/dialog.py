@@ -288,7 +288,7 @@ class ImportDialog(QDialog):
             self.counts.setText(self.tr("{0} records checked…").format(f"{done:,}"))
 
     def _on_previewed(self, report: ImportReport) -> None:
-        if report is not self.worker.held:
+        if report is not self.worker.previewed_last:
             return  # (of a preview replaced since, still in the queue)
         self.cancel_button.setEnabled(True)
         self.progress.hide()

@@ -36,12 +36,14 @@ class ImportWorker(ThreadWorker):
         self._quiet = False  # `drop`ped: its end is nobody's news
         self._gave_way = False
         self.held: ImportReport | None = None  # the report of the import waiting for its answer
+        self.previewed_last: ImportReport | None = None  # the current run's preview, if any
 
     def start(self, paths: Sequence[str], *, preview: bool, mapping: dict[str, str] | None,
               tags: Sequence[str] = ()) -> None:
         """`preview`: hold the import open (`previewed`) until `commit`; else commit at once."""
         self._go = threading.Event()
         self._quiet = self._gave_way = False
+        self.previewed_last = None
         self._launch("satchel-import", self._run, list(paths), preview, mapping, list(tags))
 
     def commit(self) -> None:
@@ -56,7 +58,9 @@ class ImportWorker(ThreadWorker):
 
     def _hold(self, report: ImportReport) -> bool:
         """In the import's thread, its transaction open: wait for the rep's answer."""
-        self.held = report  # (a `previewed` of a dropped import, still queued, is not this)
+        # (a `previewed` of a dropped import, still queued, is not this run's; this one may
+        # have given way already when the window takes it)
+        self.held = self.previewed_last = report
         self.previewed.emit(report)
         try:
             while not self._go.wait(0.05):
