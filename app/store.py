@@ -283,8 +283,8 @@ class Store:
                 if _locked(exc):
                     raise StoreBusy(
                         "The database is busy: another program is writing to it (the Satchel "
-                        "app while it shows an import's preview, or its sync). Nothing was "
-                        "changed. Finish or cancel that, then try again.") from exc
+                        "app showing an import's preview, the command line, a second Satchel). "
+                        "Nothing was changed. Finish or cancel that, then try again.") from exc
                 raise
         if tx.touched:
             self._notify(tx.touched)
