@@ -165,13 +165,8 @@ def reindex_many(session: Session,
         con.executemany("DELETE FROM search_doc WHERE rowid = ?", dead)
     if not live:
         return
-    company_ids = list({rec["company_id"] for entity, _, rec in live
-                        if entity == "contact" and rec["company_id"]})
-    names: dict[str, str] = {}
-    for i in range(0, len(company_ids), 500):
-        chunk = company_ids[i:i + 500]
-        names.update(con.execute(
-            f"SELECT id, name FROM company WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+    names = rows.company_names(con, {rec["company_id"] for entity, _, rec in live
+                                     if entity == "contact" and rec["company_id"]})
     new_docs = [(entity, record_id) for entity, record_id, _ in live if record_id not in old]
     if new_docs:  # rowids as SQLite would choose them (max + 1): we are the only writer
         top = con.execute("SELECT coalesce(max(rowid), 0) FROM search_doc").fetchone()[0]

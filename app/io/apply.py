@@ -61,6 +61,7 @@ class ImportReport:
     records: list[dict] = field(default_factory=list)
     dry_run: bool = False
     about: list[RecordAbout] = field(default_factory=list)  # per record, beside `records`
+    companies: dict[str, str] = field(default_factory=dict)  # the records' companies: id → name
     # what the import wrote, to take it back (`journal.undo`); run_import(undoable=True)
     journal: journal.Journal | None = None
 
@@ -180,6 +181,9 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
                 lookup.flush()
             if progress is not None:
                 progress(done)
+            # (read now: a held preview's new companies are in no other connection's view)
+            report.companies = rows.company_names(rows.dbapi(tx.session), {
+                x["company_id"] for x in report.records if x["company_id"]})
             if confirm is not None:
                 search.write_later(tx.session)  # (the commit's work but the commit, done now)
                 with collector.resumed():  # (the rep may take a while)

@@ -145,6 +145,18 @@ def load_many(session: Session, entity: str, record_ids: list[str]) -> dict[str,
 _dumps_text = json.JSONEncoder(ensure_ascii=False).encode  # list fields as entered
 
 
+def company_names(con: sqlite3.Connection, company_ids: set[str] | list[str]) -> dict[str, str]:
+    """id → name of these companies (a batch of people's companies, for their search entries
+    and an import's report)."""
+    ids = list(company_ids)
+    names: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        names.update(con.execute(
+            f"SELECT id, name FROM company WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+    return names
+
+
 def _list_column(wire: list) -> str:
     return "[]" if wire == [] else _dumps_text(wire)
 

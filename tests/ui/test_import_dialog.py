@@ -70,7 +70,7 @@ def test_drop_preview_import_report(qtbot, main_window, store):
     _shot(qtbot, dialog, "import_preview.png")
     assert "<b>6</b> new" in dialog.counts.text() and "<b>2</b> skipped" in dialog.counts.text()
     assert _cell(dialog, 0, 2) == "skipped"  # skipped rows first, with reasons
-    assert "END:VCARD" in _cell(dialog, 1, 4) or "END:VCARD" in _cell(dialog, 0, 4)
+    assert "END:VCARD" in _cell(dialog, 1, 5) or "END:VCARD" in _cell(dialog, 0, 5)
 
     before = store.path.read_bytes()
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
@@ -91,7 +91,7 @@ def test_drop_preview_import_report(qtbot, main_window, store):
         | QItemSelectionModel.SelectionFlag.Rows)
     qtbot.keyClick(dialog.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     copied = QApplication.clipboard().text().splitlines()
-    assert copied[0] == "File\tRecord\tOutcome\tName\tDetails"
+    assert copied[0] == "File\tRecord\tOutcome\tName\tCompany\tDetails"
     assert [line.split("\t")[:3] for line in copied[1:]] == [
         ["broken.vcf", "2", "skipped"], ["broken.vcf", "4", "skipped"]]
     # a row of the report opens its record in the window, the report staying open
@@ -404,10 +404,10 @@ def test_chinese_gbk_csv_and_vcard_preview_reads_well(qtbot, styled_app, store, 
     assert {"欧阳娜娜", "张伟"} <= set(names)
     header = dialog.table.horizontalHeader()
     assert header.sectionSize(3) <= 240  # a long name is elided (tooltip) …
-    assert _cell(dialog, 0, 4).startswith("no name")
+    assert _cell(dialog, 0, 5).startswith("no name")
     assert header.sectionViewportPosition(4) + 150 <= dialog.table.viewport().width()  # … reason shows
     # a number Excel shortened is no number: kept in the note, and shown right after the skips
-    assert (names[1], _cell(dialog, 1, 4)) == (
+    assert (names[1], _cell(dialog, 1, 5)) == (
         "王小明", "kept in the note: Phone: 8.6138E+12 (shortened by Excel, its last digits are "
         "lost)")
     assert "<b>1</b> with values kept in the note" in dialog.counts.text()
@@ -566,10 +566,41 @@ def test_the_preview_says_what_an_update_changes(qtbot, styled_app, store, tmp_p
     dialog = open_import_dialog(None, store, [str(path)])
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
-    assert (_cell(dialog, 0, 1), _cell(dialog, 0, 2), _cell(dialog, 0, 4)) == (
+    assert (_cell(dialog, 0, 1), _cell(dialog, 0, 2), _cell(dialog, 0, 5)) == (
         "2", "updated", "changes phone numbers, job title")
     assert (_cell(dialog, 1, 1), _cell(dialog, 1, 2)) == ("1", "new")
     dialog.reject()
+
+
+def test_the_preview_shows_the_company_each_person_joins(qtbot, styled_app, store, tmp_path):
+    """The company column names the company the matcher found in the book (as the book names
+    it, not as the file writes it) and marks the ones the import makes; the counts say how
+    many of each. Nothing is written for anyone else until Import."""
+    from app import capture
+    from app.domain import CompanyDraft
+
+    with store.write() as tx:
+        huawei = capture.save_company(tx, CompanyDraft("华为技术有限公司")).company_id
+    path = tmp_path / "fair.csv"
+    path.write_text("姓名,公司,邮箱\r\n王小明,华为技术有限公司,wxm@hq.example.cn\r\n"
+                    "李娜,华为技术,lina@hq.example.cn\r\n赵磊,鸿睿科技有限公司,zl@hr.example.cn\r\n"
+                    "孙悦,鸿睿科技有限公司,sy@hr.example.cn\r\n", encoding="utf-8")
+    dialog = open_import_dialog(None, store, [str(path)])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    assert dialog.table.model().headerData(4, Qt.Orientation.Horizontal) == "Company"
+    companies = dict(zip(_column(dialog, 3), _column(dialog, 4), strict=True))
+    assert companies == {"王小明": "华为技术有限公司", "李娜": "华为技术有限公司",
+                         "赵磊": "鸿睿科技有限公司 (new)", "孙悦": "鸿睿科技有限公司 (new)"}
+    assert "Companies: <b>1</b> new · <b>1</b> already in Satchel" in dialog.counts.text()
+    _shot(qtbot, dialog, "import_preview_companies.png")
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert _column(dialog, 4) == list(companies.values())  # the report says the same
+    with store.read() as s:
+        people = contacts.get_many(s, contacts.ids(s))
+    assert {v.name: v.company_id == huawei for v in people} == {
+        "王小明": True, "李娜": True, "赵磊": False, "孙悦": False}
 
 
 def test_a_tag_for_everyone_in_the_import(qtbot, styled_app, store, tmp_path):
@@ -587,7 +618,7 @@ def test_a_tag_for_everyone_in_the_import(qtbot, styled_app, store, tmp_path):
     qtbot.keyClicks(dialog.tag, "Canton Fair")  # (QTest types Latin-1 only; an IME the rest)
     qtbot.waitUntil(lambda: dialog.state == "preview" and "<b>1</b> updated" in
                     dialog.counts.text(), timeout=20000)
-    assert _cell(dialog, 0, 4) == "changes tags" or _cell(dialog, 1, 4) == "changes tags"
+    assert _cell(dialog, 0, 5) == "changes tags" or _cell(dialog, 1, 5) == "changes tags"
     _shot(qtbot, dialog, "import_preview_tag.png")
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)

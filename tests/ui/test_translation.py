@@ -212,12 +212,12 @@ def test_chinese_import_dialog(qtbot, chinese, store):
     assert dialog.windowTitle() == "导入通讯录"
     assert dialog.heading.text() == "尚未写入任何数据。导入 2 个文件 将会："
     assert dialog.go_button.text() == "导入" and dialog.cancel_button.text() == "取消"
-    assert _header_texts(dialog.table) == ["文件", "记录", "结果", "名称", "详情"]
+    assert _header_texts(dialog.table) == ["文件", "记录", "结果", "名称", "公司", "详情"]
     assert "新增 <b>" in dialog.counts.text() and "跳过 <b>" in dialog.counts.text()
     model = dialog.table.model()
     outcomes = {model.index(r, 2).data() for r in range(model.rowCount())}
     assert outcomes <= {"新增", "已更新", "未变", "已关联", "已跳过"} and "已跳过" in outcomes
-    reasons = {model.index(r, 4).data() for r in range(model.rowCount())} - {""}
+    reasons = {model.index(r, 5).data() for r in range(model.rowCount())} - {""}
     assert reasons and all(CJK.search(r) for r in reasons), reasons
     english = [t for t in _visible_texts(dialog) if not CJK.search(t)]
     assert not english, english

@@ -57,6 +57,7 @@ class _Outcome:
     record: str
     outcome: str
     name: str
+    company: str  # the company the record is saved at (the one it joins), marked when new
     details: str  # why it was skipped, what an update changes, what was kept in its note
     named: bool
     id: str | None  # the record saved (None: skipped)
@@ -81,7 +82,7 @@ class ImportDialog(QDialog):
         self.state = "start"  # previewing | mapping | preview | importing | done | failed
         self._committing = False  # Import pressed on the held preview: its commit is awaited
         self.setWindowTitle(self.tr("Import address book"))
-        self.resize(880, 540)
+        self.resize(960, 560)
 
         self.worker = ImportWorker(store, self)
         self.worker.progress.connect(self._on_progress)
@@ -106,6 +107,9 @@ class ImportDialog(QDialog):
             Column(self.tr("Record"), lambda o: o.record, RIGHT),
             Column(self.tr("Outcome"), lambda o: o.outcome),
             Column(self.tr("Name"), lambda o: o.name, tooltip=True, muted=lambda o: not o.named),
+            # which company each person joins: where the matcher found one already in the
+            # book, the rep sees it here before anything is written
+            Column(self.tr("Company"), lambda o: o.company, tooltip=True),
             # why a record is skipped, what an update changes, what was kept in its note
             Column(self.tr("Details"), lambda o: o.details, tooltip=True),
         ], self)
@@ -432,6 +436,13 @@ class ImportDialog(QDialog):
         if noted := sum(1 for k in kept if k):
             self.counts.setText(self.counts.text() + " · " + self.tr(
                 "<b>{0}</b> with values kept in the note").format(noted))
+        # the companies the import made (its journal), and those it found in the book
+        made = {i for i, e in r.journal.created.items() if e == "company"} if r.journal else set()
+        joined = {x["company_id"] for x in r.records if x["company_id"]}
+        if joined:
+            self.counts.setText(self.counts.text() + "<br>" + self.tr(
+                "Companies: <b>{0}</b> new · <b>{1}</b> already in Satchel").format(
+                len(joined & made), len(joined - made)))
         reasons = {(s["file"], s["record"]): s["reason"] for s in r.skipped}
         rows = [(i, x) for i, x in enumerate(r.records)
                 if not only_skipped or x["action"] == "skipped"]
@@ -448,21 +459,25 @@ class ImportDialog(QDialog):
                  "unchanged": self.tr("unchanged"), "linked": self.tr("linked"),
                  "skipped": self.tr("skipped")}
         no_name = self.tr("(no name)")
+        new_company = self.tr("{0} (new)")
         outcomes = []
         for i, x in rows:
             label = r.about[i].label
             reason = reasons.get((x["file"], x["record"]))
             details = translated(reason) if reason else self._details(r.about[i])
+            company = r.companies.get(x["company_id"] or "", "")
+            if company and x["company_id"] in made:
+                company = new_company.format(company)
             outcomes.append(_Outcome(Path(x["file"]).name, str(x["record"]),
                                      words.get(x["action"], x["action"]), label or no_name,
-                                     details, bool(label), x["id"]))
+                                     company, details, bool(label), x["id"]))
         self.outcomes.set_rows(outcomes)
-        for col in range(4):  # not the last: it stretches over the rest of the width
+        for col in range(5):  # not the last: it stretches over the rest of the width
             self.table.resizeColumnToContents(col)
-        # a long name must not push the reason out of sight: cap the name column
+        # a long name or company must not push the reason out of sight: cap their columns
         header = self.table.horizontalHeader()
-        header.resizeSection(0, min(header.sectionSize(0), 200))
-        header.resizeSection(3, min(header.sectionSize(3), 240))
+        for col, most in ((0, 200), (3, 200), (4, 220)):
+            header.resizeSection(col, min(header.sectionSize(col), most))
         self.table.setCurrentIndex(QModelIndex())
         self.table.show()
 
