@@ -34,6 +34,8 @@ class Column:
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     tooltip: bool = False  # show the full text as a tooltip (long names get elided)
     muted: Callable[[Any], bool] | None = None  # rows whose cell is drawn in grey (RowsTableModel)
+    # what a click on the header sorts by, when not the text ("10" after "9"; RowsTableModel)
+    key: Callable[[Any], Any] | None = None
 
 
 class ColumnsModel(QAbstractTableModel):

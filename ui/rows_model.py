@@ -20,11 +20,30 @@ class RowsTableModel(ColumnsModel):
         super().__init__(columns, parent)
         self._muted = muted  # rows drawn in grey (closed deals, done tasks)
         self._rows: list[Any] = []
+        self._given: list[Any] = []  # the rows in the order the caller chose (sorted by none)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
+        self._given = list(rows)
         self._rows = list(rows)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A click on a header (a view with sorting enabled): by that column, case and width
+        aside; column -1 (no sort indicator) is the caller's own order back."""
+        self.layoutAboutToBeChanged.emit()
+        rows = list(self._given)
+        if 0 <= column < len(self.columns):
+            col = self.columns[column]
+            key = col.key or (lambda item: col.value(item).casefold())
+            # (stable: rows alike keep the caller's order, in both directions)
+            rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        old = self.persistentIndexList()
+        moved = {id(item): i for i, item in enumerate(rows)}
+        self.changePersistentIndexList(old, [
+            self.index(moved[id(self._rows[i.row()])], i.column()) for i in old])
+        self._rows = rows
+        self.layoutChanged.emit()
 
     def row_object(self, row: int) -> Any:
         return self._rows[row] if 0 <= row < len(self._rows) else None

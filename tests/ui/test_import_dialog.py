@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox
 
@@ -594,6 +594,17 @@ def test_the_preview_shows_the_company_each_person_joins(qtbot, styled_app, stor
                          "赵磊": "鸿睿科技有限公司 (new)", "孙悦": "鸿睿科技有限公司 (new)"}
     assert "Companies: <b>1</b> new · <b>1</b> already in Satchel" in dialog.counts.text()
     _shot(qtbot, dialog, "import_preview_companies.png")
+    # a click on a header sorts by it, a second click the other way; the rows stay whole
+    header = dialog.table.horizontalHeader()
+    at = QPoint(header.sectionViewportPosition(4) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert _column(dialog, 4) == sorted(companies.values())
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert _column(dialog, 4) == sorted(companies.values(), reverse=True)
+    assert dict(zip(_column(dialog, 3), _column(dialog, 4), strict=True)) == companies
+    at = QPoint(header.sectionViewportPosition(1) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert _column(dialog, 1) == ["1", "2", "3", "4"]
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
     assert _column(dialog, 4) == list(companies.values())  # the report says the same

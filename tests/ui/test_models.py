@@ -78,3 +78,27 @@ def test_activity_rows_name_the_contact_and_company(sample_store):
     assert {r.contact_name for r in rows} == {"Sarah Miller", "张伟"}
     assert all(t.kind == "task" and not t.done for t in tasks)
     assert any(t.company_name == "Acme Robotics GmbH" for t in tasks)
+
+
+def test_a_rows_model_sorts_by_a_column_and_back_to_its_own_order(qtmodeltester):
+    """A header click: by the column's text (case aside) or its key, stable both ways; column
+    -1 gives the caller's order back; a persistent index (the selection) follows its row."""
+    from PySide6.QtCore import QPersistentModelIndex, Qt
+
+    from ui.lazy_model import Column
+    from ui.rows_model import RowsTableModel
+
+    model = RowsTableModel([Column("Name", lambda r: r[0]),
+                            Column("No.", lambda r: str(r[1]), key=lambda r: r[1])])
+    given = [("b", 10), ("A", 9), ("c", 100), ("a", 9)]
+    model.set_rows(given)
+    qtmodeltester.check(model)
+    column = lambda c: [model.index(r, c).data() for r in range(model.rowCount())]  # noqa: E731
+    held = QPersistentModelIndex(model.index(2, 0))  # "c"
+    model.sort(0)
+    assert column(0) == ["A", "a", "b", "c"] and held.row() == 3
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert column(1) == ["100", "10", "9", "9"] and column(0)[2:] == ["A", "a"]
+    model.sort(-1)
+    assert column(0) == ["b", "A", "c", "a"] and held.row() == 2
+    qtmodeltester.check(model)

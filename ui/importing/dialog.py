@@ -104,7 +104,8 @@ class ImportDialog(QDialog):
         # on the UI thread
         self.outcomes = RowsTableModel([
             Column(self.tr("File"), lambda o: o.file, tooltip=True),
-            Column(self.tr("Record"), lambda o: o.record, RIGHT),
+            Column(self.tr("Record"), lambda o: o.record, RIGHT,
+                   key=lambda o: (o.file.casefold(), int(o.record))),
             Column(self.tr("Outcome"), lambda o: o.outcome),
             Column(self.tr("Name"), lambda o: o.name, tooltip=True, muted=lambda o: not o.named),
             # which company each person joins: where the matcher found one already in the
@@ -121,6 +122,10 @@ class ImportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         tidy_table(self.table, right=(1,))
+        # a click on a header sorts by it (a big import's people by company, say); the report
+        # opens in its own order, what to look at first (`_show`)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.activated.connect(self._open_row)  # double-click or Enter
         # Ctrl+C: the selected rows as text (the skipped ones, to fix in the source file)
         copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table, self.copy_rows)
@@ -472,10 +477,11 @@ class ImportDialog(QDialog):
                                      words.get(x["action"], x["action"]), label or no_name,
                                      company, details, bool(label), x["id"]))
         self.outcomes.set_rows(outcomes)
+        header = self.table.horizontalHeader()  # (a preview read again keeps the rep's sort)
+        self.outcomes.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         for col in range(5):  # not the last: it stretches over the rest of the width
             self.table.resizeColumnToContents(col)
         # a long name or company must not push the reason out of sight: cap their columns
-        header = self.table.horizontalHeader()
         for col, most in ((0, 200), (3, 200), (4, 220)):
             header.resizeSection(col, min(header.sectionSize(col), most))
         self.table.setCurrentIndex(QModelIndex())
