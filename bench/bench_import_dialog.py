@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import time
+from pathlib import Path
 
 from app.dedup import saved_features
 from bench import synth
@@ -48,12 +49,19 @@ def _dialog(db: str, path: str, q) -> None:
 
     dialog = open_import_dialog(None, store, [path])
     preview = until(lambda: dialog.state == "preview")
+    _shot(dialog, "import_preview_bench.png")  # (what the rep sees of 10,000 records)
     dialog.go_button.click()
     after_click = until(lambda: dialog.state == "done")
     q.put({"preview_s": round(preview, 2), "import_after_click_s": round(after_click, 2),
            "total_s": round(preview + after_click, 2), "created": dialog.report.created})
     dialog.close()
     store.close()
+
+
+def _shot(dialog, name: str) -> None:
+    folder = Path(__file__).resolve().parents[1] / "artifacts"
+    folder.mkdir(exist_ok=True)
+    dialog.grab().save(str(folder / name))
 
 
 def _dry_run_then_import(db: str, path: str, q) -> None:

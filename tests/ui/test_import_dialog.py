@@ -9,7 +9,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QStyleOptionViewItem
 
 from app.domain import ContactDraft
 from app.services import contacts
@@ -593,6 +593,10 @@ def test_the_preview_shows_the_company_each_person_joins(qtbot, styled_app, stor
     assert companies == {"王小明": "华为技术有限公司", "李娜": "华为技术有限公司",
                          "赵磊": "鸿睿科技有限公司 (new)", "孙悦": "鸿睿科技有限公司 (new)"}
     assert "Companies: <b>1</b> new · <b>1</b> already in Satchel" in dialog.counts.text()
+    # a long company name is cut in its middle, so its "(new)" stays in sight
+    option = QStyleOptionViewItem()
+    dialog.table.itemDelegateForColumn(4).initStyleOption(option, dialog.outcomes.index(2, 4))
+    assert option.textElideMode == Qt.TextElideMode.ElideMiddle
     _shot(qtbot, dialog, "import_preview_companies.png")
     # a click on a header sorts by it, a second click the other way; the rows stay whole
     header = dialog.table.horizontalHeader()

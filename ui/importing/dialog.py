@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QStyledItemDelegate,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -47,6 +48,14 @@ from ui.rows_model import RowsTableModel
 from ui.views.base import tidy_table
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class _ElideMiddle(QStyledItemDelegate):
+    """Text cut in its middle: a long company name keeps its "(new)"."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 @dataclass(frozen=True)
@@ -122,6 +131,7 @@ class ImportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         tidy_table(self.table, right=(1,))
+        self.table.setItemDelegateForColumn(4, _ElideMiddle(self.table))
         # a click on a header sorts by it (a big import's people by company, say); the report
         # opens in its own order, what to look at first (`_show`)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
