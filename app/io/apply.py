@@ -62,6 +62,7 @@ class ImportReport:
     dry_run: bool = False
     about: list[RecordAbout] = field(default_factory=list)  # per record, beside `records`
     companies: dict[str, str] = field(default_factory=dict)  # the records' companies: id → name
+    new_companies: set[str] = field(default_factory=set)  # those of them the import made
     # what the import wrote, to take it back (`journal.undo`); run_import(undoable=True)
     journal: journal.Journal | None = None
 
@@ -74,6 +75,9 @@ class ImportReport:
                  f"{self.unchanged} unchanged", f"{len(self.skipped)} skipped"]
         lines = [("Dry run (nothing written): " if self.dry_run else "Imported: ")
                  + ", ".join(parts)]
+        if self.companies:
+            lines.append(f"  companies: {len(self.new_companies)} new, "
+                         f"{len(self.companies) - len(self.new_companies)} already in Satchel")
         changed = Counter(f for a in self.about for f in a.changed)
         if changed:  # (which fields: a re-import of an edited list updates thousands)
             lines.append("  updated fields: " + ", ".join(
@@ -154,8 +158,10 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
             # a first write opens the SQLite transaction, so the per-record savepoints below
             # nest inside it (a lone outer SAVEPOINT would commit when released)
             rows.dbapi(tx.session).execute("UPDATE meta SET value = value WHERE key = 'node_id'")
+            # (kept in any case: it tells the report which companies the import made)
+            kept = journal.keep(tx.session)
             if undoable and not dry_run:
-                report.journal = journal.keep(tx.session)
+                report.journal = kept
             lookup = None if per_record else ImportLookup(tx, preview=dry_run)
             # per record, the lookups' rule for company texts (`lookup.company_text`)
             texts = _Texts() if per_record else None
@@ -184,6 +190,8 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
             # (read now: a held preview's new companies are in no other connection's view)
             report.companies = rows.company_names(rows.dbapi(tx.session), {
                 x["company_id"] for x in report.records if x["company_id"]})
+            report.new_companies = {i for i in report.companies
+                                    if kept.created.get(i) == "company"}
             if confirm is not None:
                 search.write_later(tx.session)  # (the commit's work but the commit, done now)
                 with collector.resumed():  # (the rep may take a while)

@@ -451,13 +451,11 @@ class ImportDialog(QDialog):
         if noted := sum(1 for k in kept if k):
             self.counts.setText(self.counts.text() + " · " + self.tr(
                 "<b>{0}</b> with values kept in the note").format(noted))
-        # the companies the import made (its journal), and those it found in the book
-        made = {i for i, e in r.journal.created.items() if e == "company"} if r.journal else set()
-        joined = {x["company_id"] for x in r.records if x["company_id"]}
-        if joined:
+        made = r.new_companies  # (the others: found in the book)
+        if r.companies:
             self.counts.setText(self.counts.text() + "<br>" + self.tr(
                 "Companies: <b>{0}</b> new · <b>{1}</b> already in Satchel").format(
-                len(joined & made), len(joined - made)))
+                len(made), len(r.companies) - len(made)))
         reasons = {(s["file"], s["record"]): s["reason"] for s in r.skipped}
         rows = [(i, x) for i, x in enumerate(r.records)
                 if not only_skipped or x["action"] == "skipped"]

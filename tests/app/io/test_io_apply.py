@@ -67,6 +67,20 @@ def test_company_first_shared_and_address_inherited(store, fx):
     assert sun.address == "北京市海淀区清河中街68号" and sun.own_address == ""
 
 
+def test_the_report_names_each_persons_company_and_the_ones_the_import_made(store, fx):
+    """Shown beside each person before the commit (the app's preview) and after; the second
+    time the same companies are all already there; the summary says how many of each."""
+    first = run_import(store, paths(fx, ["generic_zh_utf16.tsv"]), dry_run=True)
+    [(company_id, name)] = first.companies.items()
+    assert first.new_companies == {company_id} and name
+    assert "companies: 1 new, 0 already in Satchel" in first.summary()
+    real = run_import(store, paths(fx, ["generic_zh_utf16.tsv"]))
+    assert list(real.companies.values()) == [name] and len(real.new_companies) == 1
+    again = run_import(store, paths(fx, ["generic_zh_utf16.tsv"]))
+    assert again.companies == real.companies and not again.new_companies
+    assert "companies: 0 new, 1 already in Satchel" in again.summary()
+
+
 def test_account_list_imports_companies(store, fx):
     r = run_import(store, paths(fx, ["accounts.csv"]))
     assert r.created == 2
