@@ -887,456 +887,456 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="84" />
+      <location filename="../../ui/importing/dialog.py" line="93" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="106" />
+      <location filename="../../ui/importing/dialog.py" line="115" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="107" />
+      <location filename="../../ui/importing/dialog.py" line="116" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="108" />
+      <location filename="../../ui/importing/dialog.py" line="118" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="109" />
+      <location filename="../../ui/importing/dialog.py" line="119" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="112" />
+      <location filename="../../ui/importing/dialog.py" line="122" />
       <source>Company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="114" />
+      <location filename="../../ui/importing/dialog.py" line="124" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="130" />
+      <location filename="../../ui/importing/dialog.py" line="145" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="130" />
+      <location filename="../../ui/importing/dialog.py" line="145" />
       <source>First value</source>
       <translation>首行内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="130" />
+      <location filename="../../ui/importing/dialog.py" line="145" />
       <source>Satchel field</source>
       <translation>Satchel 字段</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="151" />
+      <location filename="../../ui/importing/dialog.py" line="166" />
       <source>&amp;Tag everyone imported:</source>
       <translation>为导入的联系人加标签(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="152" />
+      <location filename="../../ui/importing/dialog.py" line="167" />
       <source>optional, e.g. Trade fair 2026</source>
       <translation>可选，例如：广交会 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="163" />
+      <location filename="../../ui/importing/dialog.py" line="178" />
       <source>Select them in Contacts</source>
       <translation>在联系人中选中它们</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="166" />
+      <location filename="../../ui/importing/dialog.py" line="181" />
       <source>Undo this import…</source>
       <translation>撤销这次导入…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="169" />
+      <location filename="../../ui/importing/dialog.py" line="184" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="171" />
-      <location filename="../../ui/importing/dialog.py" line="305" />
+      <location filename="../../ui/importing/dialog.py" line="186" />
+      <location filename="../../ui/importing/dialog.py" line="320" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="219" />
+      <location filename="../../ui/importing/dialog.py" line="234" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="240" />
+      <location filename="../../ui/importing/dialog.py" line="255" />
       <source>{0} cannot all be the {1}: choose another field for all but one, or (ignore).</source>
       <translation>{0}不能都作为“{1}”：只保留其中一列，其余请选择其他字段或“（忽略）”。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="241" />
-      <location filename="../../ui/importing/dialog.py" line="365" />
-      <location filename="../../ui/importing/dialog.py" line="492" />
+      <location filename="../../ui/importing/dialog.py" line="256" />
+      <location filename="../../ui/importing/dialog.py" line="380" />
+      <location filename="../../ui/importing/dialog.py" line="506" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="249" />
+      <location filename="../../ui/importing/dialog.py" line="264" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="268" />
+      <location filename="../../ui/importing/dialog.py" line="283" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="292" />
+      <location filename="../../ui/importing/dialog.py" line="307" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="302" />
+      <location filename="../../ui/importing/dialog.py" line="317" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="322" />
+      <location filename="../../ui/importing/dialog.py" line="337" />
       <source>Import finished. Double-click a row to open that contact or company.</source>
       <translation>导入完成。双击某一行即可打开该联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="325" />
+      <location filename="../../ui/importing/dialog.py" line="340" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="327" />
-      <location filename="../../ui/importing/dialog.py" line="413" />
+      <location filename="../../ui/importing/dialog.py" line="342" />
+      <location filename="../../ui/importing/dialog.py" line="428" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="358" />
+      <location filename="../../ui/importing/dialog.py" line="373" />
       <source>{0} has no header row: its first row is already a contact. Satchel guessed what each column holds from its values; check the choices.</source>
       <translation>{0} 没有表头行：第一行就是联系人。Satchel 已根据内容推测每列的含义，请核对。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="363" />
+      <location filename="../../ui/importing/dialog.py" line="378" />
       <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="368" />
+      <location filename="../../ui/importing/dialog.py" line="383" />
       <source>{0}: Satchel does not recognize some columns, and guessed what they hold from their values. Check each column (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列，已根据列中的内容推测其含义。请逐列核对（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="373" />
+      <location filename="../../ui/importing/dialog.py" line="388" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="385" />
+      <location filename="../../ui/importing/dialog.py" line="400" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="393" />
+      <location filename="../../ui/importing/dialog.py" line="408" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="400" />
+      <location filename="../../ui/importing/dialog.py" line="415" />
       <source>Column {0}</source>
       <translation>第 {0} 列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="424" />
+      <location filename="../../ui/importing/dialog.py" line="439" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="433" />
+      <location filename="../../ui/importing/dialog.py" line="448" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="438" />
+      <location filename="../../ui/importing/dialog.py" line="453" />
       <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="444" />
+      <location filename="../../ui/importing/dialog.py" line="457" />
       <source>Companies: &lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; already in Satchel</source>
       <translation>公司：新增 &lt;b&gt;{0}&lt;/b&gt; 家 · Satchel 中已有 &lt;b&gt;{1}&lt;/b&gt; 家</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="452" />
+      <location filename="../../ui/importing/dialog.py" line="465" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="458" />
+      <location filename="../../ui/importing/dialog.py" line="471" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="458" />
+      <location filename="../../ui/importing/dialog.py" line="471" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="459" />
+      <location filename="../../ui/importing/dialog.py" line="472" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="459" />
+      <location filename="../../ui/importing/dialog.py" line="472" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="460" />
+      <location filename="../../ui/importing/dialog.py" line="473" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="461" />
+      <location filename="../../ui/importing/dialog.py" line="474" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="462" />
+      <location filename="../../ui/importing/dialog.py" line="475" />
       <source>{0} (new)</source>
       <translation>{0}（新增）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="489" />
+      <location filename="../../ui/importing/dialog.py" line="503" />
       <source>e-mail addresses</source>
       <translation>电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="489" />
+      <location filename="../../ui/importing/dialog.py" line="503" />
       <source>phone numbers</source>
       <translation>电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="490" />
+      <location filename="../../ui/importing/dialog.py" line="504" />
       <source>websites</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="490" />
+      <location filename="../../ui/importing/dialog.py" line="504" />
       <source>photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="492" />
+      <location filename="../../ui/importing/dialog.py" line="506" />
       <source>changes {0}</source>
       <translation>更改：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="495" />
+      <location filename="../../ui/importing/dialog.py" line="509" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="530" />
+      <location filename="../../ui/importing/dialog.py" line="544" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="530" />
+      <location filename="../../ui/importing/dialog.py" line="544" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="531" />
+      <location filename="../../ui/importing/dialog.py" line="545" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="531" />
+      <location filename="../../ui/importing/dialog.py" line="545" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="532" />
+      <location filename="../../ui/importing/dialog.py" line="546" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="532" />
+      <location filename="../../ui/importing/dialog.py" line="546" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="533" />
+      <location filename="../../ui/importing/dialog.py" line="547" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="533" />
+      <location filename="../../ui/importing/dialog.py" line="547" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="534" />
+      <location filename="../../ui/importing/dialog.py" line="548" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="534" />
+      <location filename="../../ui/importing/dialog.py" line="548" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="535" />
+      <location filename="../../ui/importing/dialog.py" line="549" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="535" />
+      <location filename="../../ui/importing/dialog.py" line="549" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="536" />
+      <location filename="../../ui/importing/dialog.py" line="550" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="537" />
+      <location filename="../../ui/importing/dialog.py" line="551" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="537" />
+      <location filename="../../ui/importing/dialog.py" line="551" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="538" />
+      <location filename="../../ui/importing/dialog.py" line="552" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="538" />
+      <location filename="../../ui/importing/dialog.py" line="552" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="539" />
+      <location filename="../../ui/importing/dialog.py" line="553" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="539" />
+      <location filename="../../ui/importing/dialog.py" line="553" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="540" />
+      <location filename="../../ui/importing/dialog.py" line="554" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="540" />
+      <location filename="../../ui/importing/dialog.py" line="554" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="541" />
+      <location filename="../../ui/importing/dialog.py" line="555" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="541" />
+      <location filename="../../ui/importing/dialog.py" line="555" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="542" />
+      <location filename="../../ui/importing/dialog.py" line="556" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="542" />
+      <location filename="../../ui/importing/dialog.py" line="556" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="543" />
+      <location filename="../../ui/importing/dialog.py" line="557" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="543" />
+      <location filename="../../ui/importing/dialog.py" line="557" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="544" />
+      <location filename="../../ui/importing/dialog.py" line="558" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="544" />
+      <location filename="../../ui/importing/dialog.py" line="558" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="545" />
+      <location filename="../../ui/importing/dialog.py" line="559" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="545" />
+      <location filename="../../ui/importing/dialog.py" line="559" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="546" />
+      <location filename="../../ui/importing/dialog.py" line="560" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="546" />
+      <location filename="../../ui/importing/dialog.py" line="560" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="547" />
+      <location filename="../../ui/importing/dialog.py" line="561" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="547" />
+      <location filename="../../ui/importing/dialog.py" line="561" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="548" />
+      <location filename="../../ui/importing/dialog.py" line="562" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="548" />
+      <location filename="../../ui/importing/dialog.py" line="562" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="549" />
+      <location filename="../../ui/importing/dialog.py" line="563" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="555" />
+      <location filename="../../ui/importing/dialog.py" line="569" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>
@@ -3474,7 +3474,7 @@ Start by bringing in the people you already know:</source>
       <translation>导入无法读取这些文件（{error}），未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../app/io/apply.py" line="124" />
+      <location filename="../../app/io/apply.py" line="128" />
       <source>{file} is a folder without address books (vCard, CSV, LDIF or Excel files) Satchel can read in it. Choose the files, or the folder that holds them.</source>
       <translation>{file} 是一个文件夹，其中没有 Satchel 能读取的通讯录（vCard、CSV、LDIF 或 Excel 文件）。请选择通讯录文件，或存放它们的文件夹。</translation>
     </message>

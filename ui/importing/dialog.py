@@ -304,7 +304,7 @@ class ImportDialog(QDialog):
             self.progress.setValue(min(done, self.progress.maximum()))
         elif self.state == "previewing" and done:
             # the preview has no total to show yet: say how far it got
-            self.counts.setText(self.tr("{0} records checked…").format(f"{done:,}"))
+            self.counts.setText(self.tr("{0} records checked…").format(*_counts(done)))
 
     def _on_previewed(self, report: ImportReport) -> None:
         if report is not self.worker.previewed_last:
@@ -446,16 +446,16 @@ class ImportDialog(QDialog):
     def _show(self, r: ImportReport, only_skipped: bool) -> None:
         self.counts.setText(self.tr(
             "<b>{0}</b> new · <b>{1}</b> updated · <b>{2}</b> unchanged · <b>{3}</b> skipped")
-            .format(r.created, r.updated, r.unchanged, len(r.skipped)))
+            .format(*_counts(r.created, r.updated, r.unchanged, len(r.skipped))))
         kept = [a.kept_in_note for a in r.about]
         if noted := sum(1 for k in kept if k):
             self.counts.setText(self.counts.text() + " · " + self.tr(
-                "<b>{0}</b> with values kept in the note").format(noted))
+                "<b>{0}</b> with values kept in the note").format(*_counts(noted)))
         made = r.new_companies  # (the others: found in the book)
         if r.companies:
             self.counts.setText(self.counts.text() + "<br>" + self.tr(
                 "Companies: <b>{0}</b> new · <b>{1}</b> already in Satchel").format(
-                len(made), len(r.companies) - len(made)))
+                *_counts(len(made), len(r.companies) - len(made))))
         reasons = {(s["file"], s["record"]): s["reason"] for s in r.skipped}
         rows = [(i, x) for i, x in enumerate(r.records)
                 if not only_skipped or x["action"] == "skipped"]
@@ -567,6 +567,11 @@ class ImportDialog(QDialog):
     def _files(self) -> str:
         names = [Path(p).name for p in self.paths]
         return names[0] if len(names) == 1 else self.tr("{0} files").format(len(names))
+
+
+def _counts(*numbers: int) -> list[str]:
+    """With thousands separators, as the progress counts ("9,999 new")."""
+    return [f"{n:,}" for n in numbers]
 
 
 def _first_values(path: str, n: int) -> list[str]:
