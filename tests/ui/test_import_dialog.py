@@ -70,6 +70,12 @@ def test_drop_preview_import_report(qtbot, main_window, store):
     _shot(qtbot, dialog, "import_preview.png")
     assert "<b>6</b> new" in dialog.counts.text() and "<b>2</b> skipped" in dialog.counts.text()
     assert _cell(dialog, 0, 2) == "skipped"  # skipped rows first, with reasons
+    # sorted by outcome, the order is what a rep looks at first, not the words' ("new" <
+    # "skipped"), and the other way round the skipped come last
+    dialog.outcomes.sort(2, Qt.SortOrder.DescendingOrder)
+    assert _column(dialog, 2) == ["new"] * 6 + ["skipped"] * 2
+    dialog.outcomes.sort(2)
+    assert _column(dialog, 2) == ["skipped"] * 2 + ["new"] * 6
     assert "END:VCARD" in _cell(dialog, 1, 5) or "END:VCARD" in _cell(dialog, 0, 5)
 
     before = store.path.read_bytes()

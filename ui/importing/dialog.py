@@ -70,6 +70,11 @@ class _Outcome:
     details: str  # why it was skipped, what an update changes, what was kept in its note
     named: bool
     id: str | None  # the record saved (None: skipped)
+    action: str = ""  # created | updated | unchanged | linked | skipped
+
+
+# the Outcome column sorted by what a rep looks at first, not by its words (whatever language)
+_OUTCOME_RANK = {"skipped": 0, "updated": 1, "created": 2, "linked": 3, "unchanged": 4}
 
 
 class ImportDialog(QDialog):
@@ -115,7 +120,8 @@ class ImportDialog(QDialog):
             Column(self.tr("File"), lambda o: o.file, tooltip=True),
             Column(self.tr("Record"), lambda o: o.record, RIGHT,
                    key=lambda o: (o.file.casefold(), int(o.record))),
-            Column(self.tr("Outcome"), lambda o: o.outcome),
+            Column(self.tr("Outcome"), lambda o: o.outcome,
+                   key=lambda o: _OUTCOME_RANK.get(o.action, len(_OUTCOME_RANK))),
             Column(self.tr("Name"), lambda o: o.name, tooltip=True, muted=lambda o: not o.named),
             # which company each person joins: where the matcher found one already in the
             # book, the rep sees it here before anything is written
@@ -483,7 +489,7 @@ class ImportDialog(QDialog):
                 company = new_company.format(company)
             outcomes.append(_Outcome(Path(x["file"]).name, str(x["record"]),
                                      words.get(x["action"], x["action"]), label or no_name,
-                                     company, details, bool(label), x["id"]))
+                                     company, details, bool(label), x["id"], x["action"]))
         self.outcomes.set_rows(outcomes)
         header = self.table.horizontalHeader()  # (a preview read again keeps the rep's sort)
         self.outcomes.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
