@@ -21,23 +21,39 @@ class RowsTableModel(ColumnsModel):
         self._muted = muted  # rows drawn in grey (closed deals, done tasks)
         self._rows: list[Any] = []
         self._given: list[Any] = []  # the rows in the order the caller chose (sorted by none)
+        self._keep: Callable[[Any], bool] | None = None  # the rows shown (`set_filter`)
+        self._sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        """New rows, shown filtered and sorted as the ones before."""
         self.beginResetModel()
         self._given = list(rows)
-        self._rows = list(rows)
+        self._rows = self._arranged()
         self.endResetModel()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """A click on a header (a view with sorting enabled): by that column, case and width
-        aside; column -1 (no sort indicator) is the caller's own order back."""
-        self.layoutAboutToBeChanged.emit()
-        rows = list(self._given)
+    def set_filter(self, keep: Callable[[Any], bool] | None) -> None:
+        """Show only the rows `keep` accepts (None: all), sorted as now."""
+        self.beginResetModel()
+        self._keep = keep
+        self._rows = self._arranged()
+        self.endResetModel()
+
+    def _arranged(self) -> list[Any]:
+        rows = [r for r in self._given if self._keep(r)] if self._keep else list(self._given)
+        column, order = self._sorted_by
         if 0 <= column < len(self.columns):
             col = self.columns[column]
             key = col.key or (lambda item: col.value(item).casefold())
             # (stable: rows alike keep the caller's order, in both directions)
             rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        return rows
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A click on a header (a view with sorting enabled): by that column, case and width
+        aside; column -1 (no sort indicator) is the caller's own order back."""
+        self.layoutAboutToBeChanged.emit()
+        self._sorted_by = (column, order)
+        rows = self._arranged()
         old = self.persistentIndexList()
         moved = {id(item): i for i, item in enumerate(rows)}
         self.changePersistentIndexList(old, [

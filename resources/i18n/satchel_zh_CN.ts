@@ -887,456 +887,461 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="93" />
+      <location filename="../../ui/importing/dialog.py" line="104" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="115" />
+      <location filename="../../ui/importing/dialog.py" line="126" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="116" />
+      <location filename="../../ui/importing/dialog.py" line="127" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="118" />
+      <location filename="../../ui/importing/dialog.py" line="129" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="119" />
+      <location filename="../../ui/importing/dialog.py" line="131" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="122" />
+      <location filename="../../ui/importing/dialog.py" line="134" />
       <source>Company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="124" />
+      <location filename="../../ui/importing/dialog.py" line="136" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="145" />
+      <location filename="../../ui/importing/dialog.py" line="157" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="145" />
+      <location filename="../../ui/importing/dialog.py" line="157" />
       <source>First value</source>
       <translation>首行内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="145" />
+      <location filename="../../ui/importing/dialog.py" line="157" />
       <source>Satchel field</source>
       <translation>Satchel 字段</translation>
     </message>
     <message>
       <location filename="../../ui/importing/dialog.py" line="166" />
+      <source>Find a name, company or file</source>
+      <translation>查找姓名、公司或文件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="189" />
       <source>&amp;Tag everyone imported:</source>
       <translation>为导入的联系人加标签(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="167" />
+      <location filename="../../ui/importing/dialog.py" line="190" />
       <source>optional, e.g. Trade fair 2026</source>
       <translation>可选，例如：广交会 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="178" />
+      <location filename="../../ui/importing/dialog.py" line="201" />
       <source>Select them in Contacts</source>
       <translation>在联系人中选中它们</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="181" />
+      <location filename="../../ui/importing/dialog.py" line="204" />
       <source>Undo this import…</source>
       <translation>撤销这次导入…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="184" />
+      <location filename="../../ui/importing/dialog.py" line="207" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="186" />
-      <location filename="../../ui/importing/dialog.py" line="320" />
+      <location filename="../../ui/importing/dialog.py" line="209" />
+      <location filename="../../ui/importing/dialog.py" line="343" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="234" />
+      <location filename="../../ui/importing/dialog.py" line="257" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="255" />
+      <location filename="../../ui/importing/dialog.py" line="278" />
       <source>{0} cannot all be the {1}: choose another field for all but one, or (ignore).</source>
       <translation>{0}不能都作为“{1}”：只保留其中一列，其余请选择其他字段或“（忽略）”。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="256" />
-      <location filename="../../ui/importing/dialog.py" line="380" />
-      <location filename="../../ui/importing/dialog.py" line="506" />
+      <location filename="../../ui/importing/dialog.py" line="279" />
+      <location filename="../../ui/importing/dialog.py" line="403" />
+      <location filename="../../ui/importing/dialog.py" line="535" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="264" />
+      <location filename="../../ui/importing/dialog.py" line="287" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="283" />
+      <location filename="../../ui/importing/dialog.py" line="306" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="307" />
+      <location filename="../../ui/importing/dialog.py" line="330" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="317" />
+      <location filename="../../ui/importing/dialog.py" line="340" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="337" />
+      <location filename="../../ui/importing/dialog.py" line="360" />
       <source>Import finished. Double-click a row to open that contact or company.</source>
       <translation>导入完成。双击某一行即可打开该联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="340" />
+      <location filename="../../ui/importing/dialog.py" line="363" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="342" />
-      <location filename="../../ui/importing/dialog.py" line="428" />
+      <location filename="../../ui/importing/dialog.py" line="365" />
+      <location filename="../../ui/importing/dialog.py" line="452" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="373" />
+      <location filename="../../ui/importing/dialog.py" line="396" />
       <source>{0} has no header row: its first row is already a contact. Satchel guessed what each column holds from its values; check the choices.</source>
       <translation>{0} 没有表头行：第一行就是联系人。Satchel 已根据内容推测每列的含义，请核对。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="378" />
+      <location filename="../../ui/importing/dialog.py" line="401" />
       <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="383" />
+      <location filename="../../ui/importing/dialog.py" line="406" />
       <source>{0}: Satchel does not recognize some columns, and guessed what they hold from their values. Check each column (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列，已根据列中的内容推测其含义。请逐列核对（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="388" />
+      <location filename="../../ui/importing/dialog.py" line="411" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="400" />
+      <location filename="../../ui/importing/dialog.py" line="423" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="408" />
+      <location filename="../../ui/importing/dialog.py" line="431" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="415" />
+      <location filename="../../ui/importing/dialog.py" line="438" />
       <source>Column {0}</source>
       <translation>第 {0} 列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="439" />
+      <location filename="../../ui/importing/dialog.py" line="463" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="448" />
+      <location filename="../../ui/importing/dialog.py" line="472" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="453" />
+      <location filename="../../ui/importing/dialog.py" line="477" />
       <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="457" />
+      <location filename="../../ui/importing/dialog.py" line="481" />
       <source>Companies: &lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; already in Satchel</source>
       <translation>公司：新增 &lt;b&gt;{0}&lt;/b&gt; 家 · Satchel 中已有 &lt;b&gt;{1}&lt;/b&gt; 家</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="465" />
+      <location filename="../../ui/importing/dialog.py" line="490" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="471" />
+      <location filename="../../ui/importing/dialog.py" line="496" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="471" />
+      <location filename="../../ui/importing/dialog.py" line="496" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="472" />
+      <location filename="../../ui/importing/dialog.py" line="497" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="472" />
+      <location filename="../../ui/importing/dialog.py" line="497" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="473" />
+      <location filename="../../ui/importing/dialog.py" line="498" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="474" />
+      <location filename="../../ui/importing/dialog.py" line="499" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="475" />
+      <location filename="../../ui/importing/dialog.py" line="500" />
       <source>{0} (new)</source>
       <translation>{0}（新增）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="503" />
+      <location filename="../../ui/importing/dialog.py" line="532" />
       <source>e-mail addresses</source>
       <translation>电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="503" />
+      <location filename="../../ui/importing/dialog.py" line="532" />
       <source>phone numbers</source>
       <translation>电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="504" />
+      <location filename="../../ui/importing/dialog.py" line="533" />
       <source>websites</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="504" />
+      <location filename="../../ui/importing/dialog.py" line="533" />
       <source>photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="506" />
+      <location filename="../../ui/importing/dialog.py" line="535" />
       <source>changes {0}</source>
       <translation>更改：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="509" />
+      <location filename="../../ui/importing/dialog.py" line="538" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="544" />
+      <location filename="../../ui/importing/dialog.py" line="573" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="544" />
+      <location filename="../../ui/importing/dialog.py" line="573" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="545" />
+      <location filename="../../ui/importing/dialog.py" line="574" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="545" />
+      <location filename="../../ui/importing/dialog.py" line="574" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="546" />
+      <location filename="../../ui/importing/dialog.py" line="575" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="546" />
+      <location filename="../../ui/importing/dialog.py" line="575" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="547" />
+      <location filename="../../ui/importing/dialog.py" line="576" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="547" />
+      <location filename="../../ui/importing/dialog.py" line="576" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="548" />
+      <location filename="../../ui/importing/dialog.py" line="577" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="548" />
+      <location filename="../../ui/importing/dialog.py" line="577" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="549" />
+      <location filename="../../ui/importing/dialog.py" line="578" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="549" />
+      <location filename="../../ui/importing/dialog.py" line="578" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="550" />
+      <location filename="../../ui/importing/dialog.py" line="579" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="551" />
+      <location filename="../../ui/importing/dialog.py" line="580" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="551" />
+      <location filename="../../ui/importing/dialog.py" line="580" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="552" />
+      <location filename="../../ui/importing/dialog.py" line="581" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="552" />
+      <location filename="../../ui/importing/dialog.py" line="581" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="553" />
+      <location filename="../../ui/importing/dialog.py" line="582" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="553" />
+      <location filename="../../ui/importing/dialog.py" line="582" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="554" />
+      <location filename="../../ui/importing/dialog.py" line="583" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="554" />
+      <location filename="../../ui/importing/dialog.py" line="583" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="555" />
+      <location filename="../../ui/importing/dialog.py" line="584" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="555" />
+      <location filename="../../ui/importing/dialog.py" line="584" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="556" />
+      <location filename="../../ui/importing/dialog.py" line="585" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="556" />
+      <location filename="../../ui/importing/dialog.py" line="585" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="557" />
+      <location filename="../../ui/importing/dialog.py" line="586" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="557" />
+      <location filename="../../ui/importing/dialog.py" line="586" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="558" />
+      <location filename="../../ui/importing/dialog.py" line="587" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="558" />
+      <location filename="../../ui/importing/dialog.py" line="587" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="559" />
+      <location filename="../../ui/importing/dialog.py" line="588" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="559" />
+      <location filename="../../ui/importing/dialog.py" line="588" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="560" />
+      <location filename="../../ui/importing/dialog.py" line="589" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="560" />
+      <location filename="../../ui/importing/dialog.py" line="589" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="561" />
+      <location filename="../../ui/importing/dialog.py" line="590" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="561" />
+      <location filename="../../ui/importing/dialog.py" line="590" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="562" />
+      <location filename="../../ui/importing/dialog.py" line="591" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="562" />
+      <location filename="../../ui/importing/dialog.py" line="591" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="563" />
+      <location filename="../../ui/importing/dialog.py" line="592" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="569" />
+      <location filename="../../ui/importing/dialog.py" line="598" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>

@@ -479,6 +479,18 @@ def test_a_big_import_reads_in_a_second_process_from_the_worker_thread(
     dialog = _dialog(main_window)
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=60000)
     assert "<b>1,200</b> new" in dialog.counts.text()  # (thousands separated, as progress)
+    # a long report finds its rows (Ctrl+F): by name, company or file, case aside
+    qtbot.keyClick(dialog, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.find.isVisible() and dialog.find.hasFocus()
+    qtbot.keyClicks(dialog.find, "PERSON 7")
+    assert sorted(_column(dialog, 3)) == sorted(f"Person {i}" for i in range(1200)
+                                                if str(i).startswith("7"))  # 7, 7x, 7xx
+    dialog.outcomes.sort(3, Qt.SortOrder.DescendingOrder)  # sorted, still found
+    assert _column(dialog, 3)[0] == "Person 799" and dialog.outcomes.rowCount() == 111
+    dialog.find.setText("load co 49 (new)")
+    assert set(_column(dialog, 4)) == {"Load Co 49 (new)"} and dialog.outcomes.rowCount() == 24
+    dialog.find.clear()
+    assert dialog.outcomes.rowCount() == 1200
     assert "Companies: <b>50</b> new · <b>0</b> already" in dialog.counts.text()
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.state == "done", timeout=60000)

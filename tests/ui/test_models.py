@@ -82,7 +82,8 @@ def test_activity_rows_name_the_contact_and_company(sample_store):
 
 def test_a_rows_model_sorts_by_a_column_and_back_to_its_own_order(qtmodeltester):
     """A header click: by the column's text (case aside) or its key, stable both ways; column
-    -1 gives the caller's order back; a persistent index (the selection) follows its row."""
+    -1 gives the caller's order back; a persistent index (the selection) follows its row; a
+    filter shows some rows, sorted as the rest."""
     from PySide6.QtCore import QPersistentModelIndex, Qt
 
     from ui.lazy_model import Column
@@ -101,4 +102,12 @@ def test_a_rows_model_sorts_by_a_column_and_back_to_its_own_order(qtmodeltester)
     assert column(1) == ["100", "10", "9", "9"] and column(0)[2:] == ["A", "a"]
     model.sort(-1)
     assert column(0) == ["b", "A", "c", "a"] and held.row() == 2
+    # a filter keeps the sort; new rows come filtered and sorted alike
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    model.set_filter(lambda r: r[1] < 100)
+    assert column(0) == ["b", "A", "a"]
+    model.set_rows([("z", 1), ("y", 200), ("x", 2)])
+    assert column(0) == ["z", "x"]
+    model.set_filter(None)
+    assert column(0) == ["z", "y", "x"]
     qtmodeltester.check(model)

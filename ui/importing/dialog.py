@@ -48,6 +48,7 @@ from ui.rows_model import RowsTableModel
 from ui.views.base import tidy_table
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+FIND_FROM = 15  # a report of more rows than this offers its find field
 
 
 class _ElideMiddle(QStyledItemDelegate):
@@ -71,6 +72,11 @@ class _Outcome:
     named: bool
     id: str | None  # the record saved (None: skipped)
     action: str = ""  # created | updated | unchanged | linked | skipped
+
+    @property
+    def found_by(self) -> str:
+        """What the report's find field looks in."""
+        return f"{self.file}\n{self.name}\n{self.company}\n{self.details}".casefold()
 
 
 # the Outcome column sorted by what a rep looks at first, not by its words (whatever language)
@@ -156,10 +162,21 @@ class ImportDialog(QDialog):
         self.map_table.horizontalHeader().setStretchLastSection(True)
         tidy_table(self.map_table)
 
+        # a long report: the rows of a name, company or file (Ctrl+F)
+        self.find = QLineEdit(placeholderText=self.tr("Find a name, company or file"))
+        self.find.setClearButtonEnabled(True)
+        self.find.setMinimumWidth(240)
+        self.find.textChanged.connect(self._find)
+        self.find.hide()
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.find.setFocus)
+
         main = QWidget()
         lay = QVBoxLayout(main)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.counts)
+        above = QHBoxLayout()
+        above.addWidget(self.counts, 1)
+        above.addWidget(self.find, 0, Qt.AlignmentFlag.AlignBottom)
+        lay.addLayout(above)
         lay.addWidget(self.progress)
         lay.addWidget(self.table, 1)
         lay.addStretch(0)
@@ -429,6 +446,7 @@ class ImportDialog(QDialog):
         self.state = "failed"
         self.progress.hide()
         self.table.hide()
+        self.find.hide()
         self.counts.setText("")
         self.heading.setText(message)
         self.go_button.setText(self.tr("Close"))
@@ -467,6 +485,7 @@ class ImportDialog(QDialog):
                 if not only_skipped or x["action"] == "skipped"]
         if not rows:
             self.table.hide()
+            self.find.hide()
             self.counts.setText(self.counts.text() + "<br>" + self.tr(
                 "The file holds no contacts or companies."))
             return
@@ -490,16 +509,20 @@ class ImportDialog(QDialog):
             outcomes.append(_Outcome(Path(x["file"]).name, str(x["record"]),
                                      words.get(x["action"], x["action"]), label or no_name,
                                      company, details, bool(label), x["id"], x["action"]))
-        self.outcomes.set_rows(outcomes)
-        header = self.table.horizontalHeader()  # (a preview read again keeps the rep's sort)
-        self.outcomes.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.outcomes.set_rows(outcomes)  # (a preview read again keeps the rep's sort and find)
+        self.find.setVisible(len(outcomes) > FIND_FROM)
         for col in range(5):  # not the last: it stretches over the rest of the width
             self.table.resizeColumnToContents(col)
         # a long name or company must not push the reason out of sight: cap their columns
+        header = self.table.horizontalHeader()
         for col, most in ((0, 200), (3, 200), (4, 220)):
             header.resizeSection(col, min(header.sectionSize(col), most))
         self.table.setCurrentIndex(QModelIndex())
         self.table.show()
+
+    def _find(self, text: str) -> None:
+        needle = text.strip().casefold()
+        self.outcomes.set_filter((lambda o: needle in o.found_by) if needle else None)
 
     def _details(self, about: RecordAbout) -> str:
         """What an update changes (what a rep checks before importing onto people they have),
