@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app import normalize
 from ui.lazy_model import ID_ROLE, Column, ColumnsModel, Index
 
 MUTED = QBrush(QColor("#9ca3af"))
@@ -43,14 +44,15 @@ class RowsTableModel(ColumnsModel):
         column, order = self._sorted_by
         if 0 <= column < len(self.columns):
             col = self.columns[column]
-            key = col.key or (lambda item: col.value(item).casefold())
+            key = col.key or (lambda item: normalize.fold(col.value(item)))
             # (stable: rows alike keep the caller's order, in both directions)
             rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         return rows
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A click on a header (a view with sorting enabled): by that column, case and width
-        aside; column -1 (no sort indicator) is the caller's own order back."""
+        aside (`normalize.fold`); column -1 (no sort indicator) is the caller's own order
+        back."""
         self.layoutAboutToBeChanged.emit()
         self._sorted_by = (column, order)
         rows = self._arranged()

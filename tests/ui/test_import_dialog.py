@@ -487,7 +487,7 @@ def test_a_big_import_reads_in_a_second_process_from_the_worker_thread(
                                                 if str(i).startswith("7"))  # 7, 7x, 7xx
     dialog.outcomes.sort(3, Qt.SortOrder.DescendingOrder)  # sorted, still found
     assert _column(dialog, 3)[0] == "Person 799" and dialog.outcomes.rowCount() == 111
-    dialog.find.setText("load co 49 (new)")
+    dialog.find.setText("ｌｏａｄ ｃｏ ４９ (new)")  # (typed in full width, as a Chinese IME may)
     assert set(_column(dialog, 4)) == {"Load Co 49 (new)"} and dialog.outcomes.rowCount() == 24
     dialog.find.clear()
     assert dialog.outcomes.rowCount() == 1200

@@ -8,6 +8,7 @@ write meanwhile, Import runs it again, with a progress bar and Cancel."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import normalize
 from app.io import columns
 from app.io.apply import ImportReport, RecordAbout
 from app.io.errors import UnmappedColumns
@@ -73,10 +75,11 @@ class _Outcome:
     id: str | None  # the record saved (None: skipped)
     action: str = ""  # created | updated | unchanged | linked | skipped
 
-    @property
+    @functools.cached_property
     def found_by(self) -> str:
-        """What the report's find field looks in."""
-        return f"{self.file}\n{self.name}\n{self.company}\n{self.details}".casefold()
+        """What the report's find field looks in (case and width aside: a Chinese input
+        method types ｐｅｔｅｒ in full width)."""
+        return normalize.fold(f"{self.file}\n{self.name}\n{self.company}\n{self.details}")
 
 
 # the Outcome column sorted by what a rep looks at first, not by its words (whatever language)
@@ -521,7 +524,7 @@ class ImportDialog(QDialog):
         self.table.show()
 
     def _find(self, text: str) -> None:
-        needle = text.strip().casefold()
+        needle = normalize.fold(text)
         self.outcomes.set_filter((lambda o: needle in o.found_by) if needle else None)
 
     def _details(self, about: RecordAbout) -> str:
