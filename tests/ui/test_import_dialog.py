@@ -588,6 +588,10 @@ def test_the_preview_says_what_an_update_changes(qtbot, styled_app, store, tmp_p
     assert (_cell(dialog, 0, 1), _cell(dialog, 0, 2), _cell(dialog, 0, 5)) == (
         "2", "updated", "changes phone numbers, job title")
     assert (_cell(dialog, 1, 1), _cell(dialog, 1, 2)) == ("1", "new")
+    assert dialog.table.isColumnHidden(4)  # no company in the file: no company column
+    dialog.table.selectRow(0)  # (nor in what Ctrl+C copies)
+    dialog.copy_rows()
+    assert QApplication.clipboard().text().splitlines()[0] == "File\tRecord\tOutcome\tName\tDetails"
     dialog.reject()
 
 
@@ -608,6 +612,7 @@ def test_the_preview_shows_the_company_each_person_joins(qtbot, styled_app, stor
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
     assert dialog.table.model().headerData(4, Qt.Orientation.Horizontal) == "Company"
+    assert not dialog.table.isColumnHidden(4)
     companies = dict(zip(_column(dialog, 3), _column(dialog, 4), strict=True))
     assert companies == {"王小明": "华为技术有限公司", "李娜": "华为技术有限公司",
                          "赵磊": "鸿睿科技有限公司 (new)", "孙悦": "鸿睿科技有限公司 (new)"}

@@ -514,6 +514,7 @@ class ImportDialog(QDialog):
                                      company, details, bool(label), x["id"], x["action"]))
         self.outcomes.set_rows(outcomes)  # (a preview read again keeps the rep's sort and find)
         self.find.setVisible(len(outcomes) > FIND_FROM)
+        self.table.setColumnHidden(4, not r.companies)  # (a list of names and numbers only)
         for col in range(5):  # not the last: it stretches over the rest of the width
             self.table.resizeColumnToContents(col)
         # a long name or company must not push the reason out of sight: cap their columns
@@ -554,7 +555,7 @@ class ImportDialog(QDialog):
         """The selected rows of the report, tab-separated under their headers, for a sheet."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
         model = self.table.model()
-        cols = range(model.columnCount())
+        cols = [c for c in range(model.columnCount()) if not self.table.isColumnHidden(c)]
         lines = ["\t".join(str(model.headerData(c, Qt.Orientation.Horizontal)) for c in cols)]
         lines += ["\t".join(str(model.index(r, c).data() or "") for c in cols) for r in rows]
         if rows:
