@@ -138,7 +138,8 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
                progress: Callable[[int], None] | None = None,
                per_record: bool = False, ahead: bool | None = None,
                tags: Sequence[str] = (), undoable: bool = False,
-               confirm: Callable[[ImportReport], bool] | None = None) -> ImportReport:
+               confirm: Callable[[ImportReport], bool] | None = None,
+               expect: Callable[[int], None] | None = None) -> ImportReport:
     """Import these files in one transaction. Raises FileUnreadable (nothing written) or
     Cancelled (nothing written). `per_record`: match and write each record on its own, without
     the import's lookups (the reference the lookups are tested against). `ahead`: read and
@@ -147,9 +148,12 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
     `undoable`: the report keeps what the import wrote (`report.journal`), to take it back.
     `confirm(report)`: asked with the whole report before the commit, the transaction still
     open (the app's preview: the import itself, committed when the rep says Import); False
-    rolls it back (Cancelled)."""
+    rolls it back (Cancelled). `expect(n)`: told, once the files are open, how many records
+    they seem to hold (0: not known), for a progress bar before the report has a total."""
     tags = [t.strip() for t in tags if t.strip()]
     sources = open_all(store, paths, mapping)
+    if expect is not None:
+        expect(sum(s.expected for s in sources) if all(s.expected for s in sources) else 0)
     report = ImportReport(dry_run=dry_run)
     web = _Web(None if dry_run else photos.WebPhotos, later=confirm is not None)
     try:

@@ -31,6 +31,9 @@ class Source:
     info: dict = field(default_factory=dict)
     records: Iterator[tuple[int, Record]] = iter(())
     size: int = 0  # bytes (a book inside a zip archive is no file to ask)
+    # records the file seems to hold, counted cheaply before reading (cards, lines, sheet rows),
+    # for a progress bar while nothing says how many there are; 0: not known
+    expected: int = 0
 
 
 def sniff_delimiter(text: str) -> str:
@@ -151,14 +154,22 @@ def _open(name: str, data: bytes, mapping, remembered) -> Source:
     if data.startswith(_OLE2):
         return _table(name, "xls", _xls_rows(name, data), mapping, remembered)
     decode.check_text(data, name)
-    if vcard.looks_like_vcard(vcard._wide(data)):
-        return Source(name, "vcard", {}, vcard.read_vcards(data, name))
+    wide = vcard._wide(data)
+    if vcard.looks_like_vcard(wide):
+        cards = wide.count(b"BEGIN:VCARD") or wide.upper().count(b"BEGIN:VCARD")
+        return Source(name, "vcard", {}, vcard.read_vcards(data, name), expected=cards)
     text = decode.decode(data, name)
     if ldif.looks_like_ldif(text):
-        return Source(name, "ldif", {}, ldif.read_ldif(text, name))
+        return Source(name, "ldif", {}, ldif.read_ldif(text, name),
+                      expected=len(_LDIF_ENTRY.findall(text)))
     # rows stream from the text: a 10,000-row file is never held as a list of lists as well
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    return _table(name, "csv", rows, mapping, remembered)
+    src = _table(name, "csv", rows, mapping, remembered)
+    src.expected = text.rstrip("\r\n").count("\n")  # lines under the header (a guess)
+    return src
+
+
+_LDIF_ENTRY = re.compile(r"^dn::?", re.IGNORECASE | re.MULTILINE)
 
 
 def sample_row(path: str | Path) -> list[str]:
@@ -223,7 +234,9 @@ def _xlsx(name: str, data: bytes, mapping, remembered) -> Source:
     ws = _first_filled(wb.worksheets)
     if ws is None:
         raise FileUnreadable(_no_filled_sheet(name))
-    return _table(name, "xlsx", _sheet_rows(wb, ws, data), mapping, remembered)
+    src = _table(name, "xlsx", _sheet_rows(wb, ws, data), mapping, remembered)
+    src.expected = max((ws.max_row or 1) - 1, 0)  # (the sheet's own dimension, if it says)
+    return src
 
 
 def _spreadsheet(z: zipfile.ZipFile, names: list[str]) -> str:

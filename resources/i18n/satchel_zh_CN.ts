@@ -887,461 +887,466 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="104" />
+      <location filename="../../ui/importing/dialog.py" line="107" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="126" />
+      <location filename="../../ui/importing/dialog.py" line="130" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="127" />
+      <location filename="../../ui/importing/dialog.py" line="131" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="129" />
+      <location filename="../../ui/importing/dialog.py" line="133" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="131" />
+      <location filename="../../ui/importing/dialog.py" line="135" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="134" />
+      <location filename="../../ui/importing/dialog.py" line="138" />
       <source>Company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="136" />
+      <location filename="../../ui/importing/dialog.py" line="140" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="157" />
+      <location filename="../../ui/importing/dialog.py" line="161" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="157" />
+      <location filename="../../ui/importing/dialog.py" line="161" />
       <source>First value</source>
       <translation>首行内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="157" />
+      <location filename="../../ui/importing/dialog.py" line="161" />
       <source>Satchel field</source>
       <translation>Satchel 字段</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="166" />
+      <location filename="../../ui/importing/dialog.py" line="170" />
       <source>Find a name, company or file</source>
       <translation>查找姓名、公司或文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="189" />
+      <location filename="../../ui/importing/dialog.py" line="193" />
       <source>&amp;Tag everyone imported:</source>
       <translation>为导入的联系人加标签(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="190" />
+      <location filename="../../ui/importing/dialog.py" line="194" />
       <source>optional, e.g. Trade fair 2026</source>
       <translation>可选，例如：广交会 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="201" />
+      <location filename="../../ui/importing/dialog.py" line="205" />
       <source>Select them in Contacts</source>
       <translation>在联系人中选中它们</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="204" />
+      <location filename="../../ui/importing/dialog.py" line="208" />
       <source>Undo this import…</source>
       <translation>撤销这次导入…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="207" />
+      <location filename="../../ui/importing/dialog.py" line="211" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="209" />
-      <location filename="../../ui/importing/dialog.py" line="343" />
+      <location filename="../../ui/importing/dialog.py" line="213" />
+      <location filename="../../ui/importing/dialog.py" line="357" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="257" />
+      <location filename="../../ui/importing/dialog.py" line="261" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="278" />
+      <location filename="../../ui/importing/dialog.py" line="282" />
       <source>{0} cannot all be the {1}: choose another field for all but one, or (ignore).</source>
       <translation>{0}不能都作为“{1}”：只保留其中一列，其余请选择其他字段或“（忽略）”。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="279" />
-      <location filename="../../ui/importing/dialog.py" line="403" />
-      <location filename="../../ui/importing/dialog.py" line="535" />
+      <location filename="../../ui/importing/dialog.py" line="283" />
+      <location filename="../../ui/importing/dialog.py" line="417" />
+      <location filename="../../ui/importing/dialog.py" line="550" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="287" />
+      <location filename="../../ui/importing/dialog.py" line="291" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="306" />
+      <location filename="../../ui/importing/dialog.py" line="310" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="330" />
+      <location filename="../../ui/importing/dialog.py" line="342" />
+      <source>{0} of about {1} records checked…</source>
+      <translation>已检查 {0} 条记录，共约 {1} 条…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="344" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="340" />
+      <location filename="../../ui/importing/dialog.py" line="354" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="360" />
+      <location filename="../../ui/importing/dialog.py" line="374" />
       <source>Import finished. Double-click a row to open that contact or company.</source>
       <translation>导入完成。双击某一行即可打开该联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="363" />
+      <location filename="../../ui/importing/dialog.py" line="377" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="365" />
-      <location filename="../../ui/importing/dialog.py" line="452" />
+      <location filename="../../ui/importing/dialog.py" line="379" />
+      <location filename="../../ui/importing/dialog.py" line="466" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="396" />
+      <location filename="../../ui/importing/dialog.py" line="410" />
       <source>{0} has no header row: its first row is already a contact. Satchel guessed what each column holds from its values; check the choices.</source>
       <translation>{0} 没有表头行：第一行就是联系人。Satchel 已根据内容推测每列的含义，请核对。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="401" />
+      <location filename="../../ui/importing/dialog.py" line="415" />
       <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="406" />
+      <location filename="../../ui/importing/dialog.py" line="420" />
       <source>{0}: Satchel does not recognize some columns, and guessed what they hold from their values. Check each column (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列，已根据列中的内容推测其含义。请逐列核对（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="411" />
+      <location filename="../../ui/importing/dialog.py" line="425" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="423" />
+      <location filename="../../ui/importing/dialog.py" line="437" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="431" />
+      <location filename="../../ui/importing/dialog.py" line="445" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="438" />
+      <location filename="../../ui/importing/dialog.py" line="452" />
       <source>Column {0}</source>
       <translation>第 {0} 列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="463" />
+      <location filename="../../ui/importing/dialog.py" line="477" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="472" />
+      <location filename="../../ui/importing/dialog.py" line="486" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="477" />
+      <location filename="../../ui/importing/dialog.py" line="491" />
       <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="481" />
+      <location filename="../../ui/importing/dialog.py" line="495" />
       <source>Companies: &lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; already in Satchel</source>
       <translation>公司：新增 &lt;b&gt;{0}&lt;/b&gt; 家 · Satchel 中已有 &lt;b&gt;{1}&lt;/b&gt; 家</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="490" />
+      <location filename="../../ui/importing/dialog.py" line="504" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="496" />
+      <location filename="../../ui/importing/dialog.py" line="510" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="496" />
+      <location filename="../../ui/importing/dialog.py" line="510" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="497" />
+      <location filename="../../ui/importing/dialog.py" line="511" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="497" />
+      <location filename="../../ui/importing/dialog.py" line="511" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="498" />
+      <location filename="../../ui/importing/dialog.py" line="512" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="499" />
+      <location filename="../../ui/importing/dialog.py" line="513" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="500" />
+      <location filename="../../ui/importing/dialog.py" line="514" />
       <source>{0} (new)</source>
       <translation>{0}（新增）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="532" />
+      <location filename="../../ui/importing/dialog.py" line="547" />
       <source>e-mail addresses</source>
       <translation>电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="532" />
+      <location filename="../../ui/importing/dialog.py" line="547" />
       <source>phone numbers</source>
       <translation>电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="533" />
+      <location filename="../../ui/importing/dialog.py" line="548" />
       <source>websites</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="533" />
+      <location filename="../../ui/importing/dialog.py" line="548" />
       <source>photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="535" />
+      <location filename="../../ui/importing/dialog.py" line="550" />
       <source>changes {0}</source>
       <translation>更改：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="538" />
+      <location filename="../../ui/importing/dialog.py" line="553" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="573" />
+      <location filename="../../ui/importing/dialog.py" line="588" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="573" />
+      <location filename="../../ui/importing/dialog.py" line="588" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="574" />
+      <location filename="../../ui/importing/dialog.py" line="589" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="574" />
+      <location filename="../../ui/importing/dialog.py" line="589" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="575" />
+      <location filename="../../ui/importing/dialog.py" line="590" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="575" />
+      <location filename="../../ui/importing/dialog.py" line="590" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="576" />
+      <location filename="../../ui/importing/dialog.py" line="591" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="576" />
+      <location filename="../../ui/importing/dialog.py" line="591" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="577" />
+      <location filename="../../ui/importing/dialog.py" line="592" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="577" />
+      <location filename="../../ui/importing/dialog.py" line="592" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="578" />
+      <location filename="../../ui/importing/dialog.py" line="593" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="578" />
+      <location filename="../../ui/importing/dialog.py" line="593" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="579" />
+      <location filename="../../ui/importing/dialog.py" line="594" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="580" />
+      <location filename="../../ui/importing/dialog.py" line="595" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="580" />
+      <location filename="../../ui/importing/dialog.py" line="595" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="581" />
+      <location filename="../../ui/importing/dialog.py" line="596" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="581" />
+      <location filename="../../ui/importing/dialog.py" line="596" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="582" />
+      <location filename="../../ui/importing/dialog.py" line="597" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="582" />
+      <location filename="../../ui/importing/dialog.py" line="597" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="583" />
+      <location filename="../../ui/importing/dialog.py" line="598" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="583" />
+      <location filename="../../ui/importing/dialog.py" line="598" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="584" />
+      <location filename="../../ui/importing/dialog.py" line="599" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="584" />
+      <location filename="../../ui/importing/dialog.py" line="599" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="585" />
+      <location filename="../../ui/importing/dialog.py" line="600" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="585" />
+      <location filename="../../ui/importing/dialog.py" line="600" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="586" />
+      <location filename="../../ui/importing/dialog.py" line="601" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="586" />
+      <location filename="../../ui/importing/dialog.py" line="601" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="587" />
+      <location filename="../../ui/importing/dialog.py" line="602" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="587" />
+      <location filename="../../ui/importing/dialog.py" line="602" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="588" />
+      <location filename="../../ui/importing/dialog.py" line="603" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="588" />
+      <location filename="../../ui/importing/dialog.py" line="603" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="589" />
+      <location filename="../../ui/importing/dialog.py" line="604" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="589" />
+      <location filename="../../ui/importing/dialog.py" line="604" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="590" />
+      <location filename="../../ui/importing/dialog.py" line="605" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="590" />
+      <location filename="../../ui/importing/dialog.py" line="605" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="591" />
+      <location filename="../../ui/importing/dialog.py" line="606" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="591" />
+      <location filename="../../ui/importing/dialog.py" line="606" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="592" />
+      <location filename="../../ui/importing/dialog.py" line="607" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="598" />
+      <location filename="../../ui/importing/dialog.py" line="613" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>
@@ -1349,32 +1354,32 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportWorker</name>
     <message>
-      <location filename="../../ui/importing/worker.py" line="88" />
+      <location filename="../../ui/importing/worker.py" line="90" />
       <source>The database is busy: another program (the command line, or a second Satchel) has been writing to it for a while. Nothing was changed. Import again once it is done.</source>
       <translation>数据库正忙：另一个程序（命令行，或另一个 Satchel）已持续写入一段时间。未做任何更改。请在它完成后再次导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/worker.py" line="99" />
+      <location filename="../../ui/importing/worker.py" line="101" />
       <source>The import stopped because of an unexpected error ({0}). Nothing was changed.</source>
       <translation>导入因意外错误而中止（{0}）。未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/worker.py" line="109" />
+      <location filename="../../ui/importing/worker.py" line="111" />
       <source>The file could not be imported; nothing was changed.</source>
       <translation>无法导入该文件，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/worker.py" line="110" />
+      <location filename="../../ui/importing/worker.py" line="112" />
       <source>{0} files could not be imported; nothing was changed.</source>
       <translation>{0} 个文件无法导入，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/worker.py" line="112" />
+      <location filename="../../ui/importing/worker.py" line="114" />
       <source>The other files were not imported either: import them again without this one, or once it is mended.</source>
       <translation>其他文件也未导入：请去掉此文件后重新导入，或修复后再导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/worker.py" line="114" />
+      <location filename="../../ui/importing/worker.py" line="116" />
       <source>The other files were not imported either: import them again without these, or once they are mended.</source>
       <translation>其他文件也未导入：请去掉这些文件后重新导入，或修复后再导入。</translation>
     </message>
@@ -3569,82 +3574,82 @@ Start by bringing in the people you already know:</source>
       <translation>邮件列表（{name}），不是联系人：本文件中的成员会加上以此为名的标签</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="62" />
+      <location filename="../../app/io/reader.py" line="65" />
       <source>{file} could not be read ({error}). Nothing was imported; check the file or export it again from your mail program.</source>
       <translation>无法读取 {file}（{error}），未导入任何数据。请检查该文件，或从邮件程序重新导出。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="243" />
+      <location filename="../../app/io/reader.py" line="256" />
       <source>{file} has no filled worksheet: there is nothing to import.</source>
       <translation>{file} 没有填有内容的工作表，没有可导入的内容。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="265" />
+      <location filename="../../app/io/reader.py" line="278" />
       <source>{file} is a zip file but not an Excel workbook ({error}).</source>
       <translation>{file} 是 zip 文件，但不是 Excel 工作簿（{error}）。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="255" />
+      <location filename="../../app/io/reader.py" line="268" />
       <source>{file} is an OpenDocument spreadsheet (LibreOffice, OpenOffice). Save it as Excel (.xlsx) or CSV there (File → Save As), then import that.</source>
       <translation>{file} 是 OpenDocument 电子表格（LibreOffice、OpenOffice）。请在其中另存为 Excel（.xlsx）或 CSV（文件 → 另存为），再导入该文件。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="259" />
+      <location filename="../../app/io/reader.py" line="272" />
       <source>{file} is an Apple Numbers spreadsheet. Export it as Excel or CSV in Numbers (File → Export To), then import that.</source>
       <translation>{file} 是 Apple Numbers 电子表格。请在 Numbers 中导出为 Excel 或 CSV（文件 → 导出为），再导入该文件。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="262" />
+      <location filename="../../app/io/reader.py" line="275" />
       <source>{file} is an Excel binary workbook (.xlsb), which Satchel cannot read. Save it as an Excel workbook (.xlsx) or CSV in Excel (File → Save As), then import that.</source>
       <translation>{file} 是 Excel 二进制工作簿（.xlsb），Satchel 无法读取。请在 Excel 中另存为 Excel 工作簿（.xlsx）或 CSV（文件 → 另存为），再导入该文件。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="196" />
+      <location filename="../../app/io/reader.py" line="207" />
       <source>{file} has no header row: there is nothing to import.</source>
       <translation>{file} 没有表头行，没有可导入的内容。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="200" />
+      <location filename="../../app/io/reader.py" line="211" />
       <source>{file} is not an address book: it has a single column and no recognizable format. Choose a vCard, CSV, LDIF or Excel file.</source>
       <translation>{file} 不是通讯录：它只有一列，格式也无法识别。请选择 vCard、CSV、LDIF 或 Excel 文件。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="280" />
+      <location filename="../../app/io/reader.py" line="293" />
       <source>{file} is protected with a password, so Satchel cannot read it. Open it in Excel or WPS with its password, save a copy without one (File → Info → Protect Workbook → Encrypt with Password, and clear it), then import that copy.</source>
       <translation>{file} 设有密码保护，Satchel 无法读取。请用 Excel 或 WPS 输入密码打开，另存一份不带密码的副本（文件 → 信息 → 保护工作簿 → 用密码进行加密，清除密码），再导入该副本。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="103" />
+      <location filename="../../app/io/reader.py" line="106" />
       <source>{file} does not exist.</source>
       <translation>{file} 不存在。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="105" />
+      <location filename="../../app/io/reader.py" line="108" />
       <source>{file} is a folder, not a file.</source>
       <translation>{file} 是文件夹，不是文件。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="107" />
+      <location filename="../../app/io/reader.py" line="110" />
       <source>{file} could not be read ({error}).</source>
       <translation>无法读取 {file}（{error}）。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="134" />
+      <location filename="../../app/io/reader.py" line="137" />
       <source>{file} is a zip archive without address books (vCard, CSV, LDIF or Excel files) in it.</source>
       <translation>{file} 是 zip 压缩包，其中没有通讯录（vCard、CSV、LDIF 或 Excel 文件）。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="137" />
+      <location filename="../../app/io/reader.py" line="140" />
       <source>{file} holds a file too big to be an address book (over {mb} MB unpacked).</source>
       <translation>{file} 内含的文件太大，不可能是通讯录（解压后超过 {mb} MB）。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="292" />
+      <location filename="../../app/io/reader.py" line="305" />
       <source>{file} is an Office 97–2003 file but not an Excel workbook Satchel can read ({error}). Open it in Excel or WPS and save it as .xlsx or CSV, then import that.</source>
       <translation>{file} 是 Office 97–2003 文件，但不是 Satchel 能读取的 Excel 工作簿（{error}）。请用 Excel 或 WPS 打开并另存为 .xlsx 或 CSV，再导入该文件。</translation>
     </message>
     <message>
-      <location filename="../../app/io/reader.py" line="143" />
+      <location filename="../../app/io/reader.py" line="146" />
       <source>{file} is a damaged zip archive ({error}). Nothing was imported; download or save it again.</source>
       <translation>{file} 是损坏的 zip 压缩包（{error}），未导入任何数据。请重新下载或保存。</translation>
     </message>

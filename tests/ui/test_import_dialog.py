@@ -430,7 +430,13 @@ def test_window_stays_responsive_during_import(qtbot, main_window, store, tmp_pa
         f"ORG:Load Co {i % 50}\r\nEND:VCARD\r\n" for i in range(300)), encoding="utf-8")
     main_window.import_files([str(big)])
     dialog = _dialog(main_window)
+    bar: list[tuple[int, int, str]] = []  # the preview's progress: a total once the file is open
+    dialog.worker.progress.connect(lambda _done: bar.append(  # (after the dialog's own slot)
+        (dialog.progress.value(), dialog.progress.maximum(), dialog.counts.text())),
+        Qt.ConnectionType.QueuedConnection)
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=60000)
+    assert bar and all(most == 300 for _, most, _ in bar)
+    assert bar[-1] == (300, 300, "300 of about 300 records checked…")
     ticks = []
     timer = QTimer(interval=5)
     timer.timeout.connect(lambda: ticks.append(dialog.state) if dialog.state == "importing" else None)
@@ -477,7 +483,11 @@ def test_a_big_import_reads_in_a_second_process_from_the_worker_thread(
     timer.start()
     main_window.import_files([str(big)])
     dialog = _dialog(main_window)
+    bar: list[tuple[int, int]] = []  # the preview's progress bar: a total once the file is open
+    dialog.worker.progress.connect(lambda _done: bar.append(  # (after the dialog's own slot)
+        (dialog.progress.value(), dialog.progress.maximum())), Qt.ConnectionType.QueuedConnection)
     qtbot.waitUntil(lambda: dialog.state == "preview", timeout=60000)
+    assert bar and all(most == 1200 for _, most in bar) and bar[-1] == (1200, 1200)
     assert "<b>1,200</b> new" in dialog.counts.text()  # (thousands separated, as progress)
     # a long report finds its rows (Ctrl+F): by name, company or file, case aside
     qtbot.keyClick(dialog, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

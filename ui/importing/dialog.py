@@ -109,6 +109,7 @@ class ImportDialog(QDialog):
 
         self.worker = ImportWorker(store, self)
         self.worker.progress.connect(self._on_progress)
+        self.worker.expected.connect(self._on_expected)
         self.worker.previewed.connect(self._on_previewed)
         self.worker.released.connect(self._on_released)
         self.worker.finished.connect(self._on_finished)
@@ -325,12 +326,22 @@ class ImportDialog(QDialog):
         super().reject()
 
     # -- worker results ------------------------------------------------------------------
+    def _on_expected(self, total: int) -> None:
+        """The files are open: the preview's bar shows how far it got (a guess: a CSV line
+        may not be a record)."""
+        if self.state == "previewing" and total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(0)
+
     def _on_progress(self, done: int) -> None:
-        if self.state == "importing":
+        if self.state in ("importing", "previewing") and self.progress.maximum():
             self.progress.setValue(min(done, self.progress.maximum()))
-        elif self.state == "previewing" and done:
-            # the preview has no total to show yet: say how far it got
-            self.counts.setText(self.tr("{0} records checked…").format(*_counts(done)))
+        if self.state == "previewing" and done:
+            # the preview has no report to show yet: say how far it got
+            total = self.progress.maximum()
+            self.counts.setText(self.tr("{0} of about {1} records checked…").format(
+                *_counts(done, total)) if total else
+                self.tr("{0} records checked…").format(*_counts(done)))
 
     def _on_previewed(self, report: ImportReport) -> None:
         if report is not self.worker.previewed_last:

@@ -22,6 +22,7 @@ from ui.worker import ThreadWorker
 
 class ImportWorker(ThreadWorker):
     progress = Signal(int)  # records done
+    expected = Signal(int)  # records the files seem to hold (0: not known), before the first
     previewed = Signal(object)  # ImportReport: imported, held open until `commit` or `cancel`
     released = Signal()  # the held import gave way to another write: nothing was written
     finished = Signal(object)  # ImportReport, committed
@@ -78,7 +79,8 @@ class ImportWorker(ThreadWorker):
         try:
             report = run_import(self.store, paths, mapping=mapping, cancel=self._cancel.is_set,
                                 progress=self.progress.emit, tags=tags, undoable=True,
-                                confirm=self._hold if preview else None)
+                                confirm=self._hold if preview else None,
+                                expect=self.expected.emit)
         except UnmappedColumns as exc:
             self.unmapped.emit(exc)
         except FileUnreadable as exc:

@@ -81,6 +81,17 @@ def test_the_report_names_each_persons_company_and_the_ones_the_import_made(stor
     assert "companies: 0 new, 1 already in Satchel" in again.summary()
 
 
+def test_the_import_says_how_many_records_to_expect_before_the_first(store, fx):
+    told = []
+    run_import(store, paths(fx, ["apple_30.vcf", "google.csv"]), dry_run=True,
+               expect=told.append, progress=lambda done: told.append(-done))
+    assert told[0] == 1 + 2 and told[-1] == -3  # (before any record; then the records)
+    told.clear()
+    run_import(store, paths(fx, ["google.csv", "generic_zh.xls"]), dry_run=True,
+               expect=told.append)
+    assert told == [0]  # one file that cannot say: no total
+
+
 def test_account_list_imports_companies(store, fx):
     r = run_import(store, paths(fx, ["accounts.csv"]))
     assert r.created == 2
