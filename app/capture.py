@@ -66,7 +66,10 @@ def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None,
         raise InvalidInput("A company needs a name.")
     match = matching.match_company(tx.session, draft, region or tx.region, prematch)
     if match.decision != "same":
-        return CompanySaveResult((create or partial(companies.create, tx))(draft), "created")
+        company_id = (create or partial(companies.create, tx))(draft)
+        if match.decision == "maybe":  # a new company, but the rep may find it is that one
+            tx.session.info.setdefault(_LOOK_ALIKES, {})[company_id] = match
+        return CompanySaveResult(company_id, "created")
     if ready is not None:
         ready(match.company_id)
     rec = records.live(tx, "company", match.company_id)
@@ -76,6 +79,17 @@ def save_company(tx: Tx, draft: CompanyDraft, region: str | None = None,
         fill["tags"] = rec["tags"] + draft.tags
     changed = records.update_loaded(tx, "company", rec, fill)
     return CompanySaveResult(rec["id"], "updated" if changed else "linked")
+
+
+_LOOK_ALIKES = "look_alikes"  # session.info: new company id → the "maybe" it was created beside
+
+
+def look_alikes(session) -> dict[str, matching.CompanyMatch]:
+    """The companies this transaction created though the matcher found one it "maybe" is
+    (the same short name, the same name in another city): the id of each → that match. An
+    import's report offers to review them at once, rather than leave them to a full search
+    for duplicates. (Savepoints rolled back since may have taken some of them out again.)"""
+    return session.info.get(_LOOK_ALIKES, {})
 
 
 def company_of(draft: ContactDraft) -> CompanyDraft | None:

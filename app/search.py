@@ -165,7 +165,7 @@ def reindex_many(session: Session,
         con.executemany("DELETE FROM search_doc WHERE rowid = ?", dead)
     if not live:
         return
-    names = rows.company_names(con, {rec["company_id"] for entity, _, rec in live
+    names = rows.names(con, "company", {rec["company_id"] for entity, _, rec in live
                                      if entity == "contact" and rec["company_id"]})
     new_docs = [(entity, record_id) for entity, record_id, _ in live if record_id not in old]
     if new_docs:  # rowids as SQLite would choose them (max + 1): we are the only writer

@@ -422,13 +422,4 @@ def side_by_side(session: Session, kind: str, a_id: str, b_id: str) -> PairView 
 
 def names(session: Session, kind: str, ids: list[str]) -> dict[str, str]:
     """id → name for many records at once (the review queue's list)."""
-    if kind not in KINDS:
-        return {}
-    con = rows.dbapi(session)
-    out: dict[str, str] = {}
-    ids = list(dict.fromkeys(ids))
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        out.update(con.execute(f"SELECT id, name FROM {kind} WHERE id IN "
-                               f"({', '.join('?' * len(chunk))})", chunk).fetchall())
-    return out
+    return rows.names(rows.dbapi(session), kind, ids) if kind in KINDS else {}

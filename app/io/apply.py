@@ -52,6 +52,16 @@ class RecordAbout:
     kind: str = ""  # what was saved: contact | company ("": skipped)
 
 
+@dataclass(frozen=True)
+class LookAlike:
+    """The company a new one "maybe" is (the same short name; the same name in another city)."""
+
+    id: str
+    name: str
+    score: float
+    reasons: tuple[str, ...]
+
+
 @dataclass
 class ImportReport:
     created: int = 0
@@ -63,6 +73,9 @@ class ImportReport:
     about: list[RecordAbout] = field(default_factory=list)  # per record, beside `records`
     companies: dict[str, str] = field(default_factory=dict)  # the records' companies: id → name
     new_companies: set[str] = field(default_factory=set)  # those of them the import made
+    # new companies the matcher found "maybe" the same as another (the rep reviews them,
+    # ui.dedup): new id → LookAlike
+    look_alikes: dict[str, LookAlike] = field(default_factory=dict)
     # what the import wrote, to take it back (`journal.undo`); run_import(undoable=True)
     journal: journal.Journal | None = None
 
@@ -192,10 +205,11 @@ def run_import(store: Store, paths: Sequence[str | Path], *, dry_run: bool = Fal
             if progress is not None:
                 progress(done)
             # (read now: a held preview's new companies are in no other connection's view)
-            report.companies = rows.company_names(rows.dbapi(tx.session), {
+            report.companies = rows.names(rows.dbapi(tx.session), "company", {
                 x["company_id"] for x in report.records if x["company_id"]})
             report.new_companies = {i for i in report.companies
                                     if kept.created.get(i) == "company"}
+            report.look_alikes = _look_alikes(tx)
             if confirm is not None:
                 search.write_later(tx.session)  # (the commit's work but the commit, done now)
                 with collector.resumed():  # (the rep may take a while)
@@ -239,6 +253,16 @@ class _Web:
         waiting, self.waiting = self.waiting or [], None
         for item in waiting:
             self.submit(*item)
+
+
+def _look_alikes(tx: Tx) -> dict[str, LookAlike]:
+    """`capture.look_alikes` of the import, for the companies still there (a record rolled
+    back took its own out again) and the ones they look like."""
+    found = capture.look_alikes(tx.session)
+    ids = {i for cid, m in found.items() for i in (cid, m.company_id)}
+    there = rows.names(rows.dbapi(tx.session), "company", ids)
+    return {cid: LookAlike(m.company_id, there[m.company_id], m.score, tuple(m.reasons))
+            for cid, m in found.items() if cid in there and m.company_id in there}
 
 
 def _attach_web_photos(tx: Tx, fetcher: photos.WebPhotos | None, report: ImportReport,

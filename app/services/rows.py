@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -145,16 +145,17 @@ def load_many(session: Session, entity: str, record_ids: list[str]) -> dict[str,
 _dumps_text = json.JSONEncoder(ensure_ascii=False).encode  # list fields as entered
 
 
-def company_names(con: sqlite3.Connection, company_ids: set[str] | list[str]) -> dict[str, str]:
-    """id → name of these companies (a batch of people's companies, for their search entries
-    and an import's report)."""
-    ids = list(company_ids)
-    names: dict[str, str] = {}
+def names(con: sqlite3.Connection, entity: str, record_ids: Iterable[str]) -> dict[str, str]:
+    """id → name of these companies or contacts, for many at once (a batch of people's
+    companies for their search entries, an import's report, the duplicates queue); absent
+    ids are left out."""
+    ids = list(dict.fromkeys(record_ids))
+    found: dict[str, str] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        names.update(con.execute(
-            f"SELECT id, name FROM company WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
-    return names
+        found.update(con.execute(
+            f"SELECT id, name FROM {entity} WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+    return found
 
 
 def _list_column(wire: list) -> str:

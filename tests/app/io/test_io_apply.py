@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from app import capture
-from app.domain import ContactDraft, Email
+from app.domain import CompanyDraft, ContactDraft, Email
 from app.io import apply
 from app.io.apply import Cancelled, run_import
 from app.io.errors import FileUnreadable
@@ -79,6 +79,27 @@ def test_the_report_names_each_persons_company_and_the_ones_the_import_made(stor
     again = run_import(store, paths(fx, ["generic_zh_utf16.tsv"]))
     assert again.companies == real.companies and not again.new_companies
     assert "companies: 0 new, 1 already in Satchel" in again.summary()
+
+
+@pytest.mark.parametrize("per_record", [False, True])
+def test_a_new_company_that_may_be_one_in_the_book_is_named_for_review(store, tmp_path,
+                                                                        per_record):
+    """A card with only a short name (华为) makes a company of its own, which the matcher finds
+    "maybe" the 华为技术有限公司 in the book: the report says which, so the rep can review the
+    two at once; a company the import linked is no look-alike."""
+    with store.write() as tx:
+        full = capture.save_company(tx, CompanyDraft(
+            "华为技术有限公司", address="广东省深圳市龙岗区坂田华为基地",
+            phone="0755 2878 0808")).company_id
+    path = tmp_path / "cards.csv"
+    path.write_text("姓名,公司,手机\r\n王小明,华为,13800138000\r\n"
+                    "李娜,华为技术有限公司,13900139000\r\n赵磊,鸿睿科技有限公司,13700137000\r\n",
+                    encoding="utf-8")
+    report = run_import(store, [str(path)], per_record=per_record)
+    [(new_id, like)] = report.look_alikes.items()
+    assert report.companies[new_id] == "华为" and new_id in report.new_companies
+    assert (like.id, like.name) == (full, "华为技术有限公司") and like.score > 0
+    assert any("华为" in r for r in like.reasons), like.reasons
 
 
 def test_the_import_says_how_many_records_to_expect_before_the_first(store, fx):
