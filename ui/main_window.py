@@ -376,6 +376,11 @@ class MainWindow(QMainWindow):
         external.call(self, "ui.dedup", "open_review_dialog", self.tr("Find duplicates"),
                       self.store)
 
+    def review_companies(self, pairs: list) -> None:
+        """The duplicates queue with these company pairs only (an import's look-alikes)."""
+        external.call(self, "ui.dedup", "open_review_dialog", self.tr("Find duplicates"),
+                      self.store, pairs)
+
     def sync_settings(self) -> None:
         external.call(self, "ui.sync", "open_sync_settings", self.tr("Sync settings"),
                       self.store)

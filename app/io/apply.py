@@ -91,6 +91,9 @@ class ImportReport:
         if self.companies:
             lines.append(f"  companies: {len(self.new_companies)} new, "
                          f"{len(self.companies) - len(self.new_companies)} already in Satchel")
+        for cid, like in self.look_alikes.items():  # (the rep merges them: `satchel merge`)
+            lines.append(f"  new company {self.companies.get(cid, cid)} ({cid}) may be "
+                         f"{like.name} ({like.id})")
         changed = Counter(f for a in self.about for f in a.changed)
         if changed:  # (which fields: a re-import of an edited list updates thousands)
             lines.append("  updated fields: " + ", ".join(

@@ -281,7 +281,7 @@ Check that the folder exists and that you may write to it, or start Satchel with
   <context>
     <name>CandidateWorker</name>
     <message>
-      <location filename="../../ui/dedup/worker.py" line="91" />
+      <location filename="../../ui/dedup/worker.py" line="104" />
       <source>the duplicate finder is not part of this build of Satchel</source>
       <translation>此版本的 Satchel 不包含查重功能</translation>
     </message>
@@ -887,466 +887,491 @@ Start by bringing in the people you already know:</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="107" />
+      <location filename="../../ui/importing/dialog.py" line="109" />
       <source>Import address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="130" />
+      <location filename="../../ui/importing/dialog.py" line="132" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="131" />
+      <location filename="../../ui/importing/dialog.py" line="133" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="133" />
+      <location filename="../../ui/importing/dialog.py" line="135" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="135" />
+      <location filename="../../ui/importing/dialog.py" line="137" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="138" />
+      <location filename="../../ui/importing/dialog.py" line="140" />
       <source>Company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="140" />
+      <location filename="../../ui/importing/dialog.py" line="142" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="161" />
+      <location filename="../../ui/importing/dialog.py" line="163" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="161" />
+      <location filename="../../ui/importing/dialog.py" line="163" />
       <source>First value</source>
       <translation>首行内容</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="161" />
+      <location filename="../../ui/importing/dialog.py" line="163" />
       <source>Satchel field</source>
       <translation>Satchel 字段</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="170" />
+      <location filename="../../ui/importing/dialog.py" line="172" />
       <source>Find a name, company or file</source>
       <translation>查找姓名、公司或文件</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="193" />
+      <location filename="../../ui/importing/dialog.py" line="195" />
       <source>&amp;Tag everyone imported:</source>
       <translation>为导入的联系人加标签(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="194" />
+      <location filename="../../ui/importing/dialog.py" line="196" />
       <source>optional, e.g. Trade fair 2026</source>
       <translation>可选，例如：广交会 2026</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="205" />
+      <location filename="../../ui/importing/dialog.py" line="207" />
       <source>Select them in Contacts</source>
       <translation>在联系人中选中它们</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="208" />
+      <location filename="../../ui/importing/dialog.py" line="210" />
+      <source>Review possible duplicates…</source>
+      <translation>检查可能重复的公司…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="212" />
+      <source>Companies this import made that may be ones already in Satchel: merge them, or say they are not the same</source>
+      <translation>本次导入新建的公司中，可能与 Satchel 中已有公司重复的：合并它们，或标记为不是同一家</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="216" />
       <source>Undo this import…</source>
       <translation>撤销这次导入…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="211" />
+      <location filename="../../ui/importing/dialog.py" line="219" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="213" />
-      <location filename="../../ui/importing/dialog.py" line="357" />
+      <location filename="../../ui/importing/dialog.py" line="221" />
+      <location filename="../../ui/importing/dialog.py" line="366" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="261" />
+      <location filename="../../ui/importing/dialog.py" line="270" />
       <source>Reading {0}…</source>
       <translation>正在读取 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="282" />
+      <location filename="../../ui/importing/dialog.py" line="291" />
       <source>{0} cannot all be the {1}: choose another field for all but one, or (ignore).</source>
       <translation>{0}不能都作为“{1}”：只保留其中一列，其余请选择其他字段或“（忽略）”。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="283" />
-      <location filename="../../ui/importing/dialog.py" line="417" />
-      <location filename="../../ui/importing/dialog.py" line="550" />
+      <location filename="../../ui/importing/dialog.py" line="292" />
+      <location filename="../../ui/importing/dialog.py" line="431" />
+      <location filename="../../ui/importing/dialog.py" line="572" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="291" />
+      <location filename="../../ui/importing/dialog.py" line="300" />
       <source>Importing {0}…</source>
       <translation>正在导入 {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="310" />
+      <location filename="../../ui/importing/dialog.py" line="319" />
       <source>Cancelling… nothing will be changed.</source>
       <translation>正在取消…不会做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="342" />
+      <location filename="../../ui/importing/dialog.py" line="351" />
       <source>{0} of about {1} records checked…</source>
       <translation>已检查 {0} 条记录，共约 {1} 条…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="344" />
+      <location filename="../../ui/importing/dialog.py" line="353" />
       <source>{0} records checked…</source>
       <translation>已检查 {0} 条记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="354" />
+      <location filename="../../ui/importing/dialog.py" line="363" />
       <source>Nothing has been written yet. This is what importing {0} will do:</source>
       <translation>尚未写入任何数据。导入 {0} 将会：</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="374" />
+      <location filename="../../ui/importing/dialog.py" line="383" />
       <source>Import finished. Double-click a row to open that contact or company.</source>
       <translation>导入完成。双击某一行即可打开该联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="377" />
+      <location filename="../../ui/importing/dialog.py" line="386" />
       <source>Import finished.</source>
       <translation>导入完成。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="379" />
-      <location filename="../../ui/importing/dialog.py" line="466" />
+      <location filename="../../ui/importing/dialog.py" line="388" />
+      <location filename="../../ui/importing/dialog.py" line="480" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="410" />
+      <location filename="../../ui/importing/dialog.py" line="424" />
       <source>{0} has no header row: its first row is already a contact. Satchel guessed what each column holds from its values; check the choices.</source>
       <translation>{0} 没有表头行：第一行就是联系人。Satchel 已根据内容推测每列的含义，请核对。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="415" />
+      <location filename="../../ui/importing/dialog.py" line="429" />
       <source>{0}: some columns could mean the same thing ({1}). Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：有几列可能表示同一项内容（{1}）。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="420" />
+      <location filename="../../ui/importing/dialog.py" line="434" />
       <source>{0}: Satchel does not recognize some columns, and guessed what they hold from their values. Check each column (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列，已根据列中的内容推测其含义。请逐列核对（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="425" />
+      <location filename="../../ui/importing/dialog.py" line="439" />
       <source>{0}: Satchel does not recognize some columns. Choose what each column holds (this choice is remembered for files with the same columns).</source>
       <translation>{0}：Satchel 无法识别部分列。请为每一列选择对应的内容（列相同的文件会记住此设置）。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="437" />
+      <location filename="../../ui/importing/dialog.py" line="451" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="445" />
+      <location filename="../../ui/importing/dialog.py" line="459" />
       <source>Continue</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="452" />
+      <location filename="../../ui/importing/dialog.py" line="466" />
       <source>Column {0}</source>
       <translation>第 {0} 列</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="477" />
+      <location filename="../../ui/importing/dialog.py" line="491" />
       <source>Import cancelled: nothing was changed. You can start it again.</source>
       <translation>导入已取消：未做任何更改。您可以重新开始导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="486" />
+      <location filename="../../ui/importing/dialog.py" line="500" />
       <source>&lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; updated · &lt;b&gt;{2}&lt;/b&gt; unchanged · &lt;b&gt;{3}&lt;/b&gt; skipped</source>
       <translation>新增 &lt;b&gt;{0}&lt;/b&gt; · 更新 &lt;b&gt;{1}&lt;/b&gt; · 未变 &lt;b&gt;{2}&lt;/b&gt; · 跳过 &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="491" />
+      <location filename="../../ui/importing/dialog.py" line="505" />
       <source>&lt;b&gt;{0}&lt;/b&gt; with values kept in the note</source>
       <translation>&lt;b&gt;{0}&lt;/b&gt; 条有内容保存在备注中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="495" />
+      <location filename="../../ui/importing/dialog.py" line="509" />
       <source>Companies: &lt;b&gt;{0}&lt;/b&gt; new · &lt;b&gt;{1}&lt;/b&gt; already in Satchel</source>
       <translation>公司：新增 &lt;b&gt;{0}&lt;/b&gt; 家 · Satchel 中已有 &lt;b&gt;{1}&lt;/b&gt; 家</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="504" />
+      <location filename="../../ui/importing/dialog.py" line="513" />
+      <source>&lt;b&gt;{0}&lt;/b&gt; may be duplicates</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt; 家可能重复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="514" />
+      <source>&lt;b&gt;{0}&lt;/b&gt; may be duplicates, to review after the import</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt; 家可能重复，导入后可检查</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="523" />
       <source>The file holds no contacts or companies.</source>
       <translation>该文件中没有联系人或公司。</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="510" />
+      <location filename="../../ui/importing/dialog.py" line="529" />
       <source>new</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="510" />
+      <location filename="../../ui/importing/dialog.py" line="529" />
       <source>updated</source>
       <translation>已更新</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="511" />
+      <location filename="../../ui/importing/dialog.py" line="530" />
       <source>unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="511" />
+      <location filename="../../ui/importing/dialog.py" line="530" />
       <source>linked</source>
       <translation>已关联</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="512" />
+      <location filename="../../ui/importing/dialog.py" line="531" />
       <source>skipped</source>
       <translation>已跳过</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="513" />
+      <location filename="../../ui/importing/dialog.py" line="532" />
       <source>(no name)</source>
       <translation>（无姓名）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="514" />
+      <location filename="../../ui/importing/dialog.py" line="533" />
       <source>{0} (new)</source>
       <translation>{0}（新增）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="547" />
+      <location filename="../../ui/importing/dialog.py" line="534" />
+      <source>the new company may be {0}</source>
+      <translation>新增的公司可能就是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/importing/dialog.py" line="569" />
       <source>e-mail addresses</source>
       <translation>电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="547" />
+      <location filename="../../ui/importing/dialog.py" line="569" />
       <source>phone numbers</source>
       <translation>电话号码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="548" />
+      <location filename="../../ui/importing/dialog.py" line="570" />
       <source>websites</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="548" />
+      <location filename="../../ui/importing/dialog.py" line="570" />
       <source>photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="550" />
+      <location filename="../../ui/importing/dialog.py" line="572" />
       <source>changes {0}</source>
       <translation>更改：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="553" />
+      <location filename="../../ui/importing/dialog.py" line="575" />
       <source>kept in the note: {0}</source>
       <translation>已保存在备注中：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="588" />
+      <location filename="../../ui/importing/dialog.py" line="610" />
       <source>name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="588" />
+      <location filename="../../ui/importing/dialog.py" line="610" />
       <source>given name</source>
       <translation>名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="589" />
+      <location filename="../../ui/importing/dialog.py" line="611" />
       <source>middle name</source>
       <translation>中间名</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="589" />
+      <location filename="../../ui/importing/dialog.py" line="611" />
       <source>family name</source>
       <translation>姓</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="590" />
+      <location filename="../../ui/importing/dialog.py" line="612" />
       <source>company</source>
       <translation>公司</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="590" />
+      <location filename="../../ui/importing/dialog.py" line="612" />
       <source>job title</source>
       <translation>职位</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="591" />
+      <location filename="../../ui/importing/dialog.py" line="613" />
       <source>department</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="591" />
+      <location filename="../../ui/importing/dialog.py" line="613" />
       <source>e-mail</source>
       <translation>邮箱</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="592" />
+      <location filename="../../ui/importing/dialog.py" line="614" />
       <source>e-mail (home)</source>
       <translation>邮箱（个人）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="592" />
+      <location filename="../../ui/importing/dialog.py" line="614" />
       <source>e-mail (other)</source>
       <translation>邮箱（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="593" />
+      <location filename="../../ui/importing/dialog.py" line="615" />
       <source>phone (work)</source>
       <translation>电话（工作）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="593" />
+      <location filename="../../ui/importing/dialog.py" line="615" />
       <source>extension (of the work phone)</source>
       <translation>分机号（办公电话的）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="594" />
+      <location filename="../../ui/importing/dialog.py" line="616" />
       <source>mobile</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="595" />
+      <location filename="../../ui/importing/dialog.py" line="617" />
       <source>phone (home)</source>
       <translation>电话（住宅）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="595" />
+      <location filename="../../ui/importing/dialog.py" line="617" />
       <source>fax</source>
       <translation>传真</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="596" />
+      <location filename="../../ui/importing/dialog.py" line="618" />
       <source>phone (other)</source>
       <translation>电话（其他）</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="596" />
+      <location filename="../../ui/importing/dialog.py" line="618" />
       <source>address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="597" />
+      <location filename="../../ui/importing/dialog.py" line="619" />
       <source>street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="597" />
+      <location filename="../../ui/importing/dialog.py" line="619" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="598" />
+      <location filename="../../ui/importing/dialog.py" line="620" />
       <source>city</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="598" />
+      <location filename="../../ui/importing/dialog.py" line="620" />
       <source>region</source>
       <translation>省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="599" />
+      <location filename="../../ui/importing/dialog.py" line="621" />
       <source>postcode</source>
       <translation>邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="599" />
+      <location filename="../../ui/importing/dialog.py" line="621" />
       <source>country</source>
       <translation>国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="600" />
+      <location filename="../../ui/importing/dialog.py" line="622" />
       <source>home address</source>
       <translation>住宅地址</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="600" />
+      <location filename="../../ui/importing/dialog.py" line="622" />
       <source>home street</source>
       <translation>住宅街道</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="601" />
+      <location filename="../../ui/importing/dialog.py" line="623" />
       <source>home city</source>
       <translation>住宅城市</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="601" />
+      <location filename="../../ui/importing/dialog.py" line="623" />
       <source>home region</source>
       <translation>住宅省/州</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="602" />
+      <location filename="../../ui/importing/dialog.py" line="624" />
       <source>home postcode</source>
       <translation>住宅邮政编码</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="602" />
+      <location filename="../../ui/importing/dialog.py" line="624" />
       <source>home country</source>
       <translation>住宅国家/地区</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="603" />
+      <location filename="../../ui/importing/dialog.py" line="625" />
       <source>website</source>
       <translation>网站</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="603" />
+      <location filename="../../ui/importing/dialog.py" line="625" />
       <source>note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="604" />
+      <location filename="../../ui/importing/dialog.py" line="626" />
       <source>birthday</source>
       <translation>生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="604" />
+      <location filename="../../ui/importing/dialog.py" line="626" />
       <source>birth year</source>
       <translation>出生年份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="605" />
+      <location filename="../../ui/importing/dialog.py" line="627" />
       <source>birth month</source>
       <translation>出生月份</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="605" />
+      <location filename="../../ui/importing/dialog.py" line="627" />
       <source>birth day</source>
       <translation>出生日</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="606" />
+      <location filename="../../ui/importing/dialog.py" line="628" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="606" />
+      <location filename="../../ui/importing/dialog.py" line="628" />
       <source>Satchel ID</source>
       <translation>Satchel 编号</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="607" />
+      <location filename="../../ui/importing/dialog.py" line="629" />
       <source>messenger (WeChat, QQ…), kept in the note</source>
       <translation>即时通讯（微信、QQ…），记在笔记中</translation>
     </message>
     <message>
-      <location filename="../../ui/importing/dialog.py" line="613" />
+      <location filename="../../ui/importing/dialog.py" line="635" />
       <source>{0} files</source>
       <translation>{0} 个文件</translation>
     </message>
@@ -1643,7 +1668,7 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="340" />
-      <location filename="../../ui/main_window.py" line="398" />
+      <location filename="../../ui/main_window.py" line="403" />
       <source>Scan business cards</source>
       <translation>扫描名片</translation>
     </message>
@@ -1680,87 +1705,88 @@ Start by bringing in the people you already know:</source>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="376" />
-      <location filename="../../ui/main_window.py" line="399" />
+      <location filename="../../ui/main_window.py" line="381" />
+      <location filename="../../ui/main_window.py" line="404" />
       <source>Find duplicates</source>
       <translation>查找重复项</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="380" />
+      <location filename="../../ui/main_window.py" line="385" />
       <source>Sync settings</source>
       <translation>同步设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="384" />
+      <location filename="../../ui/main_window.py" line="389" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>Search everything; paste a phone number to see who calls</source>
       <translation>搜索全部内容；粘贴电话号码即可查看来电者</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="389" />
+      <location filename="../../ui/main_window.py" line="394" />
       <source>New contact</source>
       <translation>新建联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="395" />
       <source>New company</source>
       <translation>新建公司</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="396" />
       <source>New opportunity</source>
       <translation>新建商机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="397" />
       <source>Today, Contacts, Companies, Opportunities, Activities</source>
       <translation>今天、联系人、公司、商机、活动记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="394" />
+      <location filename="../../ui/main_window.py" line="399" />
       <source>Import an address book</source>
       <translation>导入通讯录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="395" />
+      <location filename="../../ui/main_window.py" line="400" />
       <source>Paste contacts: copied cards, rows of a sheet, e-mail addresses</source>
       <translation>粘贴联系人：复制的名片、表格中的行、电子邮件地址</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="397" />
+      <location filename="../../ui/main_window.py" line="402" />
       <source>Export contacts (vCard, CSV, Excel)</source>
       <translation>导出联系人（vCard、CSV、Excel）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="400" />
+      <location filename="../../ui/main_window.py" line="405" />
       <source>Open or edit the selected row</source>
       <translation>打开或编辑选中的行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="403" />
+      <location filename="../../ui/main_window.py" line="408" />
       <source>Keyboard shortcuts</source>
       <translation>快捷键</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="406" />
+      <location filename="../../ui/main_window.py" line="411" />
       <source>About Satchel</source>
       <translation>关于 Satchel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="407" />
+      <location filename="../../ui/main_window.py" line="412" />
       <source>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;The offline-first sales assistant.&lt;br&gt;Database: {0}</source>
       <translation>&lt;b&gt;Satchel&lt;/b&gt;&lt;br&gt;离线优先的销售助手。&lt;br&gt;数据库：{0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="421" />
+      <location filename="../../ui/main_window.py" line="426" />
       <source>Dropped contacts</source>
       <translation>拖入的联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="423" />
+      <location filename="../../ui/main_window.py" line="428" />
       <source>What was dropped holds no contacts: drop address books, cards, rows of a sheet or e-mail addresses.</source>
       <translation>拖入的内容中没有联系人：请拖入通讯录文件、名片、表格中的行或电子邮件地址。</translation>
     </message>
@@ -3484,7 +3510,7 @@ Start by bringing in the people you already know:</source>
       <translation>导入无法读取这些文件（{error}），未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../app/io/apply.py" line="128" />
+      <location filename="../../app/io/apply.py" line="141" />
       <source>{file} is a folder without address books (vCard, CSV, LDIF or Excel files) Satchel can read in it. Choose the files, or the folder that holds them.</source>
       <translation>{file} 是一个文件夹，其中没有 Satchel 能读取的通讯录（vCard、CSV、LDIF 或 Excel 文件）。请选择通讯录文件，或存放它们的文件夹。</translation>
     </message>

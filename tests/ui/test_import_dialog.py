@@ -652,6 +652,44 @@ def test_the_preview_shows_the_company_each_person_joins(qtbot, styled_app, stor
         "王小明": True, "李娜": True, "赵磊": False, "孙悦": False}
 
 
+def test_a_new_company_that_may_be_a_duplicate_is_reviewed_from_the_report(
+        qtbot, main_window, store, tmp_path):
+    """A card with only the short name 华为 makes a company of its own, which may be the
+    华为技术有限公司 in the book: the preview says so beside it and in the counts, and the report
+    opens the duplicates queue with that pair alone (no search through the whole book)."""
+    from app import capture
+    from app.domain import CompanyDraft
+    from ui.dedup import ReviewDialog
+
+    with store.write() as tx:
+        full = capture.save_company(tx, CompanyDraft(
+            "华为技术有限公司", address="广东省深圳市龙岗区坂田华为基地")).company_id
+    path = tmp_path / "cards.csv"
+    path.write_text("姓名,公司,手机\r\n李娜,鸿睿科技,13900139000\r\n王小明,华为,13800138000\r\n",
+                    encoding="utf-8")
+    main_window.import_files([str(path)])
+    dialog = _dialog(main_window)
+    qtbot.waitUntil(lambda: dialog.state == "preview", timeout=20000)
+    companies = dict(zip(_column(dialog, 3), _column(dialog, 4), strict=True))
+    assert companies == {"王小明": "华为 (new)", "李娜": "鸿睿科技 (new)"}
+    # (shown first: what the rep looks at, before the rows in file order)
+    assert _column(dialog, 5) == ["the new company may be 华为技术有限公司", ""]
+    assert "<b>1</b> may be duplicates, to review after the import" in dialog.counts.text()
+    assert not dialog.review_button.isVisible()  # (not in the book yet)
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert "<b>1</b> may be duplicates" in dialog.counts.text() and dialog.review_button.isVisible()
+    _shot(qtbot, dialog, "import_report_duplicates.png")
+    qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
+    review = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, ReviewDialog) and w.isVisible())
+    qtbot.waitUntil(lambda: review.state == "review", timeout=20000)
+    [pair] = review.pairs()
+    assert {(pair.a, pair.a_name), (pair.b, pair.b_name)} == {
+        (full, "华为技术有限公司"), (next(iter(dialog.report.look_alikes)), "华为")}
+    review.close()
+
+
 def test_a_tag_for_everyone_in_the_import(qtbot, styled_app, store, tmp_path):
     """Typing a tag in the preview reads the preview again with it (a person already in the
     book becomes "updated"), offers the tags in use, and the import gives it to everyone."""

@@ -36,7 +36,7 @@ from ui.dedup.fields import (
     shorten,
 )
 from ui.dedup.merge_dialog import MergeDialog
-from ui.dedup.worker import CandidateWorker, Pair
+from ui.dedup.worker import CandidateWorker, Pair, given_pairs
 from ui.field_names import field_label
 from ui.style import MUTED, mark_primary
 from ui.worker import run_in_thread
@@ -411,10 +411,13 @@ class ReviewDialog(QDialog):
         super().reject()
 
 
-def open_review_dialog(parent: QWidget | None, store: Store) -> QDialog:
+def open_review_dialog(parent: QWidget | None, store: Store,
+                       pairs: list[tuple[str, str, float, tuple[str, ...]]] | None = None
+                       ) -> QDialog:
     """Tools → Find duplicates: shows the queue (non-modal) and returns it; the search starts
-    at once in the background."""
-    dialog = ReviewDialog(parent, store)
+    at once in the background. `pairs`: (company, company, score, reasons) to review instead
+    of searching (an import's look-alikes)."""
+    dialog = ReviewDialog(parent, store, None if pairs is None else given_pairs(pairs))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

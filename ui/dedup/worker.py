@@ -56,6 +56,19 @@ def _find(store: Store, progress: Callable[..., Any], cancel: Callable[[], bool]
     return find_pairs(store, progress, cancel)
 
 
+def given_pairs(found: list[tuple[str, str, float, tuple[str, ...]]]) -> Callable[..., list]:
+    """A `find` for these company pairs (an import's new companies and the ones they look
+    like), named as they are now; a pair one of whose companies is gone (merged since) is
+    left out."""
+    def find(store: Store, _progress: Callable[..., Any] | None = None,
+             _cancel: Callable[[], bool] | None = None) -> list[Pair]:
+        with store.read() as session:
+            named = merging.names(session, "company", [i for a, b, *_ in found for i in (a, b)])
+        return [Pair("company", a, b, score, "maybe", reasons, named[a], named[b])
+                for a, b, score, reasons in found if a in named and b in named]
+    return find
+
+
 class CandidateWorker(ThreadWorker):
     progress = Signal(int, int)  # done, total (total 0: unknown)
     finished = Signal(object)  # list[Pair]

@@ -94,6 +94,8 @@ class ImportDialog(QDialog):
     select_records = Signal(list)
     # (what was imported, its journal): the main window offers to undo it after the report
     imported = Signal(str, object)
+    # [(new company, the one it looks like, score, reasons)]: the rep reviews them (ui.dedup)
+    review_companies = Signal(list)
 
     def __init__(self, parent: QWidget | None, store: Store, paths: Sequence[str]) -> None:
         super().__init__(parent)
@@ -205,6 +207,12 @@ class ImportDialog(QDialog):
         self.select_button = QPushButton(self.tr("Select them in Contacts"))
         self.select_button.clicked.connect(self._select_imported)
         self.select_button.hide()
+        self.review_button = QPushButton(self.tr("Review possible duplicates…"))
+        self.review_button.setToolTip(self.tr(
+            "Companies this import made that may be ones already in Satchel: merge them, or "
+            "say they are not the same"))
+        self.review_button.clicked.connect(self._review_look_alikes)
+        self.review_button.hide()
         self.undo_button = QPushButton(self.tr("Undo this import…"))
         self.undo_button.clicked.connect(self.undo_import)
         self.undo_button.hide()
@@ -220,6 +228,7 @@ class ImportDialog(QDialog):
         buttons.addStretch(1)
         buttons.addSpacing(24)
         buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.review_button)
         buttons.addWidget(self.select_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.go_button)
@@ -381,9 +390,14 @@ class ImportDialog(QDialog):
         self.cancel_button.hide()
         self._hide_tag()
         self.select_button.setVisible(bool(self._imported_people()))
+        self.review_button.setVisible(bool(report.look_alikes))
         self.undo_button.setVisible(bool(report.journal))
         if report.journal:  # (File → Undo the import of …, once this dialog is closed)
             self.imported.emit(self._files(), report.journal)
+
+    def _review_look_alikes(self) -> None:
+        self.review_companies.emit([(cid, like.id, like.score, like.reasons)
+                                    for cid, like in self.report.look_alikes.items()])
 
     def undo_import(self) -> None:
         """Take the finished import back, after one question: the report shows the names in
@@ -494,6 +508,11 @@ class ImportDialog(QDialog):
             self.counts.setText(self.counts.text() + "<br>" + self.tr(
                 "Companies: <b>{0}</b> new · <b>{1}</b> already in Satchel").format(
                 *_counts(len(made), len(r.companies) - len(made))))
+        if r.look_alikes:  # (reviewed once they are in the book: the report's button)
+            self.counts.setText(self.counts.text() + " · " + (
+                self.tr("<b>{0}</b> may be duplicates") if self.state == "done" else
+                self.tr("<b>{0}</b> may be duplicates, to review after the import")).format(
+                *_counts(len(r.look_alikes))))
         reasons = {(s["file"], s["record"]): s["reason"] for s in r.skipped}
         rows = [(i, x) for i, x in enumerate(r.records)
                 if not only_skipped or x["action"] == "skipped"]
@@ -503,15 +522,18 @@ class ImportDialog(QDialog):
             self.counts.setText(self.counts.text() + "<br>" + self.tr(
                 "The file holds no contacts or companies."))
             return
-        # what the rep must look at first: the skipped, values set aside, then the people
-        # already in the book that the import changes; in file order within each
+        # what the rep must look at first: the skipped, values set aside, new companies that
+        # may be duplicates, then the people already in the book that the import changes; in
+        # file order within each
         rows.sort(key=lambda t: (t[1]["action"] != "skipped", not kept[t[0]],
+                                 (t[1]["company_id"] or "") not in r.look_alikes,
                                  t[1]["action"] != "updated", t[0]))
         words = {"created": self.tr("new"), "updated": self.tr("updated"),
                  "unchanged": self.tr("unchanged"), "linked": self.tr("linked"),
                  "skipped": self.tr("skipped")}
         no_name = self.tr("(no name)")
         new_company = self.tr("{0} (new)")
+        look_alike = self.tr("the new company may be {0}")
         outcomes = []
         for i, x in rows:
             label = r.about[i].label
@@ -520,6 +542,8 @@ class ImportDialog(QDialog):
             company = r.companies.get(x["company_id"] or "", "")
             if company and x["company_id"] in made:
                 company = new_company.format(company)
+            if like := r.look_alikes.get(x["company_id"] or ""):
+                details = " · ".join(filter(None, (look_alike.format(like.name), details)))
             outcomes.append(_Outcome(Path(x["file"]).name, str(x["record"]),
                                      words.get(x["action"], x["action"]), label or no_name,
                                      company, details, bool(label), x["id"], x["action"]))
@@ -638,6 +662,8 @@ def open_import_dialog(parent: QWidget | None, store: Store, paths: Sequence[str
         dialog.select_records.connect(parent.select_contacts)
     if hasattr(parent, "remember_import"):
         dialog.imported.connect(parent.remember_import)
+    if hasattr(parent, "review_companies"):
+        dialog.review_companies.connect(parent.review_companies)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -100,6 +100,7 @@ def test_a_new_company_that_may_be_one_in_the_book_is_named_for_review(store, tm
     assert report.companies[new_id] == "华为" and new_id in report.new_companies
     assert (like.id, like.name) == (full, "华为技术有限公司") and like.score > 0
     assert any("华为" in r for r in like.reasons), like.reasons
+    assert f"new company 华为 ({new_id}) may be 华为技术有限公司 ({full})" in report.summary()
 
 
 def test_the_import_says_how_many_records_to_expect_before_the_first(store, fx):
