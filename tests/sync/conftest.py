@@ -140,10 +140,15 @@ def _next_ms() -> int:
         return _last_ms
 
 
-def _open(path: Path, region: str) -> Store:
-    store = Store.open(path, region=region)
+def ordered_clock(store: Store) -> Store:
+    """Give a test's store the replicas' wall clock (above), so its edits and those of the
+    test's other stores are ordered as they were made."""
     store.clock = hlc.Clock(store.node_id, store.clock.last, wall=_next_ms)
     return store
+
+
+def _open(path: Path, region: str) -> Store:
+    return ordered_clock(Store.open(path, region=region))
 
 
 class Replica:

@@ -12,7 +12,7 @@ from app.domain import ContactDraft
 from app.services import contacts
 from app.store import Store
 from sync import conflicts, settings
-from tests.sync.conftest import Hq, free_port
+from tests.sync.conftest import Hq, free_port, ordered_clock
 from ui.sync import SyncStatusWidget
 from ui.sync.conflicts_dialog import ConflictsDialog
 from ui.sync.settings_dialog import SyncSettingsDialog
@@ -118,7 +118,10 @@ def test_settings_dialog_saves_and_validates(qtbot, store):
 
 
 def test_conflict_list_restores_with_one_click(qtbot, styled_app, tmp_path, store, hq):
-    other = Store.open(tmp_path / "other.sqlite3", region="CN")
+    # "Purchasing" is the later edit only if the two clocks never read the same millisecond
+    # (a tie goes by the random node ids: CI once saw no conflict)
+    ordered_clock(store)
+    other = ordered_clock(Store.open(tmp_path / "other.sqlite3", region="CN"))
     try:
         settings.save(store, server=hq.base_url, token=hq.token("alice"))
         settings.save(other, server=hq.base_url, token=hq.token("bob"))
